@@ -1,0 +1,150 @@
+"""The `noticeboard` command: parse options, call the library, print, set the exit code."""
+
+from __future__ import annotations
+
+import json
+import os
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from noticeboard import doctor as doctor_module
+from noticeboard import schema as schema_module
+from noticeboard import skeletons
+from noticeboard.build import Build, Status
+from noticeboard.errors import Finding, Severity, display_path, has_errors
+from noticeboard.models import KIND_ALIASES, KINDS, kind_for
+
+app = typer.Typer(
+    help="村务公开海报工具：检查公开事项（YAML），生成可张贴的 A3 PDF 海报。",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+class Lang(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+class Paper(StrEnum):
+    A3 = "A3"
+    A4 = "A4"
+
+
+LangOption = Annotated[Lang, typer.Option(
+    "--lang", envvar="NOTICEBOARD_LANG", help="提示语言：zh 中文（默认）或 en 英文")]
+PathsArgument = Annotated[list[Path] | None, typer.Argument(
+    help="事项文件、村文件夹或乡镇文件夹；默认当前文件夹", show_default=False)]
+
+
+def _echo_findings(findings: list[Finding], lang: Lang) -> None:
+    for finding in findings:
+        typer.echo(finding.format(lang.value))
+
+
+def _summary(count: int, findings: list[Finding], lang: Lang) -> str:
+    errors = sum(f.severity is Severity.ERROR for f in findings)
+    warnings = len(findings) - errors
+    if lang is Lang.en:
+        return f"checked {count} files: {errors} errors, {warnings} warnings"
+    return f"检查了 {count} 个文件：{errors} 个错误，{warnings} 个警告"
+
+
+@app.command()
+def check(paths: PathsArgument = None, lang: LangOption = Lang.zh) -> None:
+    """检查公开事项：格式、账目、隐私、公示期，列出全部问题。有错误时退出码为 1。"""
+    build = Build.for_paths(paths or [Path(".")])
+    build.check()
+    findings = build.findings
+    _echo_findings(findings, lang)
+    typer.echo(_summary(len(build.checked), findings, lang))
+    raise typer.Exit(1 if has_errors(findings) else 0)
+
+
+@app.command()
+def render(
+    paths: PathsArgument = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="输出文件夹")] = Path("out"),
+    paper: Annotated[Paper | None, typer.Option(
+        "--paper", help="纸张：A3（默认）或 A4", show_default=False)] = None,
+    lang: LangOption = Lang.zh,
+) -> None:
+    """生成海报：每个事项一个 PDF，按村分文件夹。有失败时退出码为 1。"""
+    build = Build.for_paths(paths or [Path(".")])
+    build.check()
+    _echo_findings(build.findings, lang)
+    outcomes = build.render(output, paper.value if paper else None)
+    for outcome in outcomes:
+        _echo_findings(outcome.findings, lang)
+        if outcome.output is not None:
+            where = display_path(outcome.output)
+            typer.echo(f"wrote {where} ({outcome.pages} pages)" if lang is Lang.en
+                       else f"已生成 {where}（{outcome.pages} 页）")
+    done = sum(o.status is Status.RENDERED for o in outcomes)
+    failed = len(outcomes) - done
+    typer.echo(f"{len(outcomes)} items: {done} rendered, {failed} failed" if lang is Lang.en
+               else f"共 {len(outcomes)} 项：生成 {done} 项，失败 {failed} 项")
+    raise typer.Exit(1 if build.failed else 0)
+
+
+@app.command()
+def kinds() -> None:
+    """列出所有公开事项类型及其中文名称。"""
+    for name, model in KINDS.items():
+        aliases = "、".join(a for a, k in KIND_ALIASES.items() if k == name)
+        typer.echo(f"{name:<10} {model.NAME_ZH}（{model.BOARD.value}）  也可写作：{aliases}")
+
+
+@app.command()
+def new(
+    kind: Annotated[str, typer.Argument(help="类型，如 finance 或 财务公开")],
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="写入此文件（不覆盖已有文件）；默认打印出来")] = None,
+) -> None:
+    """生成某类事项的模板文件，每个字段都有中文注释。"""
+    name = kind_for(kind)
+    if name is None:
+        typer.echo(f"不认识的类型「{kind}」；可用：{'、'.join(KINDS)}", err=True)
+        raise typer.Exit(2)
+    text = skeletons.skeleton(name)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        with output.open("x", encoding="utf-8") as stream:
+            stream.write(text)
+    except FileExistsError:
+        typer.echo(f"{output} 已存在，不会覆盖", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"已写入 {output}")
+
+
+@app.command()
+def schema(
+    output: Annotated[Path, typer.Option("-o", "--output", help="输出文件夹")] = Path("schema"),
+) -> None:
+    """写出 JSON Schema 文件（带中文说明），供编辑器补全和校验。"""
+    output.mkdir(parents=True, exist_ok=True)
+    for name, document in schema_module.all_schemas().items():
+        target = output / f"{name}.schema.json"
+        target.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n",
+                          encoding="utf-8")
+        typer.echo(f"已写入 {target}")
+
+
+@app.command()
+def doctor() -> None:
+    """检查运行环境：Python、WeasyPrint、Pango、HarfBuzz 子集化、中文字体。"""
+    report = doctor_module.diagnose()
+    for line in report.lines:
+        typer.echo(line)
+    raise typer.Exit(0 if report.ok else 1)
+
+
+def main() -> None:  # pragma: no cover - console entry for `python -m noticeboard`
+    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    app()

@@ -1,0 +1,145 @@
+"""township.yaml and village.yaml, and the defaults that cascade from them to items."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from noticeboard.errors import Finding, NoticeboardError, error
+from noticeboard.loader import load_yaml_file
+from noticeboard.models.keys import normalize_keys
+from noticeboard.validation import validation_findings
+
+TOWNSHIP_FILE = "township.yaml"
+VILLAGE_FILE = "village.yaml"
+
+
+FONT_NAME = r"^[\w \-]{1,64}$"  # goes into CSS: letters, digits, spaces, hyphens only
+
+
+class Fonts(BaseModel):
+    """Installed font families by role (named, never loaded from a file path)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str = Field("Noto Serif CJK SC", title="标题字体", pattern=FONT_NAME)
+    body: str = Field("Noto Serif CJK SC", title="正文字体", pattern=FONT_NAME)
+    heading: str = Field("Noto Sans CJK SC", title="黑体字体", pattern=FONT_NAME)
+
+
+# Local practice (disclosure-rules.md): 低保 lists are posted 7 days; other items
+# default to 7 days and warn under 5. A township overrides these in township.yaml.
+DEFAULT_POSTING_DAYS = {"notice": 7, "finance": 7, "relief": 7}
+DEFAULT_MIN_DAYS = {"notice": 3, "finance": 5, "relief": 7}
+
+
+class Defaults(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    posting_days: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_POSTING_DAYS),
+                                         title="公示天数")
+    min_days: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_MIN_DAYS),
+                                     title="最短公示天数")
+    paper: Literal["A3", "A4"] = Field("A3", title="纸张")
+    fonts: Fonts = Field(default_factory=Fonts, title="字体")
+
+    def days_for(self, kind: str) -> int:
+        return self.posting_days.get(kind, 7)
+
+    def min_days_for(self, kind: str) -> int:
+        return self.min_days.get(kind, 1)
+
+
+class Township(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(title="乡镇名称", json_schema_extra={"aliases": ["名称", "镇名"]})
+    county: str | None = Field(None, title="县区", json_schema_extra={"aliases": ["县"]})
+    hotline: str | None = Field(None, title="举报电话",
+                                json_schema_extra={"aliases": ["乡镇举报电话", "监督电话"]})
+    defaults: Defaults = Field(default_factory=Defaults, title="默认设置")
+
+
+class Village(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(title="村名", json_schema_extra={"aliases": ["名称"]})
+    committee: str | None = Field(None, title="村民委员会")
+    party_branch: str | None = Field(None, title="党支部",
+                                     json_schema_extra={"aliases": ["村党支部"]})
+    supervision: str | None = Field(None, title="村务监督委员会")
+    phone: str | None = Field(None, title="监督电话", json_schema_extra={"aliases": ["电话"]})
+
+    @property
+    def committee_name(self) -> str:
+        return self.committee or f"{self.name}村民委员会"
+
+    @property
+    def branch_name(self) -> str:
+        return self.party_branch or f"中共{self.name}支部委员会"
+
+    @property
+    def supervision_name(self) -> str:
+        return self.supervision or f"{self.name}村务监督委员会"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """The township and village an item belongs to (either may be absent)."""
+
+    township: Township | None
+    village: Village | None
+    township_dir: Path | None
+    village_dir: Path | None
+
+    @property
+    def defaults(self) -> Defaults:
+        return self.township.defaults if self.township else Defaults()
+
+    @property
+    def root(self) -> Path | None:
+        """The folder whose files a poster may use (seal, logo, template overrides)."""
+        return self.township_dir or self.village_dir
+
+
+def load_settings_file(path: Path, model: type[BaseModel]) -> Any:
+    """Load township.yaml or village.yaml; raise NoticeboardError with every finding."""
+    loaded = load_yaml_file(path)
+    if not isinstance(loaded.data, dict):
+        raise NoticeboardError([error("root_not_mapping").located(path, loaded.lines)])
+    data, findings, lines = normalize_keys(model, loaded.data, loaded.lines)
+    try:
+        value = model.model_validate(data)
+    except ValidationError as exc:
+        findings += validation_findings(exc, model)
+        value = None
+    if findings:
+        raise NoticeboardError([f.located(path, lines) for f in findings])
+    return value
+
+
+def find_setting(item_dir: Path) -> tuple[Setting, list[Finding]]:
+    """The setting for items in `item_dir`: its village.yaml and the township above it."""
+    village_dir = item_dir if (item_dir / VILLAGE_FILE).is_file() else None
+    if (item_dir / TOWNSHIP_FILE).is_file():
+        township_dir: Path | None = item_dir
+    elif (item_dir.parent / TOWNSHIP_FILE).is_file():
+        township_dir = item_dir.parent
+    else:
+        township_dir = None
+    findings: list[Finding] = []
+    township = village = None
+    if township_dir is not None:
+        try:
+            township = load_settings_file(township_dir / TOWNSHIP_FILE, Township)
+        except NoticeboardError as exc:
+            findings += exc.findings
+    if village_dir is not None:
+        try:
+            village = load_settings_file(village_dir / VILLAGE_FILE, Village)
+        except NoticeboardError as exc:
+            findings += exc.findings
+    return Setting(township, village, township_dir, village_dir), findings

@@ -1,0 +1,214 @@
+"""Every message the tool prints about an input, in Chinese and English.
+
+Keys are stable codes (tests and the JSON report use them); placeholders are
+filled from the finding's parameters.
+"""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # reading the file
+    "file_too_large": (
+        "文件过大（{size} 字节，上限 {limit} 字节），不像是一份公开事项，已拒绝读取",
+        "file too large ({size} bytes, limit {limit}); refused",
+    ),
+    "file_unreadable": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
+    "file_not_text": (
+        "这不是文本文件（含有控制字符），请用记事本或 WPS 另存为 UTF-8 文本",
+        "not a text file (control characters found); save it as UTF-8 text",
+    ),
+    "file_bad_encoding": (
+        "无法识别文件编码（不是 UTF-8，也不是 GBK/GB18030），请另存为 UTF-8",
+        "unknown text encoding (neither UTF-8 nor GBK/GB18030); save it as UTF-8",
+    ),
+    "encoding_gb18030": (
+        "文件按 GBK/GB18030 编码读取；建议另存为 UTF-8，以免在其他电脑上乱码",
+        "read as GBK/GB18030; saving it as UTF-8 is recommended",
+    ),
+    "file_empty": ("文件是空的（或只有注释）", "the file is empty (or only comments)"),
+    "root_not_mapping": (
+        "文件顶层应是「键: 值」的形式，例如 类型: 财务公开",
+        "the top level must be a mapping of keys to values, e.g. `kind: finance`",
+    ),
+    # YAML syntax
+    "yaml_syntax": ("YAML 格式错误：{problem}", "YAML syntax error: {problem}"),
+    "yaml_tab": (
+        "这一行用了 Tab 键缩进，YAML 只允许空格缩进，请把 Tab 换成空格",
+        "a tab is used for indentation; YAML allows only spaces",
+    ),
+    "yaml_multiple_documents": (
+        "一个文件只能写一项公开内容（文件里出现了多个 ---）",
+        "one item per file: the file holds several YAML documents (---)",
+    ),
+    "yaml_colon_in_value": (
+        "这里不能出现冒号；如果内容里有「: 」，请给整段内容加上引号",
+        "a colon is not allowed here; quote a value that contains ': '",
+    ),
+    "yaml_missing_colon": (
+        "缺少冒号：每一项应写成「键: 值」",
+        "missing colon: each entry must be `key: value`",
+    ),
+    "yaml_alias": (
+        "不支持 YAML 锚点和别名（& 和 *），请把内容直接写出来",
+        "YAML anchors and aliases (& and *) are not supported; write the content out",
+    ),
+    "yaml_too_deep": (
+        "嵌套层次过深（超过 {limit} 层）",
+        "nested too deeply (more than {limit} levels)",
+    ),
+    "yaml_complex_key": ("键必须是简单的文字", "keys must be plain text"),
+    "yaml_duplicate_key": (
+        "「{key}」写了两次（第 {first} 行和第 {second} 行），请删掉一处",
+        "key `{key}` appears twice (lines {first} and {second}); remove one",
+    ),
+    # keys
+    "key_unknown_near": (
+        "不认识的字段「{key}」，是不是「{nearest}」？（为免丢失内容，不会忽略它）",
+        "unknown field `{key}`; did you mean `{nearest}`? (not ignored, so no data is lost)",
+    ),
+    "key_unknown": (
+        "不认识的字段「{key}」；可用的字段：{known}",
+        "unknown field `{key}`; known fields: {known}",
+    ),
+    "key_unknown_plain": ("不认识的字段「{key}」", "unknown field `{key}`"),
+    "key_twice": (
+        "「{key}」和「{other}」是同一个字段，只能写一次",
+        "`{key}` and `{other}` are the same field; give it once",
+    ),
+    # kinds
+    "kind_missing": (
+        "缺少「类型」（kind），例如 类型: 财务公开",
+        "missing `kind`, e.g. `kind: finance`",
+    ),
+    "kind_unknown_near": (
+        "不认识的类型「{kind}」，是不是「{nearest}」？",
+        "unknown kind `{kind}`; did you mean `{nearest}`?",
+    ),
+    "kind_unknown": (
+        "不认识的类型「{kind}」；可用的类型：{known}",
+        "unknown kind `{kind}`; known kinds: {known}",
+    ),
+    # values
+    "missing_field": ("缺少必填字段「{key}」", "required field `{key}` is missing"),
+    "money_format": (
+        "「{value}」不是有效的金额，请写成 1234.50 这样的数字",
+        "`{value}` is not an amount; write it like 1234.50",
+    ),
+    "money_cents": (
+        "金额「{value}」超过两位小数，请精确到分",
+        "amount `{value}` has more than two decimals; round to the cent",
+    ),
+    "money_absurd": ("金额「{value}」大得不合常理，请核对", "amount `{value}` is implausibly large"),
+    "money_negative": ("金额不能为负数（{value}）", "amount cannot be negative ({value})"),
+    "date_format": (
+        "「{value}」不是日期，请写成 2026-10-08 或 2026年10月8日",
+        "`{value}` is not a date; write it like 2026-10-08",
+    ),
+    "date_invalid": ("日期「{value}」不存在，请核对", "date `{value}` does not exist"),
+    "period_format": (
+        "「{value}」不是有效的期间，请写成 2026-Q3、2026-10、2026，或写明起止日期",
+        "`{value}` is not a period; use 2026-Q3, 2026-10, 2026 or from/to dates",
+    ),
+    "period_order": ("期间的截止日期早于起始日期", "the period ends before it starts"),
+    "int_format": ("「{value}」不是整数", "`{value}` is not a whole number"),
+    "too_small": ("「{value}」太小，应不小于 {limit}", "`{value}` is too small (minimum {limit})"),
+    "too_large": ("「{value}」太大，应不大于 {limit}", "`{value}` is too large (maximum {limit})"),
+    "empty_text": ("不能为空", "must not be empty"),
+    "not_text": ("这里应填文字，不是列表或表格", "expected text here, not a list or mapping"),
+    "bad_characters": ("「{value}」含有不允许的字符", "`{value}` contains characters not allowed"),
+    "text_too_long": ("文字太长", "text too long"),
+    "not_list": (
+        "这里应是一个列表，每一行以「- 」开头",
+        "expected a list here, one row per line starting with `- `",
+    ),
+    "not_mapping": ("这里应是「键: 值」的形式", "expected a mapping of keys to values here"),
+    "not_one_of": ("「{value}」不是可选值，应为：{expected}", "`{value}` must be one of: {expected}"),
+    "not_bool": ("「{value}」应为 是/否（true/false）", "`{value}` must be true or false"),
+    "invalid_value": ("「{value}」无效：{detail}", "`{value}` is invalid: {detail}"),
+    # rules: accounts
+    "finance_no_rows": (
+        "只有合计、没有收支明细：按规定必须逐笔公开收入和支出",
+        "totals without rows: every income and expense must be listed",
+    ),
+    "finance_unbalanced": (
+        "账不平：期初 {opening} + 收入 {income} − 支出 {expense} = {expected}，"
+        "但期末余额写的是 {closing}（相差 {diff}）",
+        "accounts do not balance: opening {opening} + income {income} − expense {expense} "
+        "= {expected}, but the closing balance is {closing} (difference {diff})",
+    ),
+    "total_mismatch": (
+        "{label}写的是 {stated}，但各行相加是 {computed}",
+        "{label} is stated as {stated}, but the rows add up to {computed}",
+    ),
+    "category_unusual": (
+        "类别「{value}」不在常用类别中（{known}），请核对",
+        "category `{value}` is not a standard one ({known})",
+    ),
+    "row_outside_period": (
+        "日期 {date} 不在所属期间（{period}）内",
+        "date {date} lies outside the period ({period})",
+    ),
+    "relief_no_rows": (
+        "没有发放名单：补助公示必须列出每户的姓名、人数和金额",
+        "no recipients: a relief notice must list every household",
+    ),
+    # rules: privacy
+    "privacy_key": (
+        "「{key}」属于个人隐私，按国家去标识化要求不得张贴公开，请删除这一项",
+        "`{key}` is personal data that must not be posted (de-identification rules); remove it",
+    ),
+    "privacy_id_number": (
+        "这里有一个完整的身份证号，不得公开张贴；请删除或打码（如 {masked}）",
+        "a full Chinese ID number must not be posted; remove or mask it (e.g. {masked})",
+    ),
+    "privacy_phone": (
+        "名单中不得公开个人手机号（{masked}），请删除",
+        "personal phone numbers must not be posted on a list ({masked}); remove it",
+    ),
+    "privacy_bank_account": (
+        "名单中不得公开银行卡号或账号（{masked}），请删除",
+        "bank account numbers must not be posted ({masked}); remove it",
+    ),
+    # rules: posting window and review
+    "issuer_missing": (
+        "缺少公开单位：请填写 issuer（公开单位），或在同一文件夹放一个 village.yaml",
+        "no issuing body: give `issuer`, or put a village.yaml beside the item",
+    ),
+    "feedback_missing": (
+        "海报上没有反映问题的渠道：请填写 contact（监督电话），或在 village.yaml 填写监督电话",
+        "no feedback channel: give `contact`, or a phone in village.yaml or a township hotline",
+    ),
+    "window_order": (
+        "公示截止日期 {until} 早于公开日期 {posted}",
+        "the posting window ends ({until}) before the posting date ({posted})",
+    ),
+    "window_short": (
+        "公示期只有 {days} 天，少于本类事项要求的 {minimum} 天",
+        "the posting window is {days} days, shorter than the {minimum} days required",
+    ),
+    "review_missing": (
+        "缺少村务监督委员会的审核（{field}）：财务和村务公开须先审核后公开",
+        "missing the supervision committee's review ({field}): review comes before posting",
+    ),
+    "review_after_posting": (
+        "审核日期 {reviewed_on} 晚于公开日期 {posted}：应先审核后公开",
+        "reviewed on {reviewed_on}, after posting on {posted}: review comes first",
+    ),
+    "posted_before_period_end": (
+        "公开日期 {posted} 早于所属期间结束（{end}），账目可能还不完整",
+        "posted on {posted}, before the period ends ({end}); the accounts may be incomplete",
+    ),
+    # rendering
+    "glyph_missing": (
+        "「{char}」（U+{codepoint}）没有任何已安装字体能显示，海报上会成为空白方框；"
+        "出现在 {fields}。请安装含此字的字体（如 fonts-noto-cjk-extra 或花园明朝），"
+        "并在 township.yaml 的 defaults.fonts 中配置",
+        "no installed font can draw `{char}` (U+{codepoint}), found in {fields}; it would "
+        "print as a blank box. Install a font that has it and name it in defaults.fonts",
+    ),
+    "render_failed": ("生成海报失败：{reason}", "rendering failed: {reason}"),
+    "write_failed": ("无法写入 {location}：{reason}", "cannot write {location}: {reason}"),
+    "path_not_found": ("找不到 {location}", "{location} does not exist"),
+    "no_items": (
+        "{location} 中没有找到公开事项文件（*.yaml）",
+        "no item files (*.yaml) found in {location}",
+    ),
+}

@@ -1,0 +1,206 @@
+"""Types every kind shares: money, dates, periods, boards and the item envelope."""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Annotated, Any, ClassVar
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+MONEY_LIMIT = Decimal("10000000000")  # ten billion yuan: no village account is larger
+_MONEY_RE = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+
+
+def parse_money(value: Any) -> Decimal:
+    """Read an amount exactly: `1234.5`, `1,234.50`, `¥1234.50`, full-width `１２３．５０`."""
+    if isinstance(value, Decimal) or (isinstance(value, int) and not isinstance(value, bool)):
+        text = str(value)
+    elif isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip()
+        text = text.removeprefix("¥").removeprefix("￥").removesuffix("元").strip()
+        text = text.replace("，", ",")
+    else:
+        raise PydanticCustomError("money", "not an amount", {"value": str(value)})
+    if not _MONEY_RE.match(text):
+        raise PydanticCustomError("money", "not an amount", {"value": str(value)})
+    try:
+        amount = Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        raise PydanticCustomError("money", "not an amount", {"value": str(value)}) from None
+    if amount.as_tuple().exponent < -2:  # type: ignore[operator]
+        raise PydanticCustomError("money_cents", "more than two decimals", {"value": text})
+    if abs(amount) >= MONEY_LIMIT:
+        raise PydanticCustomError("money_absurd", "too large", {"value": text})
+    return amount.quantize(Decimal("0.01"))
+
+
+def _not_negative(amount: Decimal) -> Decimal:
+    if amount < 0:
+        raise PydanticCustomError("money_negative", "negative", {"value": str(amount)})
+    return amount
+
+
+_MONEY_SCHEMA = {
+    "anyOf": [
+        {"type": "number", "minimum": 0, "multipleOf": 0.01},
+        {"type": "string", "pattern": r"^[¥￥]?\d[\d,]*(\.\d{1,2})?元?$"},
+    ]
+}
+
+Money = Annotated[
+    Decimal,
+    BeforeValidator(lambda v: _not_negative(parse_money(v))),
+    WithJsonSchema(_MONEY_SCHEMA),
+]
+SignedMoney = Annotated[
+    Decimal,
+    BeforeValidator(parse_money),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string"}]}),
+]
+
+_ZH_DATE_RE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$")
+_ISO_DATE_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+
+
+def parse_date(value: Any) -> date:
+    """`2026-10-08`, `2026/10/8`, `2026年10月8日`; a date that does not exist is refused."""
+    if isinstance(value, date):
+        return value
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    match = _ISO_DATE_RE.match(text) or _ZH_DATE_RE.match(text)
+    if not match:
+        raise PydanticCustomError("date_format", "not a date", {"value": text})
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise PydanticCustomError("date_invalid", "no such date", {"value": text}) from None
+
+
+ChineseDate = Annotated[
+    date,
+    BeforeValidator(parse_date),
+    WithJsonSchema({"type": "string", "examples": ["2026-10-08", "2026年10月8日"]}),
+]
+
+QUARTER_NAMES = "一二三四"
+
+
+class Period(BaseModel):
+    """The span an item covers: `2026-Q3`, `2026-10`, `2026`, or `{from:, to:}`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    start: ChineseDate = Field(title="起始日期", json_schema_extra={"aliases": ["from", "从"]})
+    end: ChineseDate = Field(title="截止日期", json_schema_extra={"aliases": ["to", "至"]})
+    label: str = Field("", title="期间名称")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return parse_period_text(value)
+        return value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise PydanticCustomError("period_order", "end before start", {})
+        if not self.label:
+            object.__setattr__(self, "label", _range_label(self.start, self.end))
+        return self
+
+
+def parse_period_text(text: str) -> dict[str, Any]:
+    text = unicodedata.normalize("NFKC", text).strip().upper()
+    if m := re.fullmatch(r"(\d{4})-?Q([1-4])", text):
+        year, quarter = int(m[1]), int(m[2])
+        start = date(year, 3 * quarter - 2, 1)
+        end = _month_end(year, 3 * quarter)
+        return {"start": start, "end": end,
+                "label": f"{year}年第{QUARTER_NAMES[quarter - 1]}季度"}
+    if m := re.fullmatch(r"(\d{4})-(\d{1,2})", text):
+        year, month = int(m[1]), int(m[2])
+        if 1 <= month <= 12:
+            return {"start": date(year, month, 1), "end": _month_end(year, month),
+                    "label": f"{year}年{month}月"}
+    if m := re.fullmatch(r"(\d{4})", text):
+        year = int(m[1])
+        return {"start": date(year, 1, 1), "end": date(year, 12, 31), "label": f"{year}年度"}
+    raise PydanticCustomError("period_format", "not a period", {"value": text})
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _range_label(start: date, end: date) -> str:
+    return f"{zh_date(start)}至{zh_date(end)}"
+
+
+def zh_date(day: date) -> str:
+    """Dates in full without zero padding, as official notices write them."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+class Board(StrEnum):
+    """The three columns of a village notice board."""
+
+    PARTY = "党务公开"
+    VILLAGE = "村务公开"
+    FINANCE = "财务公开"
+
+
+class Envelope(BaseModel):
+    """What every item carries, whatever its kind."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: str = Field(title="类型", description="公开事项的类型，如 finance / 财务公开")
+    title: str | None = Field(None, title="标题", description="不填则按类型和期间自动生成")
+    period: Period = Field(title="所属期间", json_schema_extra={"aliases": ["期间"]},
+                           description="2026-Q3、2026-10、2026，或 from/to 起止日期")
+    posted: ChineseDate = Field(title="公开日期", description="张贴公开的日期")
+    until: ChineseDate | None = Field(None, title="公示截止",
+                                      json_schema_extra={"aliases": ["截止日期"]},
+                                      description="公示期最后一天；不填则按公示天数推算")
+    days: int | None = Field(None, ge=1, le=366, title="公示天数",
+                             description="公示期天数（含张贴当天）")
+    issuer: str | None = Field(None, title="公开单位",
+                               description="不填则党务用村党支部、其余用村民委员会")
+    contact: str | None = Field(None, title="监督电话",
+                                json_schema_extra={"aliases": ["联系电话"]},
+                                description="群众反映问题的电话；不填则用村里的监督电话")
+    reviewed_by: str | None = Field(None, title="审核人",
+                                    description="村务监督委员会审核人")
+    reviewed_on: ChineseDate | None = Field(None, title="审核日期",
+                                            description="村务监督委员会审核日期")
+
+    KIND: ClassVar[str] = ""
+    NAME_ZH: ClassVar[str] = ""
+    BOARD: ClassVar[Board] = Board.VILLAGE
+    NEEDS_REVIEW: ClassVar[bool] = False
+
+    def posting_board(self) -> Board:
+        return self.BOARD
+
+    def window_end(self, default_days: int) -> date:
+        if self.until is not None:
+            return self.until
+        return self.posted + timedelta(days=(self.days or default_days) - 1)
+
+    def default_title(self, village_name: str) -> str:
+        return f"{village_name}{self.period.label}{self.NAME_ZH}"

@@ -1,0 +1,135 @@
+"""Map the keys a clerk typed (English or Chinese) to the model's field names.
+
+Unknown keys are errors that name the nearest known key, so a typo never drops
+data silently; keys that would carry personal data get a privacy message.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from noticeboard.errors import FieldPath, Finding, error
+from noticeboard.rules.privacy import SENSITIVE_KEYS
+
+
+def field_aliases(info: FieldInfo) -> list[str]:
+    """The Chinese names of a field: its title first, then any extra aliases."""
+    names = [info.title] if info.title else []
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    names += list(extra.get("aliases", []))  # type: ignore[arg-type]
+    return names
+
+
+def key_table(model: type[BaseModel]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for name, info in model.model_fields.items():
+        table[name] = name
+        for alias in field_aliases(info):
+            table.setdefault(alias, name)
+    return table
+
+
+def nested_model(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+    """The model inside `Model`, `Model | None` or `list[Model]`, and whether it is a list."""
+    origin = typing.get_origin(annotation)
+    if origin is list:
+        inner, _ = nested_model(typing.get_args(annotation)[0])
+        return inner, True
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            inner, is_list = nested_model(arg)
+            if inner is not None:
+                return inner, is_list
+        return None, False
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, False
+    return None, False
+
+
+def normalize_keys(
+    model: type[BaseModel], data: dict[str, Any], lines: dict[FieldPath, int] | None = None
+) -> tuple[dict[str, Any], list[Finding], dict[FieldPath, int]]:
+    """Data with canonical keys, the key findings, and the line map re-keyed to match."""
+    normalizer = _KeyNormalizer(lines or {})
+    result = normalizer.mapping(model, data, (), ())
+    return result, normalizer.findings, normalizer.lines
+
+
+class _KeyNormalizer:
+    def __init__(self, source_lines: dict[FieldPath, int]):
+        self.source_lines = source_lines
+        self.lines: dict[FieldPath, int] = {}
+        self.findings: list[Finding] = []
+
+    def _line(self, path: FieldPath, source: FieldPath) -> None:
+        if source in self.source_lines:
+            self.lines[path] = self.source_lines[source]
+
+    def mapping(self, model: type[BaseModel], data: dict[str, Any], path: FieldPath,
+                source: FieldPath) -> dict[str, Any]:
+        self._line(path, source)
+        table = key_table(model)
+        result: dict[str, Any] = {}
+        given_as: dict[str, str] = {}
+        for key, value in data.items():
+            name = table.get(key)
+            if name is None:
+                self.findings.append(_unknown_key(key, table, (*path, key)))
+                self._line((*path, key), (*source, key))
+                continue
+            if name in given_as:
+                self.findings.append(error("key_twice", (*path, name), key=key,
+                                           other=given_as[name]))
+                continue
+            given_as[name] = key
+            self._line((*path, name), (*source, key))
+            annotation = model.model_fields[name].annotation
+            result[name] = self.value(annotation, value, (*path, name), (*source, key))
+        return result
+
+    def value(self, annotation: Any, value: Any, path: FieldPath, source: FieldPath) -> Any:
+        inner, is_list = nested_model(annotation)
+        if inner is None:
+            return value
+        if is_list and isinstance(value, list):
+            rows = []
+            for index, row in enumerate(value):
+                self._line((*path, index), (*source, index))
+                if isinstance(row, dict):
+                    row = self.mapping(inner, row, (*path, index), (*source, index))
+                rows.append(row)
+            return rows
+        if not is_list and isinstance(value, dict):
+            return self.mapping(inner, value, path, source)
+        return value
+
+
+def _unknown_key(key: str, table: dict[str, str], path: FieldPath) -> Finding:
+    if key.strip().lower() in SENSITIVE_KEYS:
+        return error("privacy_key", path, key=key)
+    nearest = difflib.get_close_matches(key, list(table), n=1, cutoff=0.5)
+    if nearest:
+        return error("key_unknown_near", path, key=key, nearest=nearest[0])
+    known = "、".join(k for k, v in table.items() if k == v)
+    return error("key_unknown", path, key=key, known=known)
+
+
+def field_label(model: type[BaseModel], path: FieldPath) -> str:
+    """`期初余额（opening_balance）` for a field path, walking nested models."""
+    current: type[BaseModel] | None = model
+    label = str(path[-1]) if path else ""
+    for part in path:
+        if isinstance(part, int) or current is None:
+            continue
+        info = current.model_fields.get(part)
+        if info is None:
+            return label
+        label = f"{info.title}（{part}）" if info.title else part
+        current, _ = nested_model(info.annotation)
+    return label

@@ -1,0 +1,229 @@
+"""HTML from Jinja templates, then a PDF/A poster from WeasyPrint, fitted to its sheet."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from io import BytesIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from noticeboard.errors import Finding, NoticeboardError, error, format_field_path
+from noticeboard.items import CheckedItem
+from noticeboard.rules.privacy import walk_strings
+from noticeboard.view import TEMPLATE_FILTERS, poster_context, title_of, title_size_pt
+
+if TYPE_CHECKING:
+    from weasyprint import Document
+    from weasyprint.text.fonts import FontConfiguration
+
+PAPER_SIZES_MM = {"A3": (297, 420), "A4": (210, 297)}
+# Short posters are enlarged until they fill the sheet (read from two metres);
+# the base size is 16 pt on A3, scaled for A4.
+BASE_FONT_PT = {"A3": 16.0, "A4": 11.3}
+TITLE_REM = 2.3  # the title's size relative to body text, when it fits on one line
+MAX_SCALE = 1.6
+MIN_SCALE = 0.8  # a poster just over one sheet is shrunk this far before it may run on
+FIT_STEPS = 4
+_NOTDEF_RE = re.compile(r"\(U\+([0-9A-Fa-f]{4,6})\)")
+
+
+def builtin_template_dir() -> Path:
+    """Templates ship inside the wheel; in a source checkout they sit beside the package."""
+    packaged = Path(__file__).parent / "templates"
+    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "templates"
+
+
+@dataclass(frozen=True)
+class Poster:
+    """A rendered poster, ready to write."""
+
+    pdf: bytes
+    pages: int
+    scale: float
+
+
+class SafeFetcher:
+    """Serves only files under one folder; records every attempt, fetches nothing else."""
+
+    def __init__(self, root: Path | None):
+        self.root = root.resolve() if root else None
+        self.attempts: list[str] = []
+
+    def __call__(self, url: str, *args: Any, **kwargs: Any) -> Any:
+        from weasyprint.urls import URLFetcherResponse
+
+        self.attempts.append(url)
+        path = self._local_path(url)
+        if path is None:
+            raise ValueError(f"refused to fetch {url}")
+        return URLFetcherResponse(url, body=path.read_bytes())
+
+    fetch = __call__
+
+    def _local_path(self, url: str) -> Path | None:
+        if self.root is None or not url.startswith("file://"):
+            return None
+        from urllib.parse import unquote, urlparse
+
+        path = Path(unquote(urlparse(url).path)).resolve()
+        if not path.is_relative_to(self.root) or not path.is_file():
+            return None
+        return path
+
+
+class Renderer:
+    """One per process: the Jinja environments and WeasyPrint's font configuration."""
+
+    def __init__(self) -> None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        self.font_config: FontConfiguration = FontConfiguration()
+        self._environments: dict[Path | None, jinja2.Environment] = {}
+
+    def environment(self, override_dir: Path | None) -> jinja2.Environment:
+        """Sandboxed, autoescaping; a township's `templates/` folder overrides built-ins."""
+        if override_dir not in self._environments:
+            search = [str(override_dir)] if override_dir else []
+            env = ImmutableSandboxedEnvironment(
+                loader=jinja2.FileSystemLoader([*search, str(builtin_template_dir())]),
+                autoescape=True,
+                undefined=jinja2.StrictUndefined,
+                trim_blocks=True,
+                lstrip_blocks=True,
+            )
+            env.filters.update(TEMPLATE_FILTERS)
+            self._environments[override_dir] = env
+        return self._environments[override_dir]
+
+    def html(self, checked: CheckedItem, paper: str) -> str:
+        assert checked.item is not None
+        setting = checked.setting
+        override = setting.root / "templates" if setting.root else None
+        env = self.environment(override if override and override.is_dir() else None)
+        template = env.get_template(f"{checked.item.KIND}.html.j2")
+        context = poster_context(checked.item, setting)
+        width, height = PAPER_SIZES_MM[paper]
+        css = env.loader.get_source(env, "poster.css")[0]  # type: ignore[union-attr]
+        return template.render(**context, paper=paper, paper_width=width,
+                               paper_height=height, poster_css=css)
+
+    def render(self, checked: CheckedItem, paper: str | None = None) -> Poster:
+        """Lay out, enlarge a short poster to fill its sheet, and write PDF/A-3b bytes."""
+        assert checked.item is not None and checked.loaded is not None
+        paper = paper or checked.setting.defaults.paper
+        fetcher = SafeFetcher(checked.setting.root or checked.path.parent)
+        html = self.html(checked, paper)
+        title_max_pt = title_size_pt(title_of(checked.item, checked.setting), paper)
+        with _missing_glyphs() as missing:
+            document, scale = self._fit(html, fetcher, checked.path.parent, paper, title_max_pt)
+        if missing:
+            raise NoticeboardError([_glyph_finding(checked, ch) for ch in sorted(set(missing))])
+        return Poster(self._pdf(document, checked), len(document.pages), scale)
+
+    def _layout(self, html: str, fetcher: SafeFetcher, base: Path, paper: str,
+                scale: float, title_max_pt: float) -> Document:
+        from weasyprint import CSS, HTML
+
+        root_pt = BASE_FONT_PT[paper] * scale
+        title_pt = min(title_max_pt, TITLE_REM * root_pt)
+        sizes = f"html {{ font-size: {root_pt:.2f}pt }} h1 {{ font-size: {title_pt:.2f}pt }}"
+        size = CSS(string=sizes, font_config=self.font_config)
+        return HTML(string=html, base_url=str(base) + os.sep, url_fetcher=fetcher).render(
+            stylesheets=[size], font_config=self.font_config)
+
+    def _fit(self, html: str, fetcher: SafeFetcher, base: Path, paper: str,
+             title_max_pt: float) -> tuple[Document, float]:
+        """The largest scale in [MIN_SCALE, MAX_SCALE] that keeps the poster on one sheet.
+
+        A poster that does not fit even at MIN_SCALE runs on over several sheets
+        at scale 1. WeasyPrint has no fit-to-page, so this lays out a few times:
+        layout without writing is cheap.
+        """
+        def layout(scale: float) -> Document:
+            return self._layout(html, fetcher, base, paper, scale, title_max_pt)
+
+        document = layout(1.0)
+        if len(document.pages) > 1:
+            smallest = layout(MIN_SCALE)
+            if len(smallest.pages) > 1:
+                return document, 1.0
+            best, low, high = (smallest, MIN_SCALE), MIN_SCALE, 1.0
+        else:
+            largest = layout(MAX_SCALE)
+            if len(largest.pages) == 1:
+                return largest, MAX_SCALE
+            best, low, high = (document, 1.0), 1.0, MAX_SCALE
+        for _ in range(FIT_STEPS):
+            middle = (low + high) / 2
+            trial = layout(middle)
+            if len(trial.pages) == 1:
+                best, low = (trial, middle), middle
+            else:
+                high = middle
+        return best
+
+    def _pdf(self, document: Document, checked: CheckedItem) -> bytes:
+        from weasyprint import Attachment
+
+        assert checked.item is not None and checked.loaded is not None
+        stamp = datetime.combine(checked.item.posted, datetime.min.time(), tzinfo=UTC)
+        source = Attachment(file_obj=BytesIO(checked.loaded.raw), name=checked.path.name,
+                            description="公开事项源数据（YAML）", created=stamp,
+                            modified=stamp, relationship="Source")
+        return document.write_pdf(pdf_variant="pdf/a-3b", attachments=[source])
+
+
+@contextmanager
+def _missing_glyphs() -> Iterator[list[str]]:
+    """Collect characters WeasyPrint drew as .notdef (a blank box) while laying out."""
+    missing: list[str] = []
+
+    class _Catcher(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            message = record.getMessage()
+            if ".notdef" in message:
+                missing.extend(chr(int(code, 16)) for code in _NOTDEF_RE.findall(message))
+
+    catcher = _Catcher(logging.WARNING)
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(catcher)
+    try:
+        yield missing
+    finally:
+        logger.removeHandler(catcher)
+
+
+def _glyph_finding(checked: CheckedItem, char: str) -> Finding:
+    assert checked.item is not None
+    data = checked.item.model_dump(mode="json")
+    paths = [path for path, text in walk_strings(data) if char in text]
+    fields = "、".join(format_field_path(p) for p in paths) or "模板"
+    finding = error("glyph_missing", paths[0] if paths else (), char=char,
+                    codepoint=f"{ord(char):04X}", fields=fields)
+    return finding.located(checked.path, checked.lines)
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write via a temporary file and rename: readers see the old file or the new one."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                         dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp_name, target)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise

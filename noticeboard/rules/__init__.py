@@ -1,0 +1,1 @@
+"""Checks beyond types, one module per concern."""

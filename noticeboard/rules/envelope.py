@@ -1,0 +1,52 @@
+"""What every item's envelope must get right: issuer, posting window, review."""
+
+from __future__ import annotations
+
+from noticeboard.config import Setting
+from noticeboard.errors import Finding, error, warning
+from noticeboard.models.common import Envelope
+from noticeboard.models.finance import Finance
+
+
+def check_envelope(item: Envelope, setting: Setting) -> list[Finding]:
+    findings: list[Finding] = []
+    if not item.issuer and setting.village is None:
+        findings.append(error("issuer_missing", ("issuer",)))
+    if not _has_feedback_channel(item, setting):
+        findings.append(error("feedback_missing", ("contact",)))
+    defaults = setting.defaults
+    end = item.window_end(defaults.days_for(item.KIND))
+    if end < item.posted:
+        findings.append(error("window_order", ("until",), until=end.isoformat(),
+                              posted=item.posted.isoformat()))
+    else:
+        days = (end - item.posted).days + 1
+        minimum = defaults.min_days_for(item.KIND)
+        if days < minimum:
+            field = "until" if item.until is not None else "days"
+            findings.append(warning("window_short", (field,), days=days, minimum=minimum))
+    if isinstance(item, Finance) and item.posted < item.period.end:
+        findings.append(warning("posted_before_period_end", ("posted",),
+                                posted=item.posted.isoformat(), end=item.period.end.isoformat()))
+    return findings + _review(item)
+
+
+def _review(item: Envelope) -> list[Finding]:
+    if not item.NEEDS_REVIEW:
+        return []
+    findings = [
+        error("review_missing", (name,), field=label)
+        for name, label in (("reviewed_by", "审核人 reviewed_by"),
+                            ("reviewed_on", "审核日期 reviewed_on"))
+        if getattr(item, name) is None
+    ]
+    if item.reviewed_on is not None and item.reviewed_on > item.posted:
+        findings.append(error("review_after_posting", ("reviewed_on",),
+                              reviewed_on=item.reviewed_on.isoformat(),
+                              posted=item.posted.isoformat()))
+    return findings
+
+
+def _has_feedback_channel(item: Envelope, setting: Setting) -> bool:
+    village, township = setting.village, setting.township
+    return bool(item.contact or (village and village.phone) or (township and township.hotline))

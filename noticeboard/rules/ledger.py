@@ -1,0 +1,68 @@
+"""Money that must add up: balances, stated totals, and rows rather than bare totals."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from noticeboard.errors import Finding, error, warning
+from noticeboard.models.common import Envelope
+from noticeboard.models.finance import EXPENSE_CATEGORIES, INCOME_CATEGORIES, Finance
+from noticeboard.models.relief import Relief
+from noticeboard.view import money
+
+
+def check_ledger(item: Envelope) -> list[Finding]:
+    if isinstance(item, Finance):
+        return _finance(item)
+    if isinstance(item, Relief):
+        return _relief(item)
+    return []
+
+
+def _finance(item: Finance) -> list[Finding]:
+    findings: list[Finding] = []
+    if not item.income and not item.expense:
+        findings.append(error("finance_no_rows", ("income",)))
+    income, expense = item.income_sum(), item.expense_sum()
+    expected = item.opening_balance + income - expense
+    if expected != item.closing_balance:
+        findings.append(error(
+            "finance_unbalanced", ("closing_balance",),
+            opening=money(item.opening_balance), income=money(income), expense=money(expense),
+            expected=money(expected), closing=money(item.closing_balance),
+            diff=money(item.closing_balance - expected)))
+    findings += _stated_total("收入合计", "income_total", item.income_total, income)
+    findings += _stated_total("支出合计", "expense_total", item.expense_total, expense)
+    findings += _categories("income", [r.category for r in item.income], INCOME_CATEGORIES)
+    findings += _categories("expense", [r.category for r in item.expense], EXPENSE_CATEGORIES)
+    for name, rows in (("income", item.income), ("expense", item.expense)):
+        for index, row in enumerate(rows):
+            if not item.period.start <= row.date <= item.period.end:
+                findings.append(warning("row_outside_period", (name, index, "date"),
+                                        date=row.date.isoformat(), period=item.period.label))
+    return findings
+
+
+def _relief(item: Relief) -> list[Finding]:
+    findings: list[Finding] = []
+    if not item.recipients:
+        findings.append(error("relief_no_rows", ("recipients",)))
+    findings += _stated_total("合计", "total", item.total, item.amount_sum())
+    return findings
+
+
+def _stated_total(label: str, field: str, stated: Decimal | None,
+                  computed: Decimal) -> list[Finding]:
+    if stated is None or stated == computed:
+        return []
+    return [error("total_mismatch", (field,), label=label, stated=money(stated),
+                  computed=money(computed))]
+
+
+def _categories(list_name: str, categories: list[str], known: tuple[str, ...]) -> list[Finding]:
+    return [
+        warning("category_unusual", (list_name, index, "category"), value=value,
+                known="、".join(known))
+        for index, value in enumerate(categories)
+        if value not in known
+    ]

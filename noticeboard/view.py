@@ -1,0 +1,159 @@
+"""Formatting for posters: money, capital amounts (大写), dates, and the template context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from noticeboard.config import Setting
+from noticeboard.models.common import Board, Envelope, zh_date
+
+DIGITS = "零壹贰叁肆伍陆柒捌玖"
+SMALL_UNITS = ("", "拾", "佰", "仟")
+GROUP_UNITS = ("", "万", "亿", "万亿")
+
+
+def money(amount: Decimal) -> str:
+    """`¥1,234.50`: the ¥ sign, thousands separators, always two decimals."""
+    sign = "-" if amount < 0 else ""
+    return f"{sign}¥{abs(amount):,.2f}"
+
+
+def money_plain(amount: Decimal) -> str:
+    """`1,234.50` for table cells whose header already says 元."""
+    return f"{amount:,.2f}"
+
+
+def capital(amount: Decimal) -> str:
+    """人民币 in capitals: 1234.50 → 人民币壹仟贰佰叁拾肆元伍角整."""
+    cents = int((abs(amount) * 100).to_integral_value())
+    yuan, jiao, fen = cents // 100, cents // 10 % 10, cents % 10
+    text = "人民币" + ("负" if amount < 0 else "")
+    if yuan or not (jiao or fen):
+        text += _integer_capital(yuan) + "元"
+    if jiao:
+        text += DIGITS[jiao] + "角"
+    elif fen and yuan:
+        text += "零"
+    if fen:
+        return text + DIGITS[fen] + "分"
+    return text + "整"
+
+
+def _integer_capital(number: int) -> str:
+    if number == 0:
+        return "零"
+    groups = []
+    while number:
+        groups.append(number % 10000)
+        number //= 10000
+    text, pending_zero = "", False
+    for index in reversed(range(len(groups))):
+        group = groups[index]
+        if group == 0:
+            pending_zero = bool(text)
+            continue
+        if text and (pending_zero or group < 1000):
+            text += "零"
+        text += _group_capital(group) + GROUP_UNITS[index]
+        pending_zero = False
+    return text
+
+
+def _group_capital(group: int) -> str:
+    """1..9999 with one 零 for each run of inner zeros and none at the end."""
+    text, zero_run = "", False
+    for position in (3, 2, 1, 0):
+        digit = group // 10**position % 10
+        if digit == 0:
+            zero_run = bool(text)
+            continue
+        if zero_run:
+            text += "零"
+            zero_run = False
+        text += DIGITS[digit] + SMALL_UNITS[position]
+    return text
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A key figure shown large under the title."""
+
+    label: str
+    value: str
+
+
+def issuer_of(item: Envelope, setting: Setting) -> str:
+    if item.issuer:
+        return item.issuer
+    village = setting.village
+    if village is None:
+        return ""
+    return village.branch_name if item.posting_board() is Board.PARTY else village.committee_name
+
+
+# The largest title that still fits on one line (A3 points; A4 scales with the
+# paper width), never below a size readable from two metres.
+TITLE_MIN_PT, A3_TEXT_WIDTH_PT = 28.0, 720.0
+PAPER_WIDTH_FACTOR = {"A3": 1.0, "A4": 210 / 297}
+
+
+def title_size_pt(title: str, paper: str) -> float:
+    one_line = A3_TEXT_WIDTH_PT / max(len(title), 1)
+    return round(max(TITLE_MIN_PT, one_line) * PAPER_WIDTH_FACTOR[paper], 1)
+
+
+def title_of(item: Envelope, setting: Setting) -> str:
+    village = setting.village
+    return item.title or item.default_title(village.name if village else "")
+
+
+def poster_context(item: Envelope, setting: Setting) -> dict[str, Any]:
+    """Everything the templates print, already formatted."""
+    village, township = setting.village, setting.township
+    title = title_of(item, setting)
+    defaults = setting.defaults
+    window_end = item.window_end(defaults.days_for(item.KIND))
+    review = None
+    if item.NEEDS_REVIEW and item.reviewed_by and item.reviewed_on:
+        body = village.supervision_name if village else "村务监督委员会"
+        review = f"{body}审核：{item.reviewed_by}（{zh_date(item.reviewed_on)}）"
+    return {
+        "item": item,
+        "board": item.posting_board().value,
+        "title": title,
+        "issuer": issuer_of(item, setting),
+        "period": item.period.label,
+        "posted": zh_date(item.posted),
+        "window": f"{zh_date(item.posted)}至{short_end(item.posted, window_end)}",
+        "contact": item.contact or (village.phone if village else None),
+        "hotline": township.hotline if township else None,
+        "township": township.name if township else None,
+        "review": review,
+        "fonts": defaults.fonts,
+    }
+
+
+def short_end(start: date, end: date) -> str:
+    """The end of a range without repeating the year (and month) of its start."""
+    if end.year != start.year:
+        return zh_date(end)
+    if end.month != start.month:
+        return f"{end.month}月{end.day}日"
+    return f"{end.day}日"
+
+
+def month_day(day: date) -> str:
+    """Table dates: `7月1日` (the year is the period's)."""
+    return f"{day.month}月{day.day}日"
+
+
+TEMPLATE_FILTERS = {
+    "md": month_day,
+    "money": money,
+    "money_plain": money_plain,
+    "capital": capital,
+    "zh_date": zh_date,
+}

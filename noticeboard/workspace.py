@@ -1,0 +1,81 @@
+"""Find the items a command works on: files, village folders or a township folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from noticeboard.config import TOWNSHIP_FILE, VILLAGE_FILE, Setting, find_setting
+from noticeboard.errors import Finding, error
+
+SETTINGS_FILES = {TOWNSHIP_FILE, VILLAGE_FILE}
+ITEM_SUFFIXES = {".yaml", ".yml"}
+
+
+@dataclass(frozen=True)
+class ItemSource:
+    """An item file, its setting, and where its poster goes below the output folder."""
+
+    path: Path
+    setting: Setting
+    output_stem: Path
+
+
+@dataclass
+class Workspace:
+    items: list[ItemSource] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def discover(paths: list[Path]) -> Workspace:
+    """Every item below `paths`, each with its settings read once per folder."""
+    workspace = Workspace()
+    settings: dict[Path, Setting | None] = {}
+    for path in paths:
+        if not path.exists():
+            workspace.findings.append(error("path_not_found", location=str(path)))
+            continue
+        files = [path] if path.is_file() else _item_files(path)
+        if not files:
+            workspace.findings.append(error("no_items", location=str(path)))
+        for file in files:
+            setting = _setting_for(file.parent.resolve(), settings, workspace)
+            if setting is not None:
+                workspace.items.append(ItemSource(file, setting, _output_stem(file, setting)))
+    return workspace
+
+
+def _item_files(folder: Path) -> list[Path]:
+    if (folder / TOWNSHIP_FILE).is_file():
+        villages = sorted(p for p in folder.iterdir() if p.is_dir() and not _hidden(p))
+        return [file for village in villages for file in _items_in(village)]
+    return _items_in(folder)
+
+
+def _items_in(folder: Path) -> list[Path]:
+    return sorted(
+        p for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in ITEM_SUFFIXES
+        and p.name not in SETTINGS_FILES and not _hidden(p)
+    )
+
+
+def _hidden(path: Path) -> bool:
+    return path.name.startswith((".", "_"))
+
+
+def _setting_for(folder: Path, cache: dict[Path, Setting | None],
+                 workspace: Workspace) -> Setting | None:
+    """The folder's setting; None (items skipped, findings kept) when its files are broken."""
+    if folder not in cache:
+        setting, findings = find_setting(folder)
+        workspace.findings.extend(f for f in findings if f not in workspace.findings)
+        cache[folder] = None if findings else setting
+    return cache[folder]
+
+
+def _output_stem(file: Path, setting: Setting) -> Path:
+    """`<village folder>/<item name>` so output mirrors the township's folders."""
+    if setting.village_dir is not None:
+        return Path(setting.village_dir.name) / file.stem
+    return Path(file.stem)
