@@ -193,8 +193,9 @@ _SYNTAX_HINTS = [
 
 def _syntax_finding(path: Path, exc: yaml.MarkedYAMLError) -> Finding:
     problem = exc.problem or exc.context or "?"
+    said = f"{exc.context or ''} {exc.problem or ''}"
     mark = exc.problem_mark or exc.context_mark
     for fragment, needle, code in _SYNTAX_HINTS:
-        if fragment in problem and (not needle or needle in problem):
+        if fragment in said and needle in said:
             return _at(path, error(code), mark)
     return _at(path, error("yaml_syntax", problem=problem), mark)

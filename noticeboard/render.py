@@ -124,11 +124,12 @@ class Renderer:
         fetcher = SafeFetcher(checked.setting.root or checked.path.parent)
         html = self.html(checked, paper)
         title_max_pt = title_size_pt(title_of(checked.item, checked.setting), paper)
-        with _missing_glyphs() as missing:
+        with _missing_glyphs() as missing:  # WeasyPrint reports them while drawing
             document, scale = self._fit(html, fetcher, checked.path.parent, paper, title_max_pt)
+            pdf = self._pdf(document, checked)
         if missing:
             raise NoticeboardError([_glyph_finding(checked, ch) for ch in sorted(set(missing))])
-        return Poster(self._pdf(document, checked), len(document.pages), scale)
+        return Poster(pdf, len(document.pages), scale)
 
     def _layout(self, html: str, fetcher: SafeFetcher, base: Path, paper: str,
                 scale: float, title_max_pt: float) -> Document:

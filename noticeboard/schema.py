@@ -10,7 +10,7 @@ from noticeboard.config import Township, Village
 from noticeboard.models import KIND_ALIASES, KINDS
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-PERIOD_TEXT = {"type": "string", "pattern": r"^\d{4}(-?[Qq][1-4]|-\d{1,2})?$",
+PERIOD_TEXT = {"type": ["string", "integer"], "pattern": r"^\d{4}(-?[Qq][1-4]|-\d{1,2})?$",
                "examples": ["2026-Q3", "2026-10", "2026"]}
 
 

@@ -55,7 +55,7 @@ def _not_negative(amount: Decimal) -> Decimal:
 
 _MONEY_SCHEMA = {
     "anyOf": [
-        {"type": "number", "minimum": 0, "multipleOf": 0.01},
+        {"type": "number", "minimum": 0},
         {"type": "string", "pattern": r"^[¥￥]?\d[\d,]*(\.\d{1,2})?元?$"},
     ]
 }

@@ -21,7 +21,7 @@ SENSITIVE_KEYS = {
 
 _ID_RE = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 _PHONE_RE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
-_BANK_RE = re.compile(r"(?<!\d)\d{16,19}(?!\d)")
+_BANK_RE = re.compile(r"(?<![\dXx])\d{16,19}(?![\dXx])")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 

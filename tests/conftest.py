@@ -1,0 +1,117 @@
+"""Fixture trees built inside each test: a township with one village, and valid items."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from noticeboard.config import find_setting
+from noticeboard.items import CheckedItem, check_item
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+TOWNSHIP_YAML = """\
+name: 青山镇
+county: 临安区
+hotline: 0571-63812345
+"""
+
+VILLAGE_YAML = """\
+name: 双河村
+committee: 双河村村民委员会
+party_branch: 中共双河村支部委员会
+supervision: 双河村村务监督委员会
+phone: 0571-63811001
+"""
+
+FINANCE_YAML = """\
+kind: finance
+period: 2026-Q3
+posted: 2026-10-08
+days: 7
+reviewed_by: 孙立平
+reviewed_on: 2026-10-06
+opening_balance: 1000.00
+income:
+  - date: 2026-07-01
+    voucher: 记-001
+    summary: 村集体厂房租金收入
+    category: 发包及上交收入
+    amount: 2000.50
+    handler: 陈静
+expense:
+  - date: 2026-08-02
+    voucher: 付-001
+    summary: 村委会办公用品采购
+    category: 管理费用
+    amount: 300.25
+    handler: 刘洋
+    approver: 张建国
+closing_balance: 2700.25
+"""
+
+RELIEF_YAML = """\
+kind: relief
+program: 农村最低生活保障金
+period: 2026-10
+posted: 2026-10-10
+days: 7
+reviewed_by: 孙立平
+reviewed_on: 2026-10-09
+recipients:
+  - name: 王桂英
+    group: 第一村民小组
+    household_size: 2
+    category: 一类低保
+    amount: 1120.00
+  - name: 刘长水
+    group: 第二村民小组
+    household_size: 1
+    category: 特困供养
+    amount: 980.00
+"""
+
+NOTICE_YAML = """\
+kind: notice
+title: 关于召开村民代表会议的通知
+period: 2026-11
+posted: 2026-11-20
+body: |
+  各位村民代表：
+
+  定于11月28日上午9时在村文化礼堂开会。
+"""
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding=encoding)
+    return path
+
+
+@pytest.fixture
+def township(tmp_path: Path) -> Path:
+    root = tmp_path / "青山镇"
+    write(root / "township.yaml", TOWNSHIP_YAML)
+    write(root / "双河村" / "village.yaml", VILLAGE_YAML)
+    return root
+
+
+@pytest.fixture
+def village(township: Path) -> Path:
+    return township / "双河村"
+
+
+def check_text(folder: Path, text: str, name: str = "item.yaml") -> CheckedItem:
+    """Write `text` as an item in `folder` and check it."""
+    path = write(folder / name, text)
+    setting, findings = find_setting(folder)
+    assert findings == []
+    return check_item(path, setting)
+
+
+def codes(checked: CheckedItem) -> list[str]:
+    return [f.code for f in checked.findings]

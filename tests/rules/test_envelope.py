@@ -1,0 +1,43 @@
+from tests.conftest import FINANCE_YAML, NOTICE_YAML, RELIEF_YAML, check_text, codes, write
+
+
+def test_window_shorter_than_minimum_warns(village):
+    checked = check_text(village, RELIEF_YAML.replace("days: 7", "days: 3"))
+    assert codes(checked) == ["window_short"]
+    assert checked.findings[0].message() == "公示期只有 3 天，少于本类事项要求的 7 天"
+
+
+def test_until_before_posted_is_an_error(village):
+    checked = check_text(village, NOTICE_YAML + "until: 2026-11-01\n")
+    assert codes(checked) == ["window_order"]
+    assert checked.findings[0].line == 9
+
+
+def test_minimum_comes_from_township_yaml(township, village):
+    write(township / "township.yaml", "name: 青山镇\ndefaults:\n  min_days:\n    relief: 3\n")
+    checked = check_text(village, RELIEF_YAML.replace("days: 7", "days: 3"))
+    assert checked.findings == []
+
+
+def test_review_is_required_for_finance(village):
+    text = FINANCE_YAML.replace("reviewed_by: 孙立平\n", "").replace("reviewed_on: 2026-10-06\n", "")
+    assert codes(check_text(village, text)) == ["review_missing", "review_missing"]
+
+
+def test_review_after_posting_is_an_error(village):
+    checked = check_text(village, FINANCE_YAML.replace("reviewed_on: 2026-10-06",
+                                                       "reviewed_on: 2026-10-09"))
+    assert codes(checked) == ["review_after_posting"]
+
+
+def test_finance_posted_before_period_end_warns(village):
+    text = FINANCE_YAML.replace("posted: 2026-10-08", "posted: 2026-09-20").replace(
+        "reviewed_on: 2026-10-06", "reviewed_on: 2026-09-19")
+    assert codes(check_text(village, text)) == ["posted_before_period_end"]
+
+
+def test_item_without_village_needs_issuer_and_contact(tmp_path):
+    checked = check_text(tmp_path, NOTICE_YAML)
+    assert codes(checked) == ["issuer_missing", "feedback_missing"]
+    checked = check_text(tmp_path, NOTICE_YAML + "issuer: 双河村村民委员会\ncontact: 0571-1\n")
+    assert checked.findings == []

@@ -1,0 +1,153 @@
+"""The command line: exact output and exit codes."""
+
+import json
+import os
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from noticeboard.cli import app
+from noticeboard.messages import MESSAGES
+from tests.conftest import FINANCE_YAML, NOTICE_YAML, RELIEF_YAML, ROOT, write
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def in_township(township, monkeypatch):
+    monkeypatch.chdir(township.parent)
+    return township
+
+
+def test_check_clean_township(in_township):
+    write(in_township / "双河村" / "财务.yaml", FINANCE_YAML)
+    write(in_township / "双河村" / "低保.yaml", RELIEF_YAML)
+    result = runner.invoke(app, ["check", "青山镇"])
+    assert result.output == "检查了 2 个文件：0 个错误，0 个警告\n"
+    assert result.exit_code == 0
+
+
+def test_check_reports_every_finding_with_file_line_field(in_township):
+    write(in_township / "双河村" / "财务.yaml",
+          FINANCE_YAML.replace("closing_balance: 2700.25", "closing_balance: 2700.00"))
+    write(in_township / "双河村" / "低保.yaml", RELIEF_YAML.replace("days: 7", "days: 2"))
+    result = runner.invoke(app, ["check", "青山镇"])
+    assert result.output == (
+        "青山镇/双河村/低保.yaml:5: 警告 days: 公示期只有 2 天，少于本类事项要求的 7 天\n"
+        "青山镇/双河村/财务.yaml:23: 错误 closing_balance: 账不平：期初 ¥1,000.00 + 收入 ¥2,000.50"
+        " − 支出 ¥300.25 = ¥2,700.25，但期末余额写的是 ¥2,700.00（相差 -¥0.25）\n"
+        "检查了 2 个文件：1 个错误，1 个警告\n")
+    assert result.exit_code == 1
+
+
+def test_check_in_english(in_township):
+    write(in_township / "双河村" / "低保.yaml", RELIEF_YAML.replace("household_size: 2", "household_size: x"))
+    result = runner.invoke(app, ["check", "青山镇", "--lang", "en"])
+    assert result.output == (
+        "青山镇/双河村/低保.yaml:11: error recipients[1].household_size: `x` is not a whole number\n"
+        "checked 1 files: 1 errors, 0 warnings\n")
+    assert result.exit_code == 1
+
+
+def test_check_defaults_to_the_current_folder(in_township, monkeypatch):
+    write(in_township / "双河村" / "通知.yaml", NOTICE_YAML)
+    monkeypatch.chdir(in_township / "双河村")
+    result = runner.invoke(app, ["check"])
+    assert result.output == "检查了 1 个文件：0 个错误，0 个警告\n"
+
+
+def test_missing_path(in_township):
+    result = runner.invoke(app, ["check", "没有这个村"])
+    assert result.output == "-: 错误: 找不到 没有这个村\n检查了 0 个文件：1 个错误，0 个警告\n"
+    assert result.exit_code == 1
+
+
+def test_broken_village_yaml_is_reported_once(in_township):
+    write(in_township / "双河村" / "village.yaml", "name: 双河村\nname: 又一个\n")
+    write(in_township / "双河村" / "a.yaml", NOTICE_YAML)
+    write(in_township / "双河村" / "b.yaml", NOTICE_YAML)
+    result = runner.invoke(app, ["check", "青山镇"])
+    assert result.output == (
+        "青山镇/双河村/village.yaml:2: 错误: 「name」写了两次（第 1 行和第 2 行），请删掉一处\n"
+        "检查了 0 个文件：1 个错误，0 个警告\n")
+    assert result.exit_code == 1
+
+
+def test_misuse_exits_2(in_township):
+    result = runner.invoke(app, ["check", "--lang", "fr"])
+    assert result.exit_code == 2
+    assert runner.invoke(app, ["render", "--paper", "A0"]).exit_code == 2
+
+
+def test_render_writes_one_pdf_per_item_and_continues_past_failures(in_township, tmp_path):
+    write(in_township / "双河村" / "财务.yaml", FINANCE_YAML)
+    write(in_township / "双河村" / "坏.yaml", NOTICE_YAML.replace("posted: 2026-11-20", "posted: x"))
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["render", "青山镇", "-o", str(out)])
+    rel = os.path.relpath(out / "双河村" / "财务.pdf")
+    assert result.output == (
+        "青山镇/双河村/坏.yaml:4: 错误 posted: 「x」不是日期，请写成 2026-10-08 或 2026年10月8日\n"
+        f"已生成 {rel}（1 页）\n"
+        "共 2 项：生成 1 项，失败 1 项\n")
+    assert result.exit_code == 1
+    assert (out / "双河村" / "财务.pdf").read_bytes().startswith(b"%PDF-")
+    assert not (out / "双河村" / "坏.pdf").exists()
+
+
+def test_kinds_lists_chinese_names():
+    result = runner.invoke(app, ["kinds"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].startswith("notice     通知公告（村务公开）")
+    assert any(line.startswith("finance    财务收支公开（财务公开）") for line in lines)
+
+
+def test_new_prints_a_commented_skeleton():
+    result = runner.invoke(app, ["new", "财务公开"])
+    assert result.exit_code == 0
+    assert "\nkind: finance " in result.output
+    assert "# 期初余额" in result.output
+
+
+def test_new_refuses_to_overwrite(tmp_path):
+    target = write(tmp_path / "x.yaml", "原来的内容\n")
+    result = runner.invoke(app, ["new", "relief", "-o", str(target)])
+    assert result.exit_code == 1
+    assert target.read_text(encoding="utf-8") == "原来的内容\n"
+
+
+def test_new_unknown_kind_is_misuse():
+    result = runner.invoke(app, ["new", "会议纪要"])
+    assert result.exit_code == 2
+    assert "不认识的类型「会议纪要」" in result.output
+
+
+def test_schema_writes_one_file_per_kind(tmp_path):
+    result = runner.invoke(app, ["schema", "-o", str(tmp_path)])
+    assert result.exit_code == 0
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["finance.schema.json", "notice.schema.json", "relief.schema.json",
+                     "township.schema.json", "village.schema.json"]
+    finance = json.loads((tmp_path / "finance.schema.json").read_text(encoding="utf-8"))
+    assert finance["properties"]["期初余额"]["title"] == "期初余额"
+
+
+def test_doctor_reports_the_essentials():
+    result = runner.invoke(app, ["doctor"])
+    assert result.exit_code == 0, result.output
+    assert "✓ HarfBuzz 字体子集化已启用" in result.output
+    assert "Noto Serif CJK SC" in result.output
+
+
+def test_every_command_is_documented_in_the_readme():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in typer.main.get_command(app).commands:  # type: ignore[attr-defined]
+        assert f"noticeboard {name}" in text, name
+
+
+def test_every_message_has_both_languages_and_same_placeholders():
+    import string
+    for code, (zh, en) in MESSAGES.items():
+        fields = lambda s: {f for _, f, _, _ in string.Formatter().parse(s) if f}  # noqa: E731
+        assert fields(zh) == fields(en), code

@@ -1,0 +1,84 @@
+"""The example township: clean under check, every row on its poster, valid against the schemas."""
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from noticeboard.build import Build, Status
+from noticeboard.loader import load_yaml_file
+from noticeboard.models import Finance, Notice, Relief, kind_for
+from noticeboard.schema import all_schemas
+from noticeboard.view import capital, money_plain
+from tests.conftest import EXAMPLES
+from tests.pdftext import page_sizes, page_texts, squeezed
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    build = Build.for_paths([EXAMPLES])
+    build.render(tmp_path_factory.mktemp("out"))
+    return build
+
+
+def test_examples_have_two_villages_with_every_kind():
+    villages = [p for p in EXAMPLES.iterdir() if (p / "village.yaml").is_file()]
+    assert len(villages) >= 2
+    for village in villages:
+        kinds = {kind_for(load_yaml_file(p).data.get("kind") or load_yaml_file(p).data["类型"])
+                 for p in village.glob("*.yaml") if p.name != "village.yaml"}
+        assert {"notice", "finance", "relief"} <= kinds, village.name
+
+
+def test_examples_check_clean(built):
+    assert [f.format() for f in built.findings] == []
+
+
+def test_every_example_renders_on_a3(built):
+    assert all(o.status is Status.RENDERED for o in built.outcomes)
+    for outcome in built.outcomes:
+        assert set(page_sizes(outcome.output)) == {(841.89, 1190.55)}
+
+
+def expected_texts(item) -> list[str]:
+    if isinstance(item, Finance):
+        rows = [*item.income, *item.expense]
+        return [t for r in rows for t in (r.voucher, r.summary, money_plain(r.amount), r.handler)] + [
+            money_plain(item.closing_balance), capital(item.closing_balance)]
+    if isinstance(item, Relief):
+        return [t for r in item.recipients for t in (r.name, r.group, money_plain(r.amount))] + [
+            capital(item.amount_sum())]
+    assert isinstance(item, Notice)
+    return [squeezed(p) for p in item.paragraphs()]
+
+
+def test_every_row_is_on_the_poster(built):
+    for checked, outcome in zip(built.checked, built.outcomes, strict=True):
+        text = squeezed("".join(page_texts(outcome.output)))
+        for needle in expected_texts(checked.item):
+            assert squeezed(needle) in text, (outcome.output, needle)
+
+
+def as_an_editor_reads_it(path: Path):
+    """Plain YAML 1.1 as an editor's language server reads it, dates as strings."""
+    return json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.rglob("*.yaml")), ids=lambda p: p.name)
+def test_examples_validate_against_the_json_schema(path: Path):
+    data = as_an_editor_reads_it(path)
+    schemas = all_schemas()
+    if path.name in ("township.yaml", "village.yaml"):
+        schema = schemas[path.stem]
+    else:
+        schema = schemas[kind_for(data.get("kind") or data["类型"])]
+    jsonschema.validate(data, schema)
+
+
+def test_schema_rejects_an_unknown_key():
+    data = as_an_editor_reads_it(next(EXAMPLES.rglob("2026-Q3-财务.yaml")))
+    data["期末余数"] = "1"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, all_schemas()["finance"])

@@ -1,0 +1,92 @@
+from decimal import Decimal
+
+from noticeboard.models import Finance, Relief
+from tests.conftest import FINANCE_YAML, RELIEF_YAML, check_text, codes
+
+CHINESE_FINANCE = """\
+类型: 财务公开
+所属期间: 2026-Q3
+公开日期: 2026年10月8日
+公示天数: 7
+审核人: 孙立平
+审核日期: 2026-10-06
+期初余额: "1,000.00"
+收入:
+  - {日期: 2026-07-01, 凭证号: 记-001, 摘要: 租金, 类别: 经营收入, 金额: ¥2000.50, 经手人: 陈静}
+支出:
+  - {日期: 2026-08-02, 凭证号: 付-001, 摘要: 办公用品, 类别: 管理费用, 金额: 300.25,
+     经手人: 刘洋, 审批人: 张建国}
+期末余额: 2700.25
+"""
+
+
+def test_chinese_keys_and_kind_name_are_accepted(village):
+    checked = check_text(village, CHINESE_FINANCE)
+    assert checked.findings == []
+    assert isinstance(checked.item, Finance)
+    assert checked.item.income[0].amount == Decimal("2000.50")
+    assert checked.item.opening_balance == Decimal("1000.00")
+
+
+def test_same_field_in_english_and_chinese_is_an_error(village):
+    checked = check_text(village, FINANCE_YAML + "期末余额: 2700.25\n")
+    assert codes(checked) == ["key_twice"]
+    assert checked.findings[0].message() == "「期末余额」和「closing_balance」是同一个字段，只能写一次"
+
+
+def test_unknown_key_names_the_nearest_and_is_not_dropped(village):
+    checked = check_text(village, FINANCE_YAML.replace("    handler: 陈静", "    handlr: 陈静"))
+    assert codes(checked) == ["key_unknown_near", "missing_field"]
+    typo, missing = checked.findings
+    assert typo.message() == "不认识的字段「handlr」，是不是「handler」？（为免丢失内容，不会忽略它）"
+    assert typo.line == 14
+    assert missing.message() == "缺少必填字段「经手人（handler）」"
+    assert missing.line == 9  # the row that lacks it
+    assert not checked.ok
+
+
+def test_wrong_chinese_alias_suggests_the_right_one(village):
+    checked = check_text(village, RELIEF_YAML.replace("    household_size: 1", "    保障人口: 1"))
+    assert checked.findings[0].code == "key_unknown_near"
+    assert checked.findings[0].params["nearest"] == "保障人数"
+
+
+def test_unknown_kind(village):
+    checked = check_text(village, "kind: financ\n")
+    assert [f.message() for f in checked.findings] == ["不认识的类型「financ」，是不是「finance」？"]
+    checked = check_text(village, "类型: 会议纪要\n")
+    assert checked.findings[0].code == "kind_unknown"
+
+
+def test_missing_kind(village):
+    assert codes(check_text(village, "title: 通知\n")) == ["kind_missing"]
+
+
+def test_list_instead_of_mapping(village):
+    checked = check_text(village, "- kind: notice\n")
+    assert codes(checked) == ["root_not_mapping"]
+
+
+def test_every_value_problem_is_reported_with_its_line(village):
+    text = FINANCE_YAML.replace("amount: 2000.50", "amount: 2000.505").replace(
+        "date: 2026-08-02", "date: 2026-02-30").replace("posted: 2026-10-08", "posted: 昨天")
+    checked = check_text(village, text)
+    assert [(f.code, f.line) for f in checked.findings] == [
+        ("date_format", 3), ("money_cents", 13), ("date_invalid", 16)]
+    assert checked.findings[0].message() == "「昨天」不是日期，请写成 2026-10-08 或 2026年10月8日"
+
+
+def test_yes_stays_text_in_a_text_field(village):
+    checked = check_text(village, RELIEF_YAML.replace("category: 特困供养", "category: yes"))
+    assert isinstance(checked.item, Relief)
+    assert checked.item.recipients[1].category == "yes"
+
+
+def test_leading_zero_is_kept_in_text(village):
+    checked = check_text(village, RELIEF_YAML + "contact: 0571\n")
+    assert checked.item is not None and checked.item.contact == "0571"
+
+
+def test_household_size_must_be_a_whole_number(village):
+    checked = check_text(village, RELIEF_YAML.replace("household_size: 2", "household_size: 两"))
+    assert [(f.code, f.line) for f in checked.findings] == [("int_format", 11)]

@@ -1,0 +1,138 @@
+import codecs
+import time
+from pathlib import Path
+
+import pytest
+
+from noticeboard.errors import NoticeboardError
+from noticeboard.loader import MAX_FILE_BYTES, load_yaml_file
+from tests.conftest import write
+
+
+def refusal(path: Path) -> tuple[str, int | None]:
+    with pytest.raises(NoticeboardError) as caught:
+        load_yaml_file(path)
+    first = caught.value.findings[0]
+    return first.code, first.line
+
+
+def test_scalars_stay_text_as_typed(tmp_path):
+    path = write(tmp_path / "a.yaml", """\
+        answer: yes
+        off: off
+        zip: 0571
+        time: 1:30
+        day: 2026-10-01
+        big: 1e400
+        nan: .nan
+        empty:
+        tilde: ~
+        quoted_null: "null"
+        """)
+    data = load_yaml_file(path).data
+    assert data == {"answer": "yes", "off": "off", "zip": "0571", "time": "1:30",
+                    "day": "2026-10-01", "big": "1e400", "nan": ".nan", "empty": None,
+                    "tilde": None, "quoted_null": "null"}
+
+
+def test_line_map_points_at_keys_and_rows(tmp_path):
+    path = write(tmp_path / "a.yaml", """\
+        kind: finance
+        income:
+          - date: 2026-07-01
+            amount: 12
+          - date: 2026-07-02
+            amount: 13
+        """)
+    lines = load_yaml_file(path).lines
+    assert lines[("kind",)] == 1
+    assert lines[("income", 1)] == 5
+    assert lines[("income", 1, "amount")] == 6
+
+
+def test_duplicate_key_names_both_lines(tmp_path):
+    path = write(tmp_path / "a.yaml", "title: 甲\nbody: 乙\ntitle: 丙\n")
+    with pytest.raises(NoticeboardError) as caught:
+        load_yaml_file(path)
+    [finding] = caught.value.findings
+    assert finding.code == "yaml_duplicate_key"
+    assert finding.line == 3
+    assert finding.message() == "「title」写了两次（第 1 行和第 3 行），请删掉一处"
+
+
+def test_every_duplicate_is_reported(tmp_path):
+    path = write(tmp_path / "a.yaml", "a: 1\na: 2\nb: 1\nb: 2\n")
+    with pytest.raises(NoticeboardError) as caught:
+        load_yaml_file(path)
+    assert [f.line for f in caught.value.findings] == [2, 4]
+
+
+def test_alias_is_refused(tmp_path):
+    assert refusal(write(tmp_path / "a.yaml", "a: &x 1\nb: *x\n")) == ("yaml_alias", 2)
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    path = write(tmp_path / "bomb.yaml", "\n".join(lines) + "\n")
+    started = time.perf_counter()
+    assert refusal(path)[0] == "yaml_alias"
+    assert time.perf_counter() - started < 1.0
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path):
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"a: " + b"x" * (MAX_FILE_BYTES + 1) + b"\n")
+    assert refusal(path) == ("file_too_large", None)
+
+
+def test_deep_nesting_is_refused(tmp_path):
+    path = write(tmp_path / "deep.yaml", "a: " + "[" * 500 + "]" * 500 + "\n")
+    assert refusal(path)[0] == "yaml_too_deep"
+
+
+@pytest.mark.parametrize(("text", "code", "line"), [
+    ("a: 1\n\tb: 2\n", "yaml_tab", 2),
+    ("a: 1\n---\nb: 2\n", "yaml_multiple_documents", 2),
+    ("title: 时间: 上午\n", "yaml_colon_in_value", 1),
+    ("", "file_empty", None),
+    ("# 只有注释\n", "file_empty", None),
+    ("a: [1, 2\n", "yaml_syntax", 2),
+    ("? [a, b]\n: c\n", "yaml_complex_key", 1),
+])
+def test_syntax_problems_have_codes_and_lines(tmp_path, text, code, line):
+    assert refusal(write(tmp_path / "bad.yaml", text)) == (code, line)
+
+
+def test_utf8_bom_is_read(tmp_path):
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(codecs.BOM_UTF8 + "标题: 通知\n".encode())
+    loaded = load_yaml_file(path)
+    assert loaded.data == {"标题": "通知"}
+    assert loaded.notes == []
+
+
+def test_utf16_with_bom_is_read(tmp_path):
+    path = tmp_path / "u16.yaml"
+    path.write_bytes("标题: 通知\n".encode("utf-16"))
+    assert load_yaml_file(path).data == {"标题": "通知"}
+
+
+def test_gbk_is_read_with_a_warning(tmp_path):
+    path = tmp_path / "gbk.yaml"
+    path.write_bytes("标题: 关于村民代表会议的通知\n".encode("gbk"))
+    loaded = load_yaml_file(path)
+    assert loaded.data == {"标题": "关于村民代表会议的通知"}
+    assert [n.code for n in loaded.notes] == ["encoding_gb18030"]
+
+
+def test_binary_file_is_refused(tmp_path):
+    path = tmp_path / "photo.yaml"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    assert refusal(path)[0] in {"file_not_text", "file_bad_encoding"}
+
+
+def test_crlf_line_ends_are_read(tmp_path):
+    path = tmp_path / "crlf.yaml"
+    path.write_bytes("标题: 通知\r\n正文: 第一段\r\n".encode())
+    assert load_yaml_file(path).data == {"标题": "通知", "正文": "第一段"}

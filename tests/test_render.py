@@ -1,0 +1,142 @@
+"""Posters: sheet size, pages, every row's text, metadata, fonts, safety of writes."""
+
+import io
+import os
+
+import pypdf
+import pytest
+
+from noticeboard.errors import NoticeboardError
+from noticeboard.render import Renderer, write_atomic
+from tests.conftest import FINANCE_YAML, NOTICE_YAML, RELIEF_YAML, check_text
+from tests.pdftext import page_sizes, page_texts, pdfium_texts, squeezed
+
+A3 = (841.89, 1190.55)
+A4 = (595.28, 841.89)
+
+
+@pytest.fixture(scope="module")
+def renderer():
+    return Renderer()
+
+
+def render(renderer, folder, text, paper=None):
+    checked = check_text(folder, text)
+    assert checked.ok, [f.format() for f in checked.findings]
+    return renderer.render(checked, paper)
+
+
+def test_finance_poster_carries_every_row_and_figure(renderer, village):
+    poster = render(renderer, village, FINANCE_YAML)
+    assert poster.pages == 1
+    assert page_sizes(poster.pdf) == [A3]
+    text = squeezed(page_texts(poster.pdf)[0])
+    for needle in ["财务公开栏", "双河村2026年第三季度财务收支公开", "公开单位：双河村村民委员会",
+                   "所属期间：2026年第三季度", "公示期：2026年10月8日至14日",
+                   "记-001", "村集体厂房租金收入", "发包及上交收入", "2,000.50", "陈静",
+                   "付-001", "村委会办公用品采购", "300.25", "刘洋", "张建国",
+                   "1,000.00", "2,700.25", "人民币贰仟柒佰元贰角伍分",
+                   "双河村村务监督委员会审核：孙立平（2026年10月6日）",
+                   "监督电话：0571-63811001", "青山镇举报电话：0571-63812345",
+                   "2026年10月8日", "第1页共1页"]:
+        assert needle in text, needle
+
+
+def test_relief_poster_and_a_rare_character_in_a_name(renderer, village):
+    poster = render(renderer, village, RELIEF_YAML.replace("王桂英", "吉𠮷祥"))
+    text = squeezed(page_texts(poster.pdf)[0])
+    for needle in ["吉𠮷祥", "第一村民小组", "一类低保", "1,120.00", "刘长水", "980.00",
+                   "2,100.00", "人民币贰仟壹佰元整", "3人"]:
+        assert needle in text, needle
+    assert "吉𠮷祥" in squeezed(pdfium_texts(poster.pdf)[0])
+
+
+def test_character_no_font_has_fails_naming_it_and_the_field(renderer, village):
+    checked = check_text(village, RELIEF_YAML.replace("刘长水", "刘\U0002a6a5水"))
+    with pytest.raises(NoticeboardError) as caught:
+        renderer.render(checked)
+    [finding] = caught.value.findings
+    assert finding.code == "glyph_missing"
+    assert finding.params["codepoint"] == "2A6A5"
+    assert finding.field_path == ("recipients", 1, "name")
+    assert finding.line == 14
+    assert "recipients[2].name" in finding.message()
+    assert "请安装含此字的字体" in finding.message()
+
+
+def test_short_notice_is_enlarged_to_fill_its_sheet(renderer, village):
+    poster = render(renderer, village, NOTICE_YAML)
+    assert poster.pages == 1
+    assert poster.scale > 1.3
+
+
+def test_long_table_runs_on_with_repeated_header_and_page_numbers(renderer, village):
+    row = ("  - {{date: 2026-08-02, voucher: 付-{n:03d}, summary: 第{n}笔路灯维修, category: 公益支出,"
+           " amount: 10.00, handler: 刘洋, approver: 张建国}}\n")
+    rows = "".join(row.format(n=n) for n in range(2, 122))
+    text = FINANCE_YAML.replace("closing_balance: 2700.25", "closing_balance: 1500.25").replace(
+        "expense:\n", "expense:\n" + rows)
+    poster = render(renderer, village, text)
+    assert poster.pages >= 3
+    pages = [squeezed(t) for t in page_texts(poster.pdf)]
+    for number, page in enumerate(pages, start=1):
+        assert f"第{number}页共{poster.pages}页" in page
+        if "付-" in page:
+            assert "凭证号" in page and "审批人" in page  # the header row repeats
+    everything = "".join(pages)
+    for n in range(2, 122):
+        assert f"第{n}笔路灯维修" in everything
+    assert everything.count("付-121") == 1  # a row is never printed twice or split
+
+
+def test_a4_on_request(renderer, village):
+    assert page_sizes(render(renderer, village, NOTICE_YAML, "A4").pdf) == [A4]
+
+
+def test_metadata_attachment_and_pdfa(renderer, village):
+    poster = render(renderer, village, FINANCE_YAML)
+    reader = pypdf.PdfReader(io.BytesIO(poster.pdf))
+    assert reader.metadata.title == "双河村2026年第三季度财务收支公开"
+    assert reader.metadata.author == "双河村村民委员会"
+    assert reader.metadata.subject == "finance"
+    assert reader.attachments["item.yaml"] == [FINANCE_YAML.encode()]
+    xmp = reader.xmp_metadata
+    assert xmp is not None
+    assert xmp.get_element("", "http://www.aiim.org/pdfa/ns/id/", "part")
+
+
+def test_same_input_gives_the_same_bytes(renderer, village):
+    assert render(renderer, village, FINANCE_YAML).pdf == render(renderer, village, FINANCE_YAML).pdf
+
+
+def test_user_text_is_printed_literally_and_nothing_is_fetched(renderer, village, monkeypatch):
+    hostile = ('<img src="file:///etc/passwd"> {{ 7*7 }} {% raw %} '
+               '<link href="http://example.invalid/x.css"> url(file:///etc/hosts)')
+    fetched = []
+    from noticeboard import render as render_module
+    original = render_module.SafeFetcher.__call__
+
+    def spy(self, url, *args, **kwargs):
+        fetched.append(url)
+        return original(self, url, *args, **kwargs)
+
+    monkeypatch.setattr(render_module.SafeFetcher, "__call__", spy)
+    poster = render(renderer, village, NOTICE_YAML.replace("开会。", "开会。" + hostile.replace(
+        "{%", "{ %")))
+    text = squeezed(page_texts(poster.pdf)[0])
+    assert squeezed('<imgsrc="file:///etc/passwd">{{7*7}}') in text
+    assert fetched == []
+
+
+def test_write_atomic_keeps_the_old_file_when_writing_fails(tmp_path, monkeypatch):
+    target = tmp_path / "out" / "a.pdf"
+    write_atomic(target, b"%PDF-old")
+
+    def broken_replace(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        write_atomic(target, b"%PDF-new")
+    assert target.read_bytes() == b"%PDF-old"
+    assert [p.name for p in target.parent.iterdir()] == ["a.pdf"]
