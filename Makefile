@@ -8,7 +8,7 @@ SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconf
                    fonts-noto-cjk poppler-utils qpdf python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup system venv demo test lint bench clean
+.PHONY: setup system venv demo test clean
 
 setup: system venv
 
@@ -33,11 +33,8 @@ demo: setup
 	$(BIN)/noticeboard render examples -o out
 
 test: setup
-	$(BIN)/ruff check noticeboard tests bench
+	$(BIN)/ruff check noticeboard tests
 	$(BIN)/pytest
-
-bench: setup
-	$(BIN)/python bench/render_bench.py
 
 clean:
 	rm -rf $(VENV) out
