@@ -102,8 +102,29 @@ def decode_text(raw: bytes) -> tuple[str | None, list[Finding]]:
             continue
         if _looks_binary(text):
             return None, [error("file_not_text")]
+        if note and not _plausibly_chinese(text):
+            break  # bytes that happen to decode as GB18030 but read as nonsense
         return text, [warning(note)] if note else []
     return None, [error("file_bad_encoding")]
+
+
+# What a clerk's GBK file holds beyond ASCII: Han characters, CJK and full-width
+# punctuation, and a few symbols (℃ ① ㎡ ×). Anything else after a GB18030
+# decode means the file was in another encoding, and is refused, not guessed.
+_CHINESE_RANGES = (
+    (0x00B0, 0x00B1), (0x00B7, 0x00B7), (0x00D7, 0x00D7), (0x00F7, 0x00F7),
+    (0x2010, 0x203B), (0x2103, 0x2116), (0x2160, 0x216B), (0x2460, 0x249B),
+    (0x2500, 0x254B), (0x25A0, 0x25CF), (0x2605, 0x2606), (0x3000, 0x303F),
+    (0x3200, 0x33FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF),
+    (0xFE30, 0xFE4F), (0xFF01, 0xFFEF), (0x20000, 0x3134F),
+)
+
+
+def _plausibly_chinese(text: str) -> bool:
+    return all(
+        ord(ch) < 0x80 or any(low <= ord(ch) <= high for low, high in _CHINESE_RANGES)
+        for ch in text
+    )
 
 
 def _looks_binary(text: str) -> bool:

@@ -32,8 +32,8 @@ PAPER_SIZES_MM = {"A3": (297, 420), "A4": (210, 297)}
 BASE_FONT_PT = {"A3": 16.0, "A4": 11.3}
 TITLE_REM = 2.3  # the title's size relative to body text, when it fits on one line
 MAX_SCALE = 1.6
-MIN_SCALE = 0.8  # a poster just over one sheet is shrunk this far before it may run on
-FIT_STEPS = 4
+MIN_SCALE = 0.8  # a poster is shrunk at most this far to save a sheet
+FIT_STEPS = 3
 _NOTDEF_RE = re.compile(r"\(U\+([0-9A-Fa-f]{4,6})\)")
 
 
@@ -144,30 +144,30 @@ class Renderer:
 
     def _fit(self, html: str, fetcher: SafeFetcher, base: Path, paper: str,
              title_max_pt: float) -> tuple[Document, float]:
-        """The largest scale in [MIN_SCALE, MAX_SCALE] that keeps the poster on one sheet.
+        """The largest scale in [MIN_SCALE, MAX_SCALE] that prints on the fewest sheets.
 
-        A poster that does not fit even at MIN_SCALE runs on over several sheets
-        at scale 1. WeasyPrint has no fit-to-page, so this lays out a few times:
-        layout without writing is cheap.
+        A short poster grows to fill its sheet; a long one shrinks a little when
+        that saves a sheet. WeasyPrint has no fit-to-page, so this lays out a few
+        times: layout without writing is cheap.
         """
         def layout(scale: float) -> Document:
             return self._layout(html, fetcher, base, paper, scale, title_max_pt)
 
         document = layout(1.0)
-        if len(document.pages) > 1:
-            smallest = layout(MIN_SCALE)
-            if len(smallest.pages) > 1:
-                return document, 1.0
-            best, low, high = (smallest, MIN_SCALE), MIN_SCALE, 1.0
-        else:
+        if len(document.pages) == 1:
             largest = layout(MAX_SCALE)
             if len(largest.pages) == 1:
                 return largest, MAX_SCALE
-            best, low, high = (document, 1.0), 1.0, MAX_SCALE
+            target, best, low, high = 1, (document, 1.0), 1.0, MAX_SCALE
+        else:
+            smallest = layout(MIN_SCALE)
+            if len(smallest.pages) == len(document.pages):
+                return document, 1.0
+            target, best, low, high = len(smallest.pages), (smallest, MIN_SCALE), MIN_SCALE, 1.0
         for _ in range(FIT_STEPS):
             middle = (low + high) / 2
             trial = layout(middle)
-            if len(trial.pages) == 1:
+            if len(trial.pages) <= target:
                 best, low = (trial, middle), middle
             else:
                 high = middle

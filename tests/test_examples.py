@@ -1,6 +1,8 @@
 """The example township: clean under check, every row on its poster, valid against the schemas."""
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import jsonschema
@@ -13,7 +15,7 @@ from noticeboard.models import Finance, Notice, Relief, kind_for
 from noticeboard.schema import all_schemas
 from noticeboard.view import capital, money_plain
 from tests.conftest import EXAMPLES
-from tests.pdftext import page_sizes, page_texts, squeezed
+from tests.pdftext import page_sizes, page_texts, pdfium_texts, squeezed
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +42,15 @@ def test_every_example_renders_on_a3(built):
     assert all(o.status is Status.RENDERED for o in built.outcomes)
     for outcome in built.outcomes:
         assert set(page_sizes(outcome.output)) == {(841.89, 1190.55)}
+
+
+def test_every_poster_passes_qpdf_and_opens_in_pdfium(built):
+    assert shutil.which("qpdf"), "qpdf is installed by `make test`"
+    for outcome in built.outcomes:
+        result = subprocess.run(["qpdf", "--check", str(outcome.output)], capture_output=True,
+                                text=True, check=False)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert len(pdfium_texts(outcome.output)) == outcome.pages
 
 
 def expected_texts(item) -> list[str]:

@@ -136,3 +136,15 @@ def test_crlf_line_ends_are_read(tmp_path):
     path = tmp_path / "crlf.yaml"
     path.write_bytes("标题: 通知\r\n正文: 第一段\r\n".encode())
     assert load_yaml_file(path).data == {"标题": "通知", "正文": "第一段"}
+
+
+def test_latin1_text_is_refused_not_mangled(tmp_path):
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("title: Résumé des dépenses\n".encode("cp1252"))
+    assert refusal(path)[0] == "file_bad_encoding"
+
+
+def test_gb18030_rare_character_is_read(tmp_path):
+    path = tmp_path / "gb.yaml"
+    path.write_bytes("name: 吉𠮷祥\n".encode("gb18030"))
+    assert load_yaml_file(path).data == {"name": "吉𠮷祥"}
