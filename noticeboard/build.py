@@ -40,7 +40,10 @@ class Build:
         return cls(discover(paths))
 
     def check(self) -> list[CheckedItem]:
+        from noticeboard.rules.continuity import check_across
+
         self.checked = [check_item(src.path, src.setting) for src in self.workspace.items]
+        check_across(self.checked)
         return self.checked
 
     @property

@@ -14,8 +14,7 @@ from noticeboard.errors import FieldPath, Finding, NoticeboardError, error, has_
 from noticeboard.loader import LoadedYaml, load_yaml_file
 from noticeboard.models import KIND_ALIASES, KINDS, Envelope, kind_for
 from noticeboard.models.keys import normalize_keys
-from noticeboard.rules.envelope import check_envelope
-from noticeboard.rules.ledger import check_ledger
+from noticeboard.rules import check_rules
 from noticeboard.rules.privacy import check_privacy
 from noticeboard.validation import validation_findings
 
@@ -53,7 +52,7 @@ def check_item(path: Path, setting: Setting) -> CheckedItem:
         item, found, lines = parse_item(loaded.data, lines)
         findings += found
         if item is not None:
-            findings += check_ledger(item) + check_envelope(item, setting)
+            findings += check_rules(item, setting)
         checked.item = item
     checked.findings = [f.located(path, lines) for f in findings]
     checked.lines = lines

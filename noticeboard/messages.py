@@ -150,6 +150,169 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有发放名单：补助公示必须列出每户的姓名、人数和金额",
         "no recipients: a relief notice must list every household",
     ),
+    # rules: money on the other kinds
+    "money_no_rows": (
+        "只有合计、没有明细：按规定必须逐项列出",
+        "a total without rows: every item must be listed",
+    ),
+    "one_matter_money_cap": (
+        "筹资标准 {value} 超过本省上限（每人每年 {cap}）",
+        "money per person {value} exceeds the provincial cap ({cap} per person a year)",
+    ),
+    "one_matter_labour_cap": (
+        "筹劳标准 {value} 个工日超过上限（每个劳动力每年 {cap} 个工日）",
+        "labour of {value} work-days exceeds the cap ({cap} work-days a year)",
+    ),
+    "contract_received_over": (
+        "已收金额 {received} 超过合同总额 {total}",
+        "received {received} exceeds the contract total {total}",
+    ),
+    # rules: votes and elections
+    "vote_present_over": (
+        "实到人数 {present} 超过应到人数 {expected}",
+        "{present} present is more than the {expected} expected",
+    ),
+    "vote_sum_over": (
+        "赞成、反对、弃权合计 {cast} 票，超过实到人数 {present}",
+        "for + against + abstain = {cast}, more than the {present} present",
+    ),
+    "quorum_not_met": (
+        "实到 {present} 人、应到 {expected} 人，未达到{rule}的到会要求，会议决定无效",
+        "{present} of {expected} present: the quorum ({rule}) is not met",
+    ),
+    "vote_not_passed": (
+        "赞成 {votes_for} 票，未超过实到人数 {present} 的半数，未获通过",
+        "{votes_for} for is not more than half of the {present} present: not passed",
+    ),
+    "election_count_order": (
+        "{small} {small_value} 不能多于{big} {big_value}",
+        "{small} ({small_value}) cannot exceed {big} ({big_value})",
+    ),
+    "election_result_counts": (
+        "选举结果须公布登记选民数、参加投票人数、收回选票和有效票数",
+        "a result must give registered voters, voters present, ballots cast and valid",
+    ),
+    "election_votes_missing": ("选举结果缺少 {name} 的得票数", "no vote count for {name}"),
+    "election_not_majority": (
+        "{name} 得 {votes} 票，未超过收回选票 {cast} 张的半数，不能当选",
+        "{name} has {votes} votes, not more than half of {cast} ballots: cannot be elected",
+    ),
+    "election_not_top": (
+        "{post}：{name} 得 {votes} 票当选，但未当选的 {other} 得 {other_votes} 票，得票多者应当选",
+        "{post}: {name} elected with {votes} votes while {other} has {other_votes}",
+    ),
+    "election_too_late": (
+        "{stage}应在选举日前至少 {minimum} 天公布，现在只提前 {days} 天",
+        "the {stage} must be posted at least {minimum} days before election day, not {days}",
+    ),
+    "election_place_missing": (
+        "须公布选举的时间和地点（place）",
+        "the election's time and place must be posted",
+    ),
+    "nomination_votes_missing": (
+        "正式候选人须按提名得票多少排序公布，请填写每人的提名票数",
+        "give each candidate's nomination votes: candidates are posted in that order",
+    ),
+    "candidates_order": (
+        "候选人未按提名得票多少排序",
+        "candidates are not listed in order of nomination votes",
+    ),
+    # rules: meetings and decisions
+    "meeting_not_before": (
+        "会前公告须在开会之前张贴（公开日期 {posted}，会议日期 {meeting}），让群众有时间思考",
+        "a pre-announcement must be posted before the meeting (posted {posted}, meeting {meeting})",
+    ),
+    "result_before_meeting": (
+        "结果在会议（选举）之前就公布了（公开日期 {posted}，会议日期 {meeting}）",
+        "the result is posted ({posted}) before the meeting or election ({meeting})",
+    ),
+    "meeting_agenda_missing": ("会前公告须列出会议议题（agenda）", "a pre-announcement must list the agenda"),
+    "meeting_result_missing": ("决议公告缺少{label}", "a result notice must give the {label}"),
+    "decision_after_posting": (
+        "决策日期 {decided} 晚于公开日期 {posted}",
+        "decided on {decided}, after posting on {posted}",
+    ),
+    "expense_needs_meeting": (
+        "开支 ¥{amount} 超过 ¥{threshold}，须经会议决定：请填写 decision（决策情况）",
+        "spending of ¥{amount} exceeds ¥{threshold} and needs a meeting's decision",
+    ),
+    "approval_step_missing": (
+        "审批流程不完整：缺少{step}（经手人 → 监督委员会审核 → 审批人）",
+        "the approval chain is incomplete: no {step} (handler → review → approver)",
+    ),
+    # rules: people and stages
+    "list_empty": ("{label}不能为空", "the {label} list is empty"),
+    "stage_date_missing": (
+        "{name}处于「{stage}」阶段，须填写{label}",
+        "{name} is at stage {stage}: give the {label}",
+    ),
+    "stage_dates_order": ("{name}的{later}早于{earlier}", "{name}: {later} is before {earlier}"),
+    "introducers_missing": (
+        "{name}处于「{stage}」阶段，须填写两名入党介绍人",
+        "{name} is at stage {stage}: two introducers are required",
+    ),
+    "activist_under_a_year": (
+        "{name}从确定为积极分子到确定为发展对象不满一年",
+        "{name} became a candidate less than a year after becoming an activist",
+    ),
+    "window_short_working": (
+        "公示期只有 {days} 个工作日，少于要求的 {minimum} 个工作日",
+        "the posting window has {days} working days, fewer than the {minimum} required",
+    ),
+    "goal_deadline_past": (
+        "完成时限 {deadline} 早于公开日期 {posted}",
+        "the deadline {deadline} is before the posting date {posted}",
+    ),
+    "issue_step_missing": (
+        "问题「{issue}」缺少{step}：每个问题都要有调查、处理、结果和反馈",
+        "issue “{issue}” has no {step}: every issue needs each step",
+    ),
+    "exemptions_missing": (
+        "须列出减免名单（没有减免也要写 减免名单: []）",
+        "list the exemptions (write `exemptions: []` when there are none)",
+    ),
+    "township_review_missing": (
+        "缺少乡镇审核意见（township_review）",
+        "the township's review is missing",
+    ),
+    # rules: party dues
+    "dues_base_missing": (
+        "{name}为{member_type}党员，须填写缴纳基数",
+        "{name} ({member_type}) needs a base income",
+    ),
+    "dues_amount_wrong": (
+        "{name}月缴党费写的是 {stated}，按规定应为 {expected}（{basis}）",
+        "{name}: monthly dues stated as {stated}, the rules give {expected} ({basis})",
+    ),
+    "dues_farmer_range": (
+        "{name}为农民党员，月缴党费应在 0.2 至 1 元之间（现为 {stated}）",
+        "{name} is a farmer: monthly dues must be 0.20 to 1.00 yuan, not {stated}",
+    ),
+    "dues_paid_wrong": (
+        "{name}缴纳金额写的是 {stated}，按月缴党费和月数应为 {expected}",
+        "{name}: paid {stated}, but monthly dues × months gives {expected}",
+    ),
+    "dues_arrears": (
+        "{name}已欠缴党费 {months} 个月（超过 {limit} 个月），请写明原因（arrears_reason）",
+        "{name} is {months} months in arrears (more than {limit}); give the reason",
+    ),
+    "contract_term_order": (
+        "合同终止日期 {end} 不晚于起始日期 {start}",
+        "the term ends ({end}) no later than it starts ({start})",
+    ),
+    "contract_signed_before_decision": (
+        "合同签订日期 {signed} 早于会议决定日期 {decided}：应先决策后签订",
+        "signed on {signed}, before the meeting decided on {decided}",
+    ),
+    # rules: across files
+    "balance_not_carried": (
+        "期初余额 {opening} 与上期（{previous}）的期末余额 {closing} 不一致",
+        "the opening balance {opening} differs from the closing balance {closing} of {previous}",
+    ),
+    "decision_file_missing": (
+        "找不到引用的会议公告文件「{file}」（应与本文件在同一文件夹）",
+        "the referenced meeting notice `{file}` is not in this folder",
+    ),
     # rules: privacy
     "privacy_key": (
         "「{key}」属于个人隐私，按国家去标识化要求不得张贴公开，请删除这一项",

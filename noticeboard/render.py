@@ -126,6 +126,8 @@ class Renderer:
         title_max_pt = title_size_pt(title_of(checked.item, checked.setting), paper)
         with _missing_glyphs() as missing:  # WeasyPrint reports them while drawing
             document, scale = self._fit(html, fetcher, checked.path.parent, paper, title_max_pt)
+            if len(document.pages) == 1:
+                pin_footer_to_bottom(document)
             pdf = self._pdf(document, checked)
         if missing:
             raise NoticeboardError([_glyph_finding(checked, ch) for ch in sorted(set(missing))])
@@ -147,27 +149,32 @@ class Renderer:
         """The largest scale in [MIN_SCALE, MAX_SCALE] that prints on the fewest sheets.
 
         A short poster grows to fill its sheet; a long one shrinks a little when
-        that saves a sheet. WeasyPrint has no fit-to-page, so this lays out a few
-        times: layout without writing is cheap.
+        that saves a sheet; no scale may push content past the right margin.
+        WeasyPrint has no fit-to-page, so this lays out a few times (layout
+        without writing is cheap).
         """
         def layout(scale: float) -> Document:
             return self._layout(html, fetcher, base, paper, scale, title_max_pt)
 
+        def fits(document: Document, sheets: int) -> bool:
+            return len(document.pages) <= sheets and not overflows_right(document)
+
         document = layout(1.0)
-        if len(document.pages) == 1:
+        if fits(document, 1):
             largest = layout(MAX_SCALE)
-            if len(largest.pages) == 1:
+            if fits(largest, 1):
                 return largest, MAX_SCALE
-            target, best, low, high = 1, (document, 1.0), 1.0, MAX_SCALE
+            sheets, best, low, high = 1, (document, 1.0), 1.0, MAX_SCALE
         else:
             smallest = layout(MIN_SCALE)
-            if len(smallest.pages) == len(document.pages):
+            sheets = len(smallest.pages)
+            if fits(document, sheets):
                 return document, 1.0
-            target, best, low, high = len(smallest.pages), (smallest, MIN_SCALE), MIN_SCALE, 1.0
+            best, low, high = (smallest, MIN_SCALE), MIN_SCALE, 1.0
         for _ in range(FIT_STEPS):
             middle = (low + high) / 2
             trial = layout(middle)
-            if len(trial.pages) <= target:
+            if fits(trial, sheets):
                 best, low = (trial, middle), middle
             else:
                 high = middle
@@ -182,6 +189,46 @@ class Renderer:
                             description="公开事项源数据（YAML）", created=stamp,
                             modified=stamp, relationship="Source")
         return document.write_pdf(pdf_variant="pdf/a-3b", attachments=[source])
+
+
+# Two measurements WeasyPrint does not offer publicly; both read the laid-out box
+# tree (`Page._page_box`), which has been stable since WeasyPrint 53.
+def _content_boxes(page: Any) -> Iterator[Any]:
+    """Boxes of the document on a page (margin boxes such as page numbers excluded)."""
+    from weasyprint.formatting_structure.boxes import MarginBox
+
+    for child in page._page_box.children:
+        if not isinstance(child, MarginBox):
+            yield from child.descendants()
+
+
+def overflows_right(document: Document) -> bool:
+    """Whether any box reaches past the right margin (it would be clipped or cut)."""
+    for page in document.pages:
+        box = page._page_box
+        limit = box.margin_width() - box.margin_right + 0.5
+        if any(b.position_x + b.margin_width() > limit for b in _content_boxes(page)
+               if getattr(b, "width", None) is not None):
+            return True
+    return False
+
+
+def pin_footer_to_bottom(document: Document) -> None:
+    """Move the closing block (review, phones, signature) to the foot of a one-page poster.
+
+    Official notices put the issuer and date at the bottom right; moving laid-out
+    boxes costs nothing, where a flex layout made WeasyPrint several times slower.
+    """
+    page = document.pages[0]
+    box = page._page_box
+    bottom = box.margin_height() - box.margin_bottom
+    footers = [b for b in _content_boxes(page) if getattr(b, "element_tag", None) == "footer"]
+    if not footers:
+        return
+    footer = footers[-1]
+    free = bottom - (footer.position_y + footer.margin_height())
+    if free > 1:
+        footer.translate(dy=free)
 
 
 @contextmanager

@@ -8,7 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from noticeboard.config import Setting
-from noticeboard.models.common import Board, Envelope, zh_date
+from noticeboard.models.common import Board, Envelope, Vote, zh_date
+from noticeboard.models.party_dues import DuesMember, bracket_rate
 
 DIGITS = "零壹贰叁肆伍陆柒捌玖"
 SMALL_UNITS = ("", "拾", "佰", "仟")
@@ -150,8 +151,58 @@ def month_day(day: date) -> str:
     return f"{day.month}月{day.day}日"
 
 
+def year_month(day: date) -> str:
+    return f"{day.year}年{day.month}月"
+
+
+def year_month_short(day: date) -> str:
+    """`2024.03` for dense tables."""
+    return f"{day.year}.{day.month:02d}"
+
+
+def paragraphs(text: str) -> list[str]:
+    """Blank lines separate paragraphs; single line breaks inside one are kept as text."""
+    return [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+
+def vote_line(vote: Vote) -> str:
+    return (f"应到{vote.expected}人，实到{vote.present}人；赞成{vote.votes_for}票，"
+            f"反对{vote.votes_against}票，弃权{vote.abstain}票")
+
+
+def dues_rate(member: DuesMember) -> str:
+    rate = bracket_rate(member)
+    return f"{(rate * 100).normalize()}%" if rate is not None else "—"
+
+
+def group_in_order(rows: list[Any], attribute: str) -> list[tuple[Any, list[Any]]]:
+    """Rows grouped by an attribute, groups in order of first appearance (Jinja sorts)."""
+    groups: dict[Any, list[Any]] = {}
+    for row in rows:
+        groups.setdefault(getattr(row, attribute), []).append(row)
+    return list(groups.items())
+
+
+ZH_NUMBERS = "零一二三四五六七八九十"
+
+
+def zh_number(number: int) -> str:
+    """1 → 一 … 99 → 九十九, for section numbers."""
+    if number <= 10:
+        return ZH_NUMBERS[number]
+    tens, ones = divmod(number, 10)
+    return (ZH_NUMBERS[tens] if tens > 1 else "") + "十" + (ZH_NUMBERS[ones] if ones else "")
+
+
 TEMPLATE_FILTERS = {
     "md": month_day,
+    "ym": year_month,
+    "ym_short": year_month_short,
+    "paragraphs": paragraphs,
+    "vote_line": vote_line,
+    "dues_rate": dues_rate,
+    "zh_number": zh_number,
+    "group_in_order": group_in_order,
     "money": money,
     "money_plain": money_plain,
     "capital": capital,

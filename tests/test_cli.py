@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from noticeboard.cli import app
 from noticeboard.messages import MESSAGES
+from noticeboard.models import KINDS
 from tests.conftest import FINANCE_YAML, NOTICE_YAML, RELIEF_YAML, ROOT, write
 
 runner = CliRunner()
@@ -127,8 +128,8 @@ def test_schema_writes_one_file_per_kind(tmp_path):
     result = runner.invoke(app, ["schema", "-o", str(tmp_path)])
     assert result.exit_code == 0
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == ["finance.schema.json", "notice.schema.json", "relief.schema.json",
-                     "township.schema.json", "village.schema.json"]
+    assert names == sorted([f"{kind}.schema.json" for kind in KINDS]
+                           + ["township.schema.json", "village.schema.json"])
     finance = json.loads((tmp_path / "finance.schema.json").read_text(encoding="utf-8"))
     assert finance["properties"]["期初余额"]["title"] == "期初余额"
 

@@ -54,7 +54,7 @@ def test_wrong_chinese_alias_suggests_the_right_one(village):
 def test_unknown_kind(village):
     checked = check_text(village, "kind: financ\n")
     assert [f.message() for f in checked.findings] == ["不认识的类型「financ」，是不是「finance」？"]
-    checked = check_text(village, "类型: 会议纪要\n")
+    checked = check_text(village, "类型: 天气预报\n")
     assert checked.findings[0].code == "kind_unknown"
 
 

@@ -2,18 +2,46 @@
 
 from __future__ import annotations
 
+from noticeboard.models.appointment import Appointment
 from noticeboard.models.common import Envelope
+from noticeboard.models.contract import Contract
+from noticeboard.models.election import Election
+from noticeboard.models.expense import Expense
 from noticeboard.models.finance import Finance
+from noticeboard.models.hot_issue import HotIssues
+from noticeboard.models.major_matter import MajorMatter
+from noticeboard.models.meeting import Meeting
+from noticeboard.models.member_development import MemberDevelopment
 from noticeboard.models.notice import Notice
+from noticeboard.models.one_matter import OneMatter
+from noticeboard.models.party_dues import PartyDues
 from noticeboard.models.relief import Relief
+from noticeboard.models.work_plan import WorkPlan
 
-KINDS: dict[str, type[Envelope]] = {model.KIND: model for model in (Notice, Finance, Relief)}
+# In the order of disclosure-rules.md.
+KINDS: dict[str, type[Envelope]] = {
+    model.KIND: model
+    for model in (Notice, Meeting, MajorMatter, Expense, Appointment, MemberDevelopment,
+                  PartyDues, Relief, WorkPlan, HotIssues, Finance, Election, OneMatter, Contract)
+}
 
 KIND_ALIASES: dict[str, str] = {
     "通知公告": "notice", "通知": "notice", "公告": "notice",
-    "财务公开": "finance", "财务收支公开": "finance", "财务收支": "finance", "财务": "finance",
+    "民主决策": "meeting", "会议": "meeting", "会前公告": "meeting", "决议公告": "meeting",
+    "重大事项": "major_matter",
+    "大额经费开支": "expense", "经费开支": "expense", "大额开支": "expense",
+    "人事任用": "appointment", "干部任用": "appointment",
+    "党员发展公示": "member_development", "党员发展": "member_development",
+    "党费收缴公示": "party_dues", "党费收缴": "party_dues", "党费": "party_dues",
     "救助补助公示": "relief", "救助补助发放公示": "relief", "困难救济": "relief",
     "低保": "relief", "补助发放": "relief", "救助": "relief",
+    "工作思路与目标": "work_plan", "工作思路": "work_plan", "工作目标": "work_plan",
+    "群众热点难点问题": "hot_issue", "热点难点问题": "hot_issue", "热点问题": "hot_issue",
+    "财务公开": "finance", "财务收支公开": "finance", "财务收支": "finance", "财务": "finance",
+    "民主选举": "election", "选举": "election", "村委会选举": "election",
+    "一事一议": "one_matter", "一事一议筹资筹劳": "one_matter",
+    "承包租赁合同": "contract", "承包、租赁合同": "contract", "合同": "contract",
+    "承包合同": "contract", "租赁合同": "contract",
 }
 
 

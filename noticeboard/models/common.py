@@ -96,6 +96,25 @@ ChineseDate = Annotated[
     WithJsonSchema({"type": "string", "examples": ["2026-10-08", "2026年10月8日"]}),
 ]
 
+_TRUE_WORDS = {"是", "对", "当选", "有"}
+_FALSE_WORDS = {"否", "不", "未当选", "无"}
+
+
+def parse_bool(value: Any) -> Any:
+    """是/否 as well as true/false, yes/no (which pydantic reads itself)."""
+    if isinstance(value, str):
+        text = value.strip()
+        if text in _TRUE_WORDS:
+            return True
+        if text in _FALSE_WORDS:
+            return False
+    return value
+
+
+ChineseBool = Annotated[bool, BeforeValidator(parse_bool),
+                        WithJsonSchema({"anyOf": [{"type": "boolean"},
+                                                  {"enum": ["是", "否", "当选", "未当选"]}]})]
+
 QUARTER_NAMES = "一二三四"
 
 
@@ -204,3 +223,36 @@ class Envelope(BaseModel):
 
     def default_title(self, village_name: str) -> str:
         return f"{village_name}{self.period.label}{self.NAME_ZH}"
+
+
+class Vote(BaseModel):
+    """A show of hands or ballot: who should attend, who came, how they voted."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    expected: int = Field(title="应到人数", ge=1, json_schema_extra={"aliases": ["应到"]})
+    present: int = Field(title="实到人数", ge=0, json_schema_extra={"aliases": ["实到"]})
+    votes_for: int = Field(title="赞成", ge=0, json_schema_extra={"aliases": ["同意", "for"]})
+    votes_against: int = Field(0, title="反对", ge=0, json_schema_extra={"aliases": ["against"]})
+    abstain: int = Field(0, title="弃权", ge=0)
+
+
+class Decision(BaseModel):
+    """The meeting that decided a matter (民主决策), referenced from another item."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    body: str = Field(title="决策机构", min_length=1,
+                      description="如 村民代表会议、村“两委”会、党员大会")
+    date: ChineseDate = Field(title="会议日期")
+    vote: Vote | None = Field(None, title="表决情况")
+    file: str | None = Field(None, title="会议公告文件",
+                             description="同村文件夹中会议决议公告的文件名（可不填）")
+
+
+class Gender(StrEnum):
+    MALE = "男"
+    FEMALE = "女"
+
+
+TEXT_LIST_SCHEMA = {"type": "array", "items": {"type": "string"}}

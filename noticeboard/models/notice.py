@@ -22,5 +22,3 @@ class Notice(Envelope):
     def posting_board(self) -> Board:
         return self.board
 
-    def paragraphs(self) -> list[str]:
-        return [p.strip() for p in self.body.replace("\r\n", "\n").split("\n\n") if p.strip()]

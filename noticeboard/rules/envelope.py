@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from noticeboard.config import Setting
+from datetime import date, timedelta
+
+from noticeboard.config import Defaults, Setting
 from noticeboard.errors import Finding, error, warning
 from noticeboard.models.common import Envelope
 from noticeboard.models.finance import Finance
@@ -20,15 +22,28 @@ def check_envelope(item: Envelope, setting: Setting) -> list[Finding]:
         findings.append(error("window_order", ("until",), until=end.isoformat(),
                               posted=item.posted.isoformat()))
     else:
-        days = (end - item.posted).days + 1
-        minimum = defaults.min_days_for(item.KIND)
-        if days < minimum:
-            field = "until" if item.until is not None else "days"
-            findings.append(warning("window_short", (field,), days=days, minimum=minimum))
+        findings += _window_length(item, end, defaults)
     if isinstance(item, Finance) and item.posted < item.period.end:
         findings.append(warning("posted_before_period_end", ("posted",),
                                 posted=item.posted.isoformat(), end=item.period.end.isoformat()))
     return findings + _review(item)
+
+
+def _window_length(item: Envelope, end: date, defaults: Defaults) -> list[Finding]:
+    minimum = defaults.min_days_for(item.KIND)
+    field = "until" if item.until is not None else "days"
+    if item.KIND in defaults.working_day_kinds:
+        days = working_days(item.posted, end)
+        if days < minimum:
+            return [warning("window_short_working", (field,), days=days, minimum=minimum)]
+        return []
+    days = (end - item.posted).days + 1
+    return [warning("window_short", (field,), days=days, minimum=minimum)] if days < minimum else []
+
+
+def working_days(first: date, last: date) -> int:
+    """Monday to Friday from `first` to `last`, both included (public holidays not known)."""
+    return sum((first + timedelta(days=n)).weekday() < 5 for n in range((last - first).days + 1))
 
 
 def _review(item: Envelope) -> list[Finding]:

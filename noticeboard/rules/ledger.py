@@ -4,19 +4,68 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from noticeboard.config import Setting
 from noticeboard.errors import Finding, error, warning
 from noticeboard.models.common import Envelope
+from noticeboard.models.contract import Contract
+from noticeboard.models.expense import Expense
 from noticeboard.models.finance import EXPENSE_CATEGORIES, INCOME_CATEGORIES, Finance
+from noticeboard.models.one_matter import OneMatter
+from noticeboard.models.party_dues import PartyDues
 from noticeboard.models.relief import Relief
 from noticeboard.view import money
 
 
-def check_ledger(item: Envelope) -> list[Finding]:
+def check_ledger(item: Envelope, setting: Setting) -> list[Finding]:
     if isinstance(item, Finance):
         return _finance(item)
     if isinstance(item, Relief):
         return _relief(item)
+    if isinstance(item, Expense):
+        return _rows_and_total(item.items, "items", item.total, item.amount_sum())
+    if isinstance(item, PartyDues):
+        return _rows_and_total(item.members, "members", item.total, item.paid_sum())
+    if isinstance(item, OneMatter):
+        return _one_matter(item, setting)
+    if isinstance(item, Contract):
+        return _contract(item)
     return []
+
+
+def _rows_and_total(rows: list, field: str, stated: Decimal | None,
+                    computed: Decimal) -> list[Finding]:
+    if not rows:
+        return [error("money_no_rows", (field,))]
+    return _stated_total("合计", "total", stated, computed)
+
+
+def _one_matter(item: OneMatter, setting: Setting) -> list[Finding]:
+    defaults = setting.defaults
+    findings: list[Finding] = []
+    if not item.budget:
+        findings.append(error("money_no_rows", ("budget",)))
+    if item.money_per_person > defaults.one_matter_money_cap:
+        findings.append(error("one_matter_money_cap", ("money_per_person",),
+                              value=money(item.money_per_person),
+                              cap=money(defaults.one_matter_money_cap)))
+    if item.labour_days > defaults.one_matter_labour_cap:
+        findings.append(error("one_matter_labour_cap", ("labour_days",),
+                              value=f"{item.labour_days:g}",
+                              cap=f"{defaults.one_matter_labour_cap:g}"))
+    return findings
+
+
+def _contract(item: Contract) -> list[Finding]:
+    findings: list[Finding] = []
+    if item.received > item.total:
+        findings.append(error("contract_received_over", ("received",),
+                              received=money(item.received), total=money(item.total)))
+    if item.received > 0 and not item.payments:
+        findings.append(error("money_no_rows", ("payments",)))
+    elif item.payments and item.payments_sum() != item.received:
+        findings.append(error("total_mismatch", ("received",), label="已收金额",
+                              stated=money(item.received), computed=money(item.payments_sum())))
+    return findings
 
 
 def _finance(item: Finance) -> list[Finding]:

@@ -26,7 +26,7 @@ _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
 # Lists of people whose rows must not carry phones or account numbers.
-PERSON_LISTS = ("recipients",)
+PERSON_LISTS = ("recipients", "voters", "candidates", "people", "members", "exemptions")
 
 
 def is_id_number(text: str) -> bool:

@@ -1,0 +1,100 @@
+"""The parts each kind and stage must show: the steps, the lists, the approval chain."""
+
+from __future__ import annotations
+
+from noticeboard.config import Setting
+from noticeboard.errors import Finding, error, warning
+from noticeboard.models.appointment import Appointment
+from noticeboard.models.common import Envelope
+from noticeboard.models.election import Election, ElectionStage
+from noticeboard.models.expense import Expense
+from noticeboard.models.hot_issue import ISSUE_STEPS, HotIssues
+from noticeboard.models.meeting import Meeting, MeetingStage
+from noticeboard.models.member_development import MemberDevelopment
+from noticeboard.models.one_matter import OneMatter
+from noticeboard.models.work_plan import WorkPlan
+
+
+def check_completeness(item: Envelope, setting: Setting) -> list[Finding]:
+    if isinstance(item, Meeting):
+        return _meeting(item)
+    if isinstance(item, HotIssues):
+        return _hot_issues(item)
+    if isinstance(item, Expense):
+        return _expense_chain(item, setting)
+    if isinstance(item, Election):
+        return _election(item)
+    if isinstance(item, OneMatter):
+        return _one_matter(item)
+    lists = {WorkPlan: ("goals", "目标任务"), Appointment: ("people", "人员"),
+             MemberDevelopment: ("people", "人员")}
+    for model, (field, label) in lists.items():
+        if isinstance(item, model) and not getattr(item, field):
+            return [error("list_empty", (field,), label=label)]
+    return []
+
+
+def _meeting(item: Meeting) -> list[Finding]:
+    if item.stage is MeetingStage.ANNOUNCEMENT:
+        return [] if item.agenda else [error("meeting_agenda_missing", ("agenda",))]
+    return [error("meeting_result_missing", (name,), label=label)
+            for name, label in (("vote", "表决情况"), ("resolution", "决议"))
+            if getattr(item, name) is None]
+
+
+def _hot_issues(item: HotIssues) -> list[Finding]:
+    if not item.issues:
+        return [error("list_empty", ("issues",), label="问题清单")]
+    return [error("issue_step_missing", ("issues", index, name), step=label, issue=issue.issue)
+            for index, issue in enumerate(item.issues)
+            for name, label in ISSUE_STEPS
+            if not (getattr(issue, name) or "").strip()]
+
+
+def _expense_chain(item: Expense, setting: Setting) -> list[Finding]:
+    findings = [error("approval_step_missing", (name,), step=label)
+                for name, label in (("handler", "经手人"), ("reviewed_by", "监督委员会审核"),
+                                    ("approver", "审批人"))
+                if not getattr(item, name)]
+    threshold = setting.defaults.expense_meeting_threshold
+    if item.amount_sum() > threshold and item.decision is None:
+        findings.append(error("expense_needs_meeting", ("decision",),
+                              threshold=f"{threshold:,.2f}", amount=f"{item.amount_sum():,.2f}"))
+    return findings
+
+
+def _election(item: Election) -> list[Finding]:
+    if item.stage is ElectionStage.VOTERS:
+        return [] if item.voters else [error("list_empty", ("voters",), label="选民名单")]
+    if not item.candidates:
+        return [error("list_empty", ("candidates",), label="候选人")]
+    findings: list[Finding] = []
+    if item.place is None:
+        findings.append(error("election_place_missing", ("place",)))
+    if item.stage is ElectionStage.CANDIDATES:
+        votes = [c.nomination_votes for c in item.candidates]
+        if None in votes:
+            findings.append(error("nomination_votes_missing", ("candidates",)))
+        elif _out_of_order(item):
+            findings.append(warning("candidates_order", ("candidates",)))
+    return findings
+
+
+def _out_of_order(item: Election) -> bool:
+    """Within each post, candidates are listed by nomination votes, most first."""
+    last: dict[str, int] = {}
+    for candidate in item.candidates:
+        votes = candidate.nomination_votes or 0
+        if candidate.post in last and votes > last[candidate.post]:
+            return True
+        last[candidate.post] = votes
+    return False
+
+
+def _one_matter(item: OneMatter) -> list[Finding]:
+    findings: list[Finding] = []
+    if item.exemptions is None:
+        findings.append(error("exemptions_missing", ("exemptions",)))
+    if not item.township_review:
+        findings.append(warning("township_review_missing", ("township_review",)))
+    return findings

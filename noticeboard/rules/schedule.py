@@ -1,0 +1,111 @@
+"""Dates that must come in order: announcements before meetings, lead times, stages."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+
+from noticeboard.config import Setting
+from noticeboard.errors import Finding, error, warning
+from noticeboard.models.common import Envelope
+from noticeboard.models.contract import Contract
+from noticeboard.models.election import Election, ElectionStage
+from noticeboard.models.major_matter import MajorMatter
+from noticeboard.models.meeting import Meeting, MeetingStage
+from noticeboard.models.member_development import Applicant, DevelopmentStage, MemberDevelopment
+from noticeboard.models.work_plan import WorkPlan
+
+
+def check_schedule(item: Envelope, setting: Setting) -> list[Finding]:
+    if isinstance(item, Meeting):
+        return _meeting(item)
+    if isinstance(item, Election):
+        return _election(item, setting)
+    if isinstance(item, MemberDevelopment):
+        return [f for index, person in enumerate(item.people)
+                for f in _development(item.stage, person, index)]
+    if isinstance(item, WorkPlan):
+        return [warning("goal_deadline_past", ("goals", index, "deadline"),
+                        deadline=goal.deadline.isoformat(), posted=item.posted.isoformat())
+                for index, goal in enumerate(item.goals) if goal.deadline < item.posted]
+    if isinstance(item, Contract):
+        return _contract(item)
+    if isinstance(item, MajorMatter) and item.decision.date > item.posted:
+        return [error("decision_after_posting", ("decision", "date"),
+                      decided=item.decision.date.isoformat(), posted=item.posted.isoformat())]
+    return []
+
+
+def _meeting(item: Meeting) -> list[Finding]:
+    if item.stage is MeetingStage.ANNOUNCEMENT and item.posted >= item.meeting_date:
+        return [error("meeting_not_before", ("posted",), posted=item.posted.isoformat(),
+                      meeting=item.meeting_date.isoformat())]
+    if item.stage is MeetingStage.RESULT and item.posted < item.meeting_date:
+        return [error("result_before_meeting", ("posted",), posted=item.posted.isoformat(),
+                      meeting=item.meeting_date.isoformat())]
+    return []
+
+
+def _election(item: Election, setting: Setting) -> list[Finding]:
+    defaults = setting.defaults
+    lead = {ElectionStage.VOTERS: defaults.election_voter_days,
+            ElectionStage.CANDIDATES: defaults.election_candidate_days}.get(item.stage)
+    days_before = (item.election_date - item.posted).days
+    if lead is not None and days_before < lead:
+        return [error("election_too_late", ("posted",), stage=item.stage.value,
+                      days=days_before, minimum=lead)]
+    if item.stage is ElectionStage.RESULT and days_before > 0:
+        return [error("result_before_meeting", ("posted",), posted=item.posted.isoformat(),
+                      meeting=item.election_date.isoformat())]
+    return []
+
+
+# The dates each stage needs, and whether introducers are needed from it on.
+_NEEDED_DATES = {
+    DevelopmentStage.ACTIVIST: ("applied_on", "activist_on"),
+    DevelopmentStage.CANDIDATE: ("applied_on", "activist_on", "candidate_on"),
+    DevelopmentStage.PROBATIONARY: ("applied_on", "activist_on", "candidate_on"),
+    DevelopmentStage.FULL: ("applied_on", "activist_on", "candidate_on", "probationary_on"),
+}
+
+
+def _development(stage: DevelopmentStage, person: Applicant, index: int) -> list[Finding]:
+    findings: list[Finding] = []
+    path = ("people", index)
+    labels = {name: label for name, label, _ in person.stage_dates()}
+    for name in _NEEDED_DATES[stage]:
+        if getattr(person, name) is None:
+            findings.append(error("stage_date_missing", (*path, name), name=person.name,
+                                  label=labels[name], stage=stage.value))
+    known = [(name, label, day) for name, label, day in person.stage_dates() if day is not None]
+    for (_, earlier_label, earlier), (name, label, later) in itertools.pairwise(known):
+        if later < earlier:
+            findings.append(error("stage_dates_order", (*path, name), name=person.name,
+                                  later=label, earlier=earlier_label))
+    if stage is not DevelopmentStage.ACTIVIST and len(person.introducers) < 2:
+        findings.append(error("introducers_missing", (*path, "introducers"), name=person.name,
+                              stage=stage.value))
+    if person.activist_on and person.candidate_on and \
+            person.candidate_on < _one_year_after(person.activist_on):
+        findings.append(warning("activist_under_a_year", (*path, "candidate_on"),
+                                name=person.name))
+    return findings
+
+
+def _one_year_after(day: date) -> date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28) + timedelta(days=1)
+
+
+def _contract(item: Contract) -> list[Finding]:
+    findings: list[Finding] = []
+    if item.term_end <= item.term_start:
+        findings.append(error("contract_term_order", ("term_end",),
+                              start=item.term_start.isoformat(), end=item.term_end.isoformat()))
+    if item.decision.date > item.signed_on:
+        findings.append(error("contract_signed_before_decision", ("signed_on",),
+                              signed=item.signed_on.isoformat(),
+                              decided=item.decision.date.isoformat()))
+    return findings

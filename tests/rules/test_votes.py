@@ -1,0 +1,70 @@
+"""Meetings, decisions and elections: attendance, tallies, quorum, majorities."""
+
+from noticeboard.skeletons import skeleton
+from tests.conftest import check_text, write
+
+MEETING = skeleton("meeting")
+ELECTION = skeleton("election")
+
+
+def only(checked):
+    [finding] = checked.findings
+    return finding.code, finding.line, finding.message()
+
+
+def test_present_cannot_exceed_expected(village):
+    checked = check_text(village, MEETING.replace("present: 41 ", "present: 46 "))
+    assert only(checked) == ("vote_present_over", 27, "实到人数 46 超过应到人数 45")
+
+
+def test_votes_cannot_exceed_present(village):
+    checked = check_text(village, MEETING.replace("votes_for: 38", "votes_for: 40"))
+    assert only(checked) == ("vote_sum_over", 28, "赞成、反对、弃权合计 43 票，超过实到人数 41")
+
+
+def test_quorum_of_a_representatives_meeting_is_two_thirds(village):
+    text = MEETING.replace("present: 41 ", "present: 29 ").replace("votes_for: 38", "votes_for: 26")
+    assert only(check_text(village, text)) == (
+        "quorum_not_met", 27, "实到 29 人、应到 45 人，未达到三分之二以上的到会要求，会议决定无效")
+    assert check_text(village, text.replace("present: 29 ", "present: 30 ")).findings == []
+
+
+def test_quorum_is_configurable_per_body(township, village):
+    write(township / "township.yaml", "name: 青山镇\nhotline: 1\ndefaults:\n  quorum:\n    村民代表会议: 1/2\n")
+    text = MEETING.replace("present: 41 ", "present: 23 ").replace("votes_for: 38", "votes_for: 20")
+    assert check_text(village, text).findings == []
+    fewer = text.replace("present: 23 ", "present: 22 ").replace("votes_for: 20", "votes_for: 19")
+    assert only(check_text(village, fewer))[0] == "quorum_not_met"
+
+
+def test_a_failed_vote_is_only_a_warning_on_a_result_notice(village):
+    checked = check_text(village, MEETING.replace("votes_for: 38", "votes_for: 20"))
+    assert only(checked) == ("vote_not_passed", 28, "赞成 20 票，未超过实到人数 41 的半数，未获通过")
+    assert checked.ok
+
+
+def test_a_decision_referenced_by_a_contract_must_have_passed(village):
+    text = skeleton("contract").replace("votes_for: 38", "votes_for: 20")
+    checked = check_text(village, text)
+    assert [f.code for f in checked.findings] == ["vote_not_passed"]
+    assert not checked.ok
+
+
+def test_election_counts_must_nest(village):
+    checked = check_text(village, ELECTION.replace("ballots_cast: 884 ", "ballots_cast: 890 "))
+    assert only(checked) == ("election_count_order", 29, "收回选票 890 不能多于参加投票选民数 886")
+
+
+def test_the_elected_must_have_the_most_votes(village):
+    text = ELECTION.replace("votes: 702 ", "votes: 160 ").replace(
+        "    votes: 168\n    elected: 否", "    votes: 168\n    elected: 否")
+    checked = check_text(village, text)
+    assert [f.code for f in checked.findings] == ["election_not_top", "election_not_majority"]
+    assert checked.findings[0].message() == (
+        "主任：张建国 得 160 票当选，但未当选的 刘长水 得 168 票，得票多者应当选")
+    assert checked.findings[1].message() == "张建国 得 160 票，未超过收回选票 884 张的半数，不能当选"
+
+
+def test_result_without_vote_counts(village):
+    checked = check_text(village, ELECTION.replace("    votes: 168\n", ""))
+    assert only(checked) == ("election_votes_missing", 21, "选举结果缺少 刘长水 的得票数")
