@@ -367,6 +367,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no installed font can draw `{char}` (U+{codepoint}), found in {fields}; it would "
         "print as a blank box. Install a font that has it and name it in defaults.fonts",
     ),
+    "too_wide": (
+        "内容太宽，即使缩小也会超出纸张右边（可能是一串没有空格的长文字或数字），请缩短或加空格",
+        "content is too wide for the sheet even when shrunk (a long unbroken string?); shorten it",
+    ),
     "render_failed": ("生成海报失败：{reason}", "rendering failed: {reason}"),
     "write_failed": ("无法写入 {location}：{reason}", "cannot write {location}: {reason}"),
     "path_not_found": ("找不到 {location}", "{location} does not exist"),

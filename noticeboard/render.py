@@ -126,6 +126,8 @@ class Renderer:
         title_max_pt = title_size_pt(title_of(checked.item, checked.setting), paper)
         with _missing_glyphs() as missing:  # WeasyPrint reports them while drawing
             document, scale = self._fit(html, fetcher, checked.path.parent, paper, title_max_pt)
+            if overflows_right(document):
+                raise NoticeboardError([error("too_wide").located(checked.path, checked.lines)])
             if len(document.pages) == 1:
                 pin_footer_to_bottom(document)
             pdf = self._pdf(document, checked)

@@ -32,3 +32,19 @@ def page_sizes(pdf: Path | bytes) -> list[tuple[float, float]]:
     source = pdf if isinstance(pdf, Path) else io.BytesIO(pdf)
     return [(round(float(p.mediabox.width), 2), round(float(p.mediabox.height), 2))
             for p in pypdf.PdfReader(source).pages]
+
+
+def char_boxes(pdf: Path | bytes) -> list[tuple[float, float, list[tuple[float, ...]]]]:
+    """Per page: its width, height, and the box of every character (pdfium's view)."""
+    document = pypdfium2.PdfDocument(pdf)
+    pages = []
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            text = page.get_textpage()
+            width, height = page.get_size()
+            boxes = [text.get_charbox(i) for i in range(text.count_chars())]
+            pages.append((width, height, [b for b in boxes if b[2] > b[0]]))
+    finally:
+        document.close()
+    return pages

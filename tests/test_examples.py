@@ -17,7 +17,7 @@ from noticeboard.models import kind_for
 from noticeboard.schema import all_schemas
 from noticeboard.view import money_plain, paragraphs
 from tests.conftest import EXAMPLES
-from tests.pdftext import page_sizes, page_texts, pdfium_texts, squeezed
+from tests.pdftext import char_boxes, page_sizes, page_texts, pdfium_texts, squeezed
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +44,13 @@ def test_every_example_renders_on_a3(built):
     assert all(o.status is Status.RENDERED for o in built.outcomes)
     for outcome in built.outcomes:
         assert set(page_sizes(outcome.output)) == {(841.89, 1190.55)}
+
+
+def test_no_text_runs_off_the_sheet(built):
+    for outcome in built.outcomes:
+        for width, height, boxes in char_boxes(outcome.output):
+            for left, bottom, right, top in boxes:
+                assert 0 <= left and right <= width and 0 <= bottom and top <= height, outcome.output
 
 
 def test_every_poster_passes_qpdf_and_opens_in_pdfium(built):

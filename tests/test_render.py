@@ -140,3 +140,19 @@ def test_write_atomic_keeps_the_old_file_when_writing_fails(tmp_path, monkeypatc
         write_atomic(target, b"%PDF-new")
     assert target.read_bytes() == b"%PDF-old"
     assert [p.name for p in target.parent.iterdir()] == ["a.pdf"]
+
+
+def test_overflow_detection(renderer):
+    from weasyprint import HTML
+
+    from noticeboard.render import overflows_right
+
+    page = "<style>@page {{ size: A4; margin: 20mm }}</style><p style='white-space: nowrap'>{}</p>"
+    assert overflows_right(HTML(string=page.format("长" * 80)).render())
+    assert not overflows_right(HTML(string=page.format("长" * 20)).render())
+
+
+def test_a_very_long_name_wraps_instead_of_running_off(renderer, village):
+    long_name = "欧阳" + "长" * 60
+    poster = render(renderer, village, RELIEF_YAML.replace("王桂英", long_name))
+    assert long_name in squeezed(page_texts(poster.pdf)[0])
