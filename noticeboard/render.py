@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import os
 import re
 import tempfile
@@ -23,7 +24,7 @@ from noticeboard.rules.privacy import walk_strings
 from noticeboard.view import TEMPLATE_FILTERS, poster_context, title_of, title_size_pt
 
 if TYPE_CHECKING:
-    from weasyprint import Document
+    from weasyprint import CSS, Document
     from weasyprint.text.fonts import FontConfiguration
 
 PAPER_SIZES_MM = {"A3": (297, 420), "A4": (210, 297)}
@@ -34,6 +35,8 @@ TITLE_REM = 2.3  # the title's size relative to body text, when it fits on one l
 MAX_SCALE = 1.6
 MIN_SCALE = 0.8  # a poster is shrunk at most this far to save a sheet
 FIT_STEPS = 3
+GROWTH = 1.1  # a poster's height grows a little faster than its scale (lines re-wrap)
+FILL = 0.985  # aim just under a full sheet
 _NOTDEF_RE = re.compile(r"\(U\+([0-9A-Fa-f]{4,6})\)")
 
 
@@ -81,6 +84,73 @@ class SafeFetcher:
         return path
 
 
+@dataclass(frozen=True)
+class _ScaledLayout:
+    """One poster's parsed HTML, laid out at any scale of its text."""
+
+    html: Any
+    stylesheet: Any
+    font_config: Any
+    paper: str
+    title_max_pt: float
+
+    def __call__(self, scale: float) -> Document:
+        from weasyprint import CSS
+
+        root_pt = BASE_FONT_PT[self.paper] * scale
+        title_pt = min(self.title_max_pt, TITLE_REM * root_pt)
+        sizes = CSS(string=f"html {{ font-size: {root_pt:.2f}pt }} h1 {{ font-size: {title_pt:.2f}pt }}",
+                    font_config=self.font_config)
+        return self.html.render(stylesheets=[self.stylesheet, sizes], font_config=self.font_config)
+
+
+def fit_to_sheets(layout: _ScaledLayout) -> tuple[Document, float]:
+    """The largest scale in [MIN_SCALE, MAX_SCALE] that prints on the fewest sheets.
+
+    A short poster grows to fill its sheet; a long one shrinks a little when
+    that saves a sheet; no scale may push content past the right margin.
+    WeasyPrint has no fit-to-page, so this lays out again, guessing each next
+    scale from the height the last layout used (usually 2 or 3 layouts).
+    """
+    first = layout(1.0)
+    page_height = usable_height(first)
+    if len(first.pages) == 1 and not overflows_right(first):
+        sheets = 1
+    else:
+        # Optimistic on purpose (page breaks waste some height that shrinking
+        # recovers): a wasted layout costs less than a wasted sheet.
+        shrunk = used_height(first) * MIN_SCALE ** GROWTH / page_height
+        sheets = max(1, math.ceil(shrunk * 0.95))
+        if sheets >= len(first.pages) and not overflows_right(first):
+            return first, 1.0
+    return _search_scale(layout, first, sheets, page_height)
+
+
+def _search_scale(layout: _ScaledLayout, first: Document, sheets: int,
+                  page_height: float) -> tuple[Document, float]:
+    fits_first = len(first.pages) <= sheets and not overflows_right(first)
+    best: tuple[Document, float] | None = (first, 1.0) if fits_first else None
+    low = 1.0 if fits_first else MIN_SCALE
+    high = MAX_SCALE if fits_first else 1.0
+    scale, height = 1.0, used_height(first)
+    for _ in range(FIT_STEPS):
+        guess = scale * (sheets * page_height * FILL / height) ** (1 / GROWTH)
+        guess = min(max(guess, low), high)
+        if best is not None and guess - best[1] < 0.02:
+            break
+        document = layout(guess)
+        scale, height = guess, used_height(document)
+        if len(document.pages) <= sheets and not overflows_right(document):
+            best, low = (document, guess), guess
+        else:
+            high = guess * 0.99
+        if high <= low:
+            break
+    if best is not None:
+        return best
+    return (first, 1.0) if not overflows_right(first) else (layout(MIN_SCALE), MIN_SCALE)
+
+
 class Renderer:
     """One per process: the Jinja environments and WeasyPrint's font configuration."""
 
@@ -89,6 +159,7 @@ class Renderer:
 
         self.font_config: FontConfiguration = FontConfiguration()
         self._environments: dict[Path | None, jinja2.Environment] = {}
+        self._stylesheets: dict[Path | None, CSS] = {}
 
     def environment(self, override_dir: Path | None) -> jinja2.Environment:
         """Sandboxed, autoescaping; a township's `templates/` folder overrides built-ins."""
@@ -107,25 +178,42 @@ class Renderer:
 
     def html(self, checked: CheckedItem, paper: str) -> str:
         assert checked.item is not None
-        setting = checked.setting
-        override = setting.root / "templates" if setting.root else None
-        env = self.environment(override if override and override.is_dir() else None)
+        env = self.environment(self._override_dir(checked))
         template = env.get_template(f"{checked.item.KIND}.html.j2")
-        context = poster_context(checked.item, setting)
+        context = poster_context(checked.item, checked.setting)
         width, height = PAPER_SIZES_MM[paper]
-        css = env.loader.get_source(env, "poster.css")[0]  # type: ignore[union-attr]
-        return template.render(**context, paper=paper, paper_width=width,
-                               paper_height=height, poster_css=css)
+        return template.render(**context, paper=paper, paper_width=width, paper_height=height)
+
+    def stylesheet(self, override_dir: Path | None) -> CSS:
+        """poster.css, parsed once per template folder (parsing it per layout cost 30 ms)."""
+        from weasyprint import CSS
+
+        if override_dir not in self._stylesheets:
+            env = self.environment(override_dir)
+            source = env.loader.get_source(env, "poster.css")[0]  # type: ignore[union-attr]
+            self._stylesheets[override_dir] = CSS(string=source, font_config=self.font_config)
+        return self._stylesheets[override_dir]
+
+    @staticmethod
+    def _override_dir(checked: CheckedItem) -> Path | None:
+        root = checked.setting.root
+        override = root / "templates" if root else None
+        return override if override and override.is_dir() else None
 
     def render(self, checked: CheckedItem, paper: str | None = None) -> Poster:
-        """Lay out, enlarge a short poster to fill its sheet, and write PDF/A-3b bytes."""
+        """Lay out, fit to the fewest sheets, and write PDF/A-3b bytes."""
+        from weasyprint import HTML
+
         assert checked.item is not None and checked.loaded is not None
         paper = paper or checked.setting.defaults.paper
         fetcher = SafeFetcher(checked.setting.root or checked.path.parent)
-        html = self.html(checked, paper)
-        title_max_pt = title_size_pt(title_of(checked.item, checked.setting), paper)
+        document_html = HTML(string=self.html(checked, paper), url_fetcher=fetcher,
+                             base_url=str(checked.path.parent) + os.sep)
+        layout = _ScaledLayout(
+            document_html, self.stylesheet(self._override_dir(checked)), self.font_config,
+            paper, title_size_pt(title_of(checked.item, checked.setting), paper))
         with _missing_glyphs() as missing:  # WeasyPrint reports them while drawing
-            document, scale = self._fit(html, fetcher, checked.path.parent, paper, title_max_pt)
+            document, scale = fit_to_sheets(layout)
             if overflows_right(document):
                 raise NoticeboardError([error("too_wide").located(checked.path, checked.lines)])
             if len(document.pages) == 1:
@@ -134,53 +222,6 @@ class Renderer:
         if missing:
             raise NoticeboardError([_glyph_finding(checked, ch) for ch in sorted(set(missing))])
         return Poster(pdf, len(document.pages), scale)
-
-    def _layout(self, html: str, fetcher: SafeFetcher, base: Path, paper: str,
-                scale: float, title_max_pt: float) -> Document:
-        from weasyprint import CSS, HTML
-
-        root_pt = BASE_FONT_PT[paper] * scale
-        title_pt = min(title_max_pt, TITLE_REM * root_pt)
-        sizes = f"html {{ font-size: {root_pt:.2f}pt }} h1 {{ font-size: {title_pt:.2f}pt }}"
-        size = CSS(string=sizes, font_config=self.font_config)
-        return HTML(string=html, base_url=str(base) + os.sep, url_fetcher=fetcher).render(
-            stylesheets=[size], font_config=self.font_config)
-
-    def _fit(self, html: str, fetcher: SafeFetcher, base: Path, paper: str,
-             title_max_pt: float) -> tuple[Document, float]:
-        """The largest scale in [MIN_SCALE, MAX_SCALE] that prints on the fewest sheets.
-
-        A short poster grows to fill its sheet; a long one shrinks a little when
-        that saves a sheet; no scale may push content past the right margin.
-        WeasyPrint has no fit-to-page, so this lays out a few times (layout
-        without writing is cheap).
-        """
-        def layout(scale: float) -> Document:
-            return self._layout(html, fetcher, base, paper, scale, title_max_pt)
-
-        def fits(document: Document, sheets: int) -> bool:
-            return len(document.pages) <= sheets and not overflows_right(document)
-
-        document = layout(1.0)
-        if fits(document, 1):
-            largest = layout(MAX_SCALE)
-            if fits(largest, 1):
-                return largest, MAX_SCALE
-            sheets, best, low, high = 1, (document, 1.0), 1.0, MAX_SCALE
-        else:
-            smallest = layout(MIN_SCALE)
-            sheets = len(smallest.pages)
-            if fits(document, sheets):
-                return document, 1.0
-            best, low, high = (smallest, MIN_SCALE), MIN_SCALE, 1.0
-        for _ in range(FIT_STEPS):
-            middle = (low + high) / 2
-            trial = layout(middle)
-            if fits(trial, sheets):
-                best, low = (trial, middle), middle
-            else:
-                high = middle
-        return best
 
     def _pdf(self, document: Document, checked: CheckedItem) -> bytes:
         from weasyprint import Attachment
@@ -202,6 +243,21 @@ def _content_boxes(page: Any) -> Iterator[Any]:
     for child in page._page_box.children:
         if not isinstance(child, MarginBox):
             yield from child.descendants()
+
+
+def usable_height(document: Document) -> float:
+    """The height between the top and bottom page margins."""
+    box = document.pages[0]._page_box
+    return box.margin_height() - box.margin_top - box.margin_bottom
+
+
+def used_height(document: Document) -> float:
+    """Content height: full pages before the last, then what the last page uses."""
+    last = document.pages[-1]
+    top = last._page_box.margin_top
+    bottom = max((b.position_y + b.margin_height() for b in _content_boxes(last)
+                  if getattr(b, "height", None) is not None), default=top)
+    return (len(document.pages) - 1) * usable_height(document) + bottom - top
 
 
 def overflows_right(document: Document) -> bool:

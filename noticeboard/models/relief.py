@@ -38,7 +38,8 @@ class Relief(Envelope):
     total: Money | None = Field(None, title="合计", description="可不填；填了就要等于各行之和")
 
     def default_title(self, village_name: str) -> str:
-        return f"{village_name}{self.period.label}{self.program}发放公示"
+        period = "" if self.period.label in self.program else self.period.label
+        return f"{village_name}{period}{self.program}发放公示"
 
     def amount_sum(self) -> Decimal:
         return sum((r.amount for r in self.recipients), Decimal("0.00"))
