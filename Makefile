@@ -8,7 +8,7 @@ SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconf
                    fonts-noto-cjk poppler-utils qpdf python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup system venv demo test clean
+.PHONY: setup system venv demo test bench clean
 
 setup: system venv
 
@@ -33,8 +33,11 @@ demo: setup
 	$(BIN)/noticeboard render examples -o out
 
 test: setup
-	$(BIN)/ruff check noticeboard tests
+	$(BIN)/ruff check noticeboard tests bench
 	$(BIN)/pytest
 
 clean:
 	rm -rf $(VENV) out
+
+bench: setup
+	$(BIN)/python bench/render_bench.py

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from noticeboard.errors import Finding, NoticeboardError, error, has_errors
+from noticeboard.errors import Finding, NoticeboardError, has_errors
 from noticeboard.items import CheckedItem, check_item
 from noticeboard.workspace import ItemSource, Workspace, discover
 
 
 class Status(StrEnum):
     RENDERED = "rendered"
+    UNCHANGED = "unchanged"
     FAILED = "failed"
 
 
@@ -24,7 +27,29 @@ class Outcome:
     status: Status
     output: Path | None = None
     pages: int = 0
+    sha256: str | None = None
     findings: list[Finding] = field(default_factory=list)  # from rendering, not checking
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How a render run goes; the defaults suit a clerk rendering one village."""
+
+    out_dir: Path = Path("out")
+    paper: str | None = None
+    jobs: int = 1
+    force: bool = False
+    print_file: bool = False
+    shard: tuple[int, int] | None = None  # (index from 1, count)
+
+
+def in_shard(source: ItemSource, shard: tuple[int, int] | None) -> bool:
+    """A stable share of the items: the same item always lands in the same shard."""
+    if shard is None:
+        return True
+    index, count = shard
+    digest = hashlib.sha256(source.output_stem.as_posix().encode()).digest()
+    return int.from_bytes(digest[:8], "big") % count == index - 1
 
 
 @dataclass
@@ -50,33 +75,19 @@ class Build:
     def findings(self) -> list[Finding]:
         return self.workspace.findings + [f for c in self.checked for f in c.findings]
 
-    def render(self, out_dir: Path, paper: str | None = None) -> list[Outcome]:
+    def render(self, options: RenderOptions | Path,
+               progress: Callable[[Outcome], None] | None = None) -> list[Outcome]:
         """Render every item that passed its check; one failure never stops the others."""
-        from noticeboard.render import Renderer, write_atomic
+        from noticeboard.batch import render_all
 
+        if isinstance(options, Path):
+            options = RenderOptions(out_dir=options)
         if not self.checked:
             self.check()
-        renderer = Renderer()
-        for source, checked in zip(self.workspace.items, self.checked, strict=True):
-            if not checked.ok:  # its check findings are in self.findings
-                self.outcomes.append(Outcome(source, Status.FAILED))
-                continue
-            target = out_dir / source.output_stem.with_suffix(".pdf")
-            try:
-                poster = renderer.render(checked, paper)
-                write_atomic(target, poster.pdf)
-            except NoticeboardError as exc:
-                self.outcomes.append(Outcome(source, Status.FAILED, findings=exc.findings))
-            except OSError as exc:
-                finding = error("write_failed", location=str(target), reason=exc.strerror or exc)
-                self.outcomes.append(Outcome(source, Status.FAILED,
-                                             findings=[finding.located(source.path, {})]))
-            except Exception as exc:  # a crash in one poster must not stop the others
-                finding = error("render_failed", reason=f"{type(exc).__name__}: {exc}")
-                self.outcomes.append(Outcome(source, Status.FAILED,
-                                             findings=[finding.located(source.path, {})]))
-            else:
-                self.outcomes.append(Outcome(source, Status.RENDERED, target, poster.pages))
+        pairs = [(src, checked) for src, checked in zip(self.workspace.items, self.checked,
+                                                         strict=True)
+                 if in_shard(src, options.shard)]
+        self.outcomes = render_all(pairs, options, progress)
         return self.outcomes
 
     @property
@@ -90,8 +101,9 @@ def render_item(path: Path, out_dir: Path | None = None, paper: str | None = Non
     build = Build.for_paths([path])
     build.check()
     if has_errors(build.findings):
-        raise NoticeboardError([f for f in build.findings])
-    outcome = build.render(out_dir or path.parent / "out", paper)[0]
+        raise NoticeboardError(list(build.findings))
+    options = RenderOptions(out_dir=out_dir or path.parent / "out", paper=paper, force=True)
+    outcome = build.render(options)[0]
     if outcome.output is None:
         raise NoticeboardError(outcome.findings or build.findings)
     return outcome.output

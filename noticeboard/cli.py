@@ -13,7 +13,7 @@ import typer
 from noticeboard import doctor as doctor_module
 from noticeboard import schema as schema_module
 from noticeboard import skeletons
-from noticeboard.build import Build, Status
+from noticeboard.build import Build, Outcome, Status, in_shard
 from noticeboard.errors import Finding, Severity, display_path, has_errors
 from noticeboard.models import KIND_ALIASES, KINDS, kind_for
 
@@ -65,30 +65,123 @@ def check(paths: PathsArgument = None, lang: LangOption = Lang.zh) -> None:
     raise typer.Exit(1 if has_errors(findings) else 0)
 
 
+def _parse_shard(value: str | None) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    index, _, count = value.partition("/")
+    try:
+        shard = int(index), int(count)
+    except ValueError:
+        raise typer.BadParameter("应写成 I/N，例如 1/4") from None
+    if not 1 <= shard[0] <= shard[1]:
+        raise typer.BadParameter("I 应在 1 到 N 之间，例如 1/4")
+    return shard
+
+
 @app.command()
 def render(
     paths: PathsArgument = None,
     output: Annotated[Path, typer.Option("-o", "--output", help="输出文件夹")] = Path("out"),
     paper: Annotated[Paper | None, typer.Option(
         "--paper", help="纸张：A3（默认）或 A4", show_default=False)] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "-j", "--jobs", min=1, help="同时生成的进程数；默认为全部 CPU 核数", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="全部重新生成，不跳过未变化的海报")] = False,
+    print_file: Annotated[bool, typer.Option(
+        "--print-file", help="另外为每个村和全镇各生成一个合并的打印文件")] = False,
+    shard: Annotated[str | None, typer.Option(
+        "--shard", help="只生成其中一份：I/N，如 1/4（多台电脑分担时用）", show_default=False)] = None,
     lang: LangOption = Lang.zh,
 ) -> None:
-    """生成海报：每个事项一个 PDF，按村分文件夹。有失败时退出码为 1。"""
+    """生成海报：每个事项一个 PDF，按村分文件夹；未变化的跳过。有失败时退出码为 1。"""
+    from noticeboard.batch import default_jobs
+    from noticeboard.build import RenderOptions
+
+    options = RenderOptions(out_dir=output, paper=paper.value if paper else None,
+                            jobs=jobs or default_jobs(), force=force, print_file=print_file,
+                            shard=_parse_shard(shard))
     build = Build.for_paths(paths or [Path(".")])
     build.check()
     _echo_findings(build.findings, lang)
-    outcomes = build.render(output, paper.value if paper else None)
+    try:
+        outcomes = _render_with_progress(build, options, lang)
+    except KeyboardInterrupt:
+        typer.echo("已中断：已写完的海报保留，下次运行从中断处继续。" if lang is Lang.zh else
+                   "interrupted: finished posters are kept; the next run continues", err=True)
+        raise typer.Exit(130) from None
+    _echo_outcomes(outcomes, lang)
+    raise typer.Exit(1 if build.failed else 0)
+
+
+def _render_with_progress(build: Build, options: object, lang: Lang) -> list[Outcome]:
+    """A progress bar on a terminal; nothing extra when output goes to a file or log."""
+    import sys
+
+    count = sum(1 for src in build.workspace.items if in_shard(src, options.shard))  # type: ignore[attr-defined]
+    if not sys.stdout.isatty() or count < 2:
+        return build.render(options)  # type: ignore[arg-type]
+    label = "生成海报" if lang is Lang.zh else "rendering"
+    with typer.progressbar(length=count, label=label, file=sys.stderr) as bar:
+        return build.render(options, progress=lambda outcome: bar.update(1))  # type: ignore[arg-type]
+
+
+def _echo_outcomes(outcomes: list[Outcome], lang: Lang) -> None:
+    from noticeboard.report import village_summary
+
     for outcome in outcomes:
         _echo_findings(outcome.findings, lang)
-        if outcome.output is not None:
+        if outcome.status is Status.RENDERED and outcome.output is not None:
             where = display_path(outcome.output)
             typer.echo(f"wrote {where} ({outcome.pages} pages)" if lang is Lang.en
                        else f"已生成 {where}（{outcome.pages} 页）")
+    summary = village_summary(outcomes)
+    if len(summary) > 1:
+        for village, counts in summary.items():
+            typer.echo(f"{village}: {counts['rendered']} rendered, {counts['unchanged']} unchanged, "
+                       f"{counts['failed']} failed" if lang is Lang.en else
+                       f"{village}：生成 {counts['rendered']}，未变化 {counts['unchanged']}，"
+                       f"失败 {counts['failed']}")
     done = sum(o.status is Status.RENDERED for o in outcomes)
-    failed = len(outcomes) - done
-    typer.echo(f"{len(outcomes)} items: {done} rendered, {failed} failed" if lang is Lang.en
-               else f"共 {len(outcomes)} 项：生成 {done} 项，失败 {failed} 项")
-    raise typer.Exit(1 if build.failed else 0)
+    same = sum(o.status is Status.UNCHANGED for o in outcomes)
+    failed = sum(o.status is Status.FAILED for o in outcomes)
+    typer.echo(f"{len(outcomes)} items: {done} rendered, {same} unchanged, {failed} failed"
+               if lang is Lang.en else
+               f"共 {len(outcomes)} 项：生成 {done} 项，未变化 {same} 项，失败 {failed} 项")
+
+
+@app.command()
+def status(
+    paths: PathsArgument = None,
+    period: Annotated[str, typer.Option("--period", help="期间：2026-Q3、2026-10 或 2026")] = "",
+    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出")] = False,
+    today: Annotated[str | None, typer.Option(
+        "--today", help="按此日期判断是否到期（默认今天），如 2026-10-20", show_default=False)] = None,
+) -> None:
+    """列出各村某期间应公开而未公开的事项（按 township.yaml 的 required）。有缺失时退出码为 1。"""
+    from datetime import date
+
+    from noticeboard import status as status_module
+    from noticeboard.models.common import parse_date
+
+    if not period:
+        raise typer.BadParameter("请用 --period 指定期间，如 2026-Q3", param_hint="--period")
+    try:
+        day = parse_date(today) if today else date.today()
+        build = Build.for_paths(paths or [Path(".")])
+        build.check()
+        rows, findings = status_module.village_status(build, period, day)
+    except ValueError as exc:  # pydantic's errors for a bad --period or --today
+        raise typer.BadParameter(f"无法识别：{exc}") from None
+    if findings:
+        _echo_findings(findings, Lang.zh)
+        raise typer.Exit(1)
+    if as_json:
+        typer.echo(json.dumps(status_module.as_json(rows, period, day), ensure_ascii=False, indent=2))
+    else:
+        for line in status_module.table(rows):
+            typer.echo(line)
+    bad = {status_module.State.MISSING, status_module.State.INVALID}
+    raise typer.Exit(1 if any(p.state in bad for r in rows for p in r.parts) else 0)
 
 
 @app.command()

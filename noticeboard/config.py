@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    WithJsonSchema,
+)
 
 from noticeboard.errors import Finding, NoticeboardError, error
 from noticeboard.loader import load_yaml_file
@@ -75,6 +83,20 @@ class Defaults(BaseModel):
         return self.quorum.get(body, "1/2")
 
 
+class Frequency(StrEnum):
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+
+FREQUENCY_WORDS = {"月": "month", "每月": "month", "季": "quarter", "季度": "quarter",
+                   "每季度": "quarter", "年": "year", "每年": "year", "年度": "year"}
+
+
+def _frequency(value: Any) -> Any:
+    return FREQUENCY_WORDS.get(value.strip(), value.strip().lower()) if isinstance(value, str) else value
+
+
 class Township(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -83,6 +105,10 @@ class Township(BaseModel):
     hotline: str | None = Field(None, title="举报电话",
                                 json_schema_extra={"aliases": ["乡镇举报电话", "监督电话"]})
     defaults: Defaults = Field(default_factory=Defaults, title="默认设置")
+    required: dict[str, Annotated[Frequency, BeforeValidator(_frequency), WithJsonSchema(
+        {"enum": [*Frequency, *FREQUENCY_WORDS]})]] = Field(
+        default_factory=dict, title="必须公开的事项",
+        description="类型: 频次（月、季度、年），`noticeboard status` 据此列出缺失的事项")
 
 
 class Village(BaseModel):

@@ -371,6 +371,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "内容太宽，即使缩小也会超出纸张右边（可能是一串没有空格的长文字或数字），请缩短或加空格",
         "content is too wide for the sheet even when shrunk (a long unbroken string?); shorten it",
     ),
+    "status_nothing_required": (
+        "township.yaml 中没有 required（必须公开的事项），无法判断缺失；"
+        "例如 required: {{finance: 季度, relief: 月}}",
+        "township.yaml has no `required:` list, e.g. required: {{finance: quarter, relief: month}}",
+    ),
     "render_failed": ("生成海报失败：{reason}", "rendering failed: {reason}"),
     "write_failed": ("无法写入 {location}：{reason}", "cannot write {location}: {reason}"),
     "path_not_found": ("找不到 {location}", "{location} does not exist"),

@@ -25,6 +25,7 @@ class ItemSource:
 class Workspace:
     items: list[ItemSource] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    village_dirs: list[Path] = field(default_factory=list)  # including those with no items
 
 
 def discover(paths: list[Path]) -> Workspace:
@@ -36,6 +37,8 @@ def discover(paths: list[Path]) -> Workspace:
             workspace.findings.append(error("path_not_found", location=str(path)))
             continue
         files = [path] if path.is_file() else _item_files(path)
+        if path.is_dir():
+            workspace.village_dirs += _village_dirs(path)
         if not files:
             workspace.findings.append(error("no_items", location=str(path)))
         for file in files:
@@ -43,6 +46,12 @@ def discover(paths: list[Path]) -> Workspace:
             if setting is not None:
                 workspace.items.append(ItemSource(file, setting, _output_stem(file, setting)))
     return workspace
+
+
+def _village_dirs(folder: Path) -> list[Path]:
+    if (folder / TOWNSHIP_FILE).is_file():
+        return sorted(p for p in folder.iterdir() if (p / VILLAGE_FILE).is_file())
+    return [folder] if (folder / VILLAGE_FILE).is_file() else []
 
 
 def _item_files(folder: Path) -> list[Path]:

@@ -90,7 +90,7 @@ def test_render_writes_one_pdf_per_item_and_continues_past_failures(in_township,
     assert result.output == (
         "青山镇/双河村/坏.yaml:4: 错误 posted: 「x」不是日期，请写成 2026-10-08 或 2026年10月8日\n"
         f"已生成 {rel}（1 页）\n"
-        "共 2 项：生成 1 项，失败 1 项\n")
+        "共 2 项：生成 1 项，未变化 0 项，失败 1 项\n")
     assert result.exit_code == 1
     assert (out / "双河村" / "财务.pdf").read_bytes().startswith(b"%PDF-")
     assert not (out / "双河村" / "坏.pdf").exists()

@@ -50,7 +50,7 @@ def test_no_text_runs_off_the_sheet(built):
     for outcome in built.outcomes:
         for width, height, boxes in char_boxes(outcome.output):
             for left, bottom, right, top in boxes:
-                assert 0 <= left and right <= width and 0 <= bottom and top <= height, outcome.output
+                assert left >= 0 and right <= width and bottom >= 0 and top <= height, outcome.output
 
 
 def test_every_poster_passes_qpdf_and_opens_in_pdfium(built):

@@ -7,6 +7,7 @@ data silently; keys that would carry personal data get a privacy message.
 from __future__ import annotations
 
 import difflib
+import functools
 import types
 import typing
 from typing import Any
@@ -26,6 +27,7 @@ def field_aliases(info: FieldInfo) -> list[str]:
     return names
 
 
+@functools.cache
 def key_table(model: type[BaseModel]) -> dict[str, str]:
     table: dict[str, str] = {}
     for name, info in model.model_fields.items():
@@ -35,6 +37,7 @@ def key_table(model: type[BaseModel]) -> dict[str, str]:
     return table
 
 
+@functools.cache
 def nested_model(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
     """The model inside `Model`, `Model | None` or `list[Model]`, and whether it is a list."""
     origin = typing.get_origin(annotation)

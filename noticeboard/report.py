@@ -1,0 +1,97 @@
+"""What a render run leaves besides the posters: report.json and the print files."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from io import BytesIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from noticeboard.build import Outcome, Status
+from noticeboard.render import write_atomic
+
+if TYPE_CHECKING:
+    from noticeboard.batch import Pair, RunState
+
+REPORT_FILE = "report.json"
+PRINT_PREFIX = "打印-"
+
+
+def write_report(out_dir: Path, pairs: list[Pair], outcomes: list[Outcome]) -> Path:
+    """One entry per item: source, output, pages, sha256, status and every message."""
+    items = []
+    for (source, checked), outcome in zip(pairs, outcomes, strict=False):
+        findings = [*checked.findings, *outcome.findings]
+        items.append({
+            "source": source.path.as_posix(),
+            "village": source.output_stem.parent.as_posix() if source.output_stem.parent.name else "",
+            "output": outcome.output.as_posix() if outcome.output else None,
+            "status": outcome.status.value,
+            "pages": outcome.pages,
+            "sha256": outcome.sha256,
+            "messages": [{"severity": f.severity.value, "code": f.code, "line": f.line,
+                          "field": ".".join(str(p) for p in f.field_path),
+                          "message": f.message("zh"), "message_en": f.message("en")}
+                         for f in findings],
+        })
+    counts = {status.value: sum(o.status is status for o in outcomes) for status in Status}
+    report = {"tool": "noticeboard", "summary": counts, "items": items}
+    target = out_dir / REPORT_FILE
+    write_atomic(target, json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8"))
+    return target
+
+
+def village_summary(outcomes: list[Outcome]) -> dict[str, dict[str, int]]:
+    """Counts of rendered / unchanged / failed per village folder."""
+    table: dict[str, dict[str, int]] = defaultdict(lambda: {s.value: 0 for s in Status})
+    for outcome in outcomes:
+        village = outcome.source.output_stem.parent.as_posix()
+        table["." if village == "." else village][outcome.status.value] += 1
+    return dict(table)
+
+
+def write_print_files(out_dir: Path, pairs: list[Pair], outcomes: list[Outcome],
+                      state: RunState) -> list[Path]:
+    """One PDF per village with its posters in order, and one for the whole run."""
+    by_village: dict[str, list[Path]] = defaultdict(list)
+    for outcome in outcomes:
+        if outcome.output is not None and outcome.status is not Status.FAILED:
+            by_village[outcome.source.output_stem.parent.name or "全部"].append(outcome.output)
+    written = []
+    for village, posters in by_village.items():
+        written.append(_merge(out_dir / f"{PRINT_PREFIX}{village}.pdf", posters, state))
+    if len(by_village) > 1:
+        everything = [p for posters in by_village.values() for p in posters]
+        township = _township_name(pairs) or "全部"
+        written.append(_merge(out_dir / f"{PRINT_PREFIX}{township}.pdf", everything, state))
+    return written
+
+
+def _township_name(pairs: list[Pair]) -> str | None:
+    names = {c.setting.township.name for _, c in pairs if c.setting.township is not None}
+    return names.pop() if len(names) == 1 else None
+
+
+def _merge(target: Path, posters: list[Path], state: RunState) -> Path:
+    """Concatenate posters into one print job, unless the same posters made it last time."""
+    from pypdf import PdfWriter
+
+    entries = state.entries
+    key = hashlib.sha256("\n".join(
+        f"{p.name}:{entries.get(p.relative_to(state.out_dir).as_posix(), {}).get('sha256')}"
+        for p in posters).encode()).hexdigest()
+    previous: dict[str, Any] = entries.get(target.name, {})
+    if previous.get("key") == key and target.is_file() and \
+            target.stat().st_mtime_ns == previous.get("mtime_ns"):
+        return target
+    writer = PdfWriter()
+    for poster in posters:
+        writer.append(str(poster))
+    buffer = BytesIO()
+    writer.write(buffer)
+    write_atomic(target, buffer.getvalue())
+    stat = target.stat()
+    entries[target.name] = {"key": key, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+    return target

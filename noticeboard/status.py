@@ -1,0 +1,179 @@
+"""What each village has posted for a period, against what its township requires."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+from noticeboard.build import Build
+from noticeboard.config import Frequency, Township, find_setting
+from noticeboard.errors import Finding, error
+from noticeboard.items import CheckedItem
+from noticeboard.models import KINDS, kind_for
+from noticeboard.models.common import Period, parse_period_text
+
+
+class State(StrEnum):
+    POSTED = "posted"        # window over
+    OPEN = "open"            # on the board now (or scheduled)
+    INVALID = "invalid"      # a file exists but has errors
+    MISSING = "missing"      # due and not posted
+    NOT_DUE = "not_due"      # the sub-period has not ended yet
+
+
+STATE_WORDS = {State.POSTED: "已公开", State.OPEN: "公示中", State.INVALID: "有错误",
+               State.MISSING: "缺失", State.NOT_DUE: "未到期"}
+
+
+@dataclass(frozen=True)
+class Part:
+    """One sub-period a village must post for, and what was found."""
+
+    label: str
+    start: date
+    end: date
+    state: State
+    source: Path | None = None
+
+
+@dataclass(frozen=True)
+class Requirement:
+    village: str
+    kind: str
+    every: Frequency
+    parts: list[Part]
+
+
+def village_status(build: Build, period_text: str, today: date) -> tuple[list[Requirement], list[Finding]]:
+    """Every village's requirements for the period (from township.yaml), each part's state."""
+    period = Period.model_validate(parse_period_text(period_text))
+    findings: list[Finding] = []
+    rows: list[Requirement] = []
+    township = _township(build)
+    required = township.required if township else {}
+    if not required:
+        return [], [error("status_nothing_required")]
+    for village, items in _villages(build).items():
+        for name, every in required.items():
+            kind = kind_for(name)
+            if kind is None:
+                findings.append(error("kind_unknown", ("required", name), kind=name,
+                                      known="、".join(KINDS)))
+                continue
+            parts = [_part(label, start, end, kind, items, today)
+                     for label, start, end in split_period(period, every)]
+            rows.append(Requirement(village, kind, every, parts))
+    return rows, findings
+
+
+def _township(build: Build) -> Township | None:
+    settings = [c.setting for c in build.checked]
+    settings += [find_setting(folder)[0] for folder in build.workspace.village_dirs[:1]]
+    return next((s.township for s in settings if s.township is not None), None)
+
+
+def _villages(build: Build) -> dict[str, list[CheckedItem]]:
+    villages: dict[str, list[CheckedItem]] = {}
+    for source, checked in zip(build.workspace.items, build.checked, strict=True):
+        villages.setdefault(source.output_stem.parent.name or ".", []).append(checked)
+    for folder in build.workspace.village_dirs:
+        villages.setdefault(folder.name, [])
+    return dict(sorted(villages.items()))
+
+
+def _part(label: str, start: date, end: date, kind: str, items: list[CheckedItem],
+          today: date) -> Part:
+    covering = [c for c in items if c.item is not None and kind == c.item.KIND
+                and c.item.period.start <= start and c.item.period.end >= end]
+    broken = [c for c in items if c.item is None and kind_of_file(c) == kind]
+    if covering:
+        best = covering[0]
+        assert best.item is not None
+        if not best.ok:
+            return Part(label, start, end, State.INVALID, best.path)
+        window_end = best.item.window_end(best.setting.defaults.days_for(kind))
+        state = State.POSTED if window_end < today else State.OPEN
+        return Part(label, start, end, state, best.path)
+    if broken:
+        return Part(label, start, end, State.INVALID, broken[0].path)
+    return Part(label, start, end, State.MISSING if end < today else State.NOT_DUE)
+
+
+def kind_of_file(checked: CheckedItem) -> str | None:
+    data = checked.loaded.data if checked.loaded else None
+    if isinstance(data, dict):
+        raw = data.get("kind") or data.get("类型")
+        return kind_for(raw) if isinstance(raw, str) else None
+    return None
+
+
+def split_period(period: Period, every: Frequency) -> list[tuple[str, date, date]]:
+    """The months, quarters or years that fall within (or contain) the period."""
+    parts = []
+    year, month = period.start.year, period.start.month
+    while date(year, month, 1) <= period.end:
+        if every is Frequency.MONTH:
+            start, end, label = date(year, month, 1), _month_end(year, month), f"{year}年{month}月"
+        elif every is Frequency.QUARTER:
+            quarter = (month - 1) // 3 + 1
+            start = date(year, 3 * quarter - 2, 1)
+            end, label = _month_end(year, 3 * quarter), f"{year}年第{'一二三四'[quarter - 1]}季度"
+        else:
+            start, end, label = date(year, 1, 1), date(year, 12, 31), f"{year}年度"
+        if not parts or parts[-1][0] != label:
+            parts.append((label, start, end))
+        month += 1
+        if month > 12:
+            year, month = year + 1, 1
+    return parts
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def as_json(rows: list[Requirement], period: str, today: date) -> dict[str, object]:
+    return {
+        "period": period,
+        "today": today.isoformat(),
+        "requirements": [
+            {"village": r.village, "kind": r.kind, "every": r.every.value,
+             "parts": [{"period": p.label, "state": p.state.value,
+                        "source": p.source.as_posix() if p.source else None} for p in r.parts]}
+            for r in rows],
+    }
+
+
+def table(rows: list[Requirement]) -> list[str]:
+    """Villages down, required kinds across; widths counted as a terminal shows CJK."""
+    kinds = list(dict.fromkeys(r.kind for r in rows))
+    villages = list(dict.fromkeys(r.village for r in rows))
+    cells = {(r.village, r.kind): _cell(r) for r in rows}
+    grid = [["村", *(KINDS[k].NAME_ZH for k in kinds)]]
+    grid += [[v, *(cells.get((v, k), "") for k in kinds)] for v in villages]
+    widths = [max(display_width(row[i]) for row in grid) for i in range(len(grid[0]))]
+    return ["  ".join(pad(text, width) for text, width in zip(row, widths, strict=True)).rstrip()
+            for row in grid]
+
+
+def _cell(requirement: Requirement) -> str:
+    if len(requirement.parts) == 1:
+        return STATE_WORDS[requirement.parts[0].state]
+    return " ".join(f"{_short(p.label)}{STATE_WORDS[p.state]}" for p in requirement.parts)
+
+
+def _short(label: str) -> str:
+    return label.split("年", 1)[1] if "年" in label and not label.endswith("年度") else label
+
+
+def display_width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * (width - display_width(text))
