@@ -128,22 +128,30 @@ def fit_to_sheets(layout: _ScaledLayout) -> tuple[Document, float]:
 
 def _search_scale(layout: _ScaledLayout, first: Document, sheets: int,
                   page_height: float) -> tuple[Document, float]:
+    """Predict the scale from the height used; bisect when width is what limits it."""
     fits_first = len(first.pages) <= sheets and not overflows_right(first)
     best: tuple[Document, float] | None = (first, 1.0) if fits_first else None
     low = 1.0 if fits_first else MIN_SCALE
     high = MAX_SCALE if fits_first else 1.0
+    too_wide_at = math.inf  # the smallest scale seen to push content past the margin
     scale, height = 1.0, used_height(first)
     for _ in range(FIT_STEPS):
         guess = scale * (sheets * page_height * FILL / height) ** (1 / GROWTH)
         guess = min(max(guess, low), high)
-        if best is not None and guess - best[1] < 0.02:
+        if guess >= too_wide_at * 0.99:
+            guess = (low + too_wide_at) / 2
+        if best is not None and abs(guess - best[1]) < 0.02:
             break
         document = layout(guess)
-        scale, height = guess, used_height(document)
-        if len(document.pages) <= sheets and not overflows_right(document):
+        wide = overflows_right(document)
+        if len(document.pages) <= sheets and not wide:
             best, low = (document, guess), guess
+            scale, height = guess, used_height(document)
+        elif wide:
+            too_wide_at = min(too_wide_at, guess)
         else:
             high = guess * 0.99
+            scale, height = guess, used_height(document)
         if high <= low:
             break
     if best is not None:
@@ -319,6 +327,15 @@ def _glyph_finding(checked: CheckedItem, char: str) -> Finding:
     return finding.located(checked.path, checked.lines)
 
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
+
+
 def write_atomic(target: Path, data: bytes) -> None:
     """Write via a temporary file and rename: readers see the old file or the new one."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -329,6 +346,7 @@ def write_atomic(target: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temp_name, 0o666 & ~_UMASK)  # mkstemp makes it private; posters are not
         os.replace(temp_name, target)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)

@@ -128,6 +128,13 @@ def test_user_text_is_printed_literally_and_nothing_is_fetched(renderer, village
     assert fetched == []
 
 
+def test_written_files_follow_the_umask_not_mkstemps_private_mode(tmp_path):
+    write_atomic(tmp_path / "a.pdf", b"%PDF")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (tmp_path / "a.pdf").stat().st_mode & 0o777 == 0o666 & ~umask
+
+
 def test_write_atomic_keeps_the_old_file_when_writing_fails(tmp_path, monkeypatch):
     target = tmp_path / "out" / "a.pdf"
     write_atomic(target, b"%PDF-old")
