@@ -66,6 +66,8 @@ def decode_text(raw: bytes) -> tuple[str | None, list[Finding]]:
     """UTF-8 (with or without BOM), UTF-16 with BOM, else strict GB18030 with a warning."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates = [("utf-16", None)]
+    elif b"\x00" in raw:  # NUL bytes: an image, a spreadsheet, a Word file...
+        return None, [error("file_not_text")]
     elif raw.startswith(codecs.BOM_UTF8):
         candidates = [("utf-8-sig", None)]
     else:
@@ -225,6 +227,11 @@ class _EventBuilder:
 # PyYAML's problems, said in words a clerk can act on.
 _SYNTAX_HINTS = [
     ("tab character", "yaml_tab"),
+    ("did not find expected ',' or ']'", "yaml_unclosed_bracket"),
+    ("did not find expected ',' or '}'", "yaml_unclosed_brace"),
+    ("found unexpected end of stream", "yaml_unexpected_end"),
+    ("did not find expected key", "yaml_bad_indent"),
+    ("did not find expected '-' indicator", "yaml_bad_indent"),
     ("mapping values are not allowed", "yaml_colon_in_value"),
     ("could not find expected ':'", "yaml_missing_colon"),
     ("found duplicate anchor", "yaml_alias"),

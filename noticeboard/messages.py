@@ -46,6 +46,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "缺少冒号：每一项应写成「键: 值」",
         "missing colon: each entry must be `key: value`",
     ),
+    "yaml_unclosed_bracket": (
+        "方括号 [ ] 没有配对：列表少了「]」，或者内容里的逗号、冒号需要加引号",
+        "unclosed [ ]: a list is missing its ], or text with commas needs quotes",
+    ),
+    "yaml_unclosed_brace": (
+        "花括号 { } 没有配对：少了「}」，或者内容里的逗号、冒号需要加引号",
+        "unclosed { }: a mapping is missing its }, or text with commas needs quotes",
+    ),
+    "yaml_unexpected_end": (
+        "文件意外结束：引号或括号没有配对",
+        "unexpected end of file: a quote or bracket is not closed",
+    ),
+    "yaml_bad_indent": (
+        "缩进不对齐：同一层的各项应左对齐，用空格缩进",
+        "inconsistent indentation: items at one level must line up, indented with spaces",
+    ),
     "yaml_alias": (
         "不支持 YAML 锚点和别名（& 和 *），请把内容直接写出来",
         "YAML anchors and aliases (& and *) are not supported; write the content out",

@@ -1,0 +1,163 @@
+"""A corpus of bad input (files/), each with the exact outcome a clerk sees.
+
+Every file runs through `noticeboard check` and `noticeboard render`; the test
+asserts the exit codes and the exact messages, and that no traceback appears.
+"""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from noticeboard.cli import app
+from tests.pdftext import page_texts, squeezed
+
+FILES = Path(__file__).parent / "files"
+runner = CliRunner()
+
+ALIAS = "错误: 不支持 YAML 锚点和别名（& 和 *），请把内容直接写出来"
+NOT_MONEY = "「{}」不是有效的金额，请写成 1234.50 这样的数字"
+GBK = "警告: 文件按 GBK/GB18030 编码读取；建议另存为 UTF-8，以免在其他电脑上乱码"
+
+# file → (check exit code, the lines `check` prints before its summary line)
+CASES: dict[str, tuple[int, list[str]]] = {
+    # YAML
+    "yaml-unclosed-bracket.yaml": (1, [":3: 错误: 方括号 [ ] 没有配对：列表少了「]」，或者内容里的逗号、冒号需要加引号"]),
+    "yaml-tab-indent.yaml": (1, [":6: 错误: 这一行用了 Tab 键缩进，YAML 只允许空格缩进，请把 Tab 换成空格"]),
+    "yaml-duplicate-key.yaml": (1, [":7: 错误: 「title」写了两次（第 2 行和第 7 行），请删掉一处"]),
+    "yaml-list-at-top.yaml": (1, [":1: 错误: 文件顶层应是「键: 值」的形式，例如 类型: 财务公开"]),
+    "yaml-scalar-at-top.yaml": (1, [":1: 错误: 文件顶层应是「键: 值」的形式，例如 类型: 财务公开"]),
+    "yaml-empty.yaml": (1, [": 错误: 文件是空的（或只有注释）"]),
+    "yaml-only-comments.yaml": (1, [": 错误: 文件是空的（或只有注释）"]),
+    "yaml-two-documents.yaml": (1, [":7: 错误: 一个文件只能写一项公开内容（文件里出现了多个 ---）"]),
+    "yaml-anchor-alias.yaml": (1, [":7: " + ALIAS]),
+    "yaml-alias-bomb.yaml": (1, [":2: " + ALIAS]),
+    "yaml-deep-nesting.yaml": (1, [":2: 错误: 嵌套层次过深（超过 20 层）"]),
+    "yaml-colon-in-value.yaml": (1, [":2: 错误: 这里不能出现冒号；如果内容里有「: 」，请给整段内容加上引号"]),
+    "yaml-missing-colon.yaml": (1, [":5: 错误: 缺少冒号：每一项应写成「键: 值」"]),
+    # encodings
+    "encoding-utf8-bom.yaml": (0, []),
+    "encoding-gbk.yaml": (0, [":1: " + GBK]),
+    "encoding-gb18030-rare.yaml": (0, [":1: " + GBK]),
+    "encoding-utf16.yaml": (0, []),
+    "encoding-crlf.yaml": (0, []),
+    "encoding-latin1.yaml": (1, [": 错误: 无法识别文件编码（不是 UTF-8，也不是 GBK/GB18030），请另存为 UTF-8"]),
+    "encoding-not-text.yaml": (1, [": 错误: 这不是文本文件（含有控制字符），请用记事本或 WPS 另存为 UTF-8 文本"]),
+    # values
+    "value-yes-no-stays-text.yaml": (0, []),
+    "value-leading-zero-stays-text.yaml": (0, []),
+    "value-time-stays-text.yaml": (0, []),
+    "value-inf-amount.yaml": (1, [":13: 错误 recipients[1].amount: " + NOT_MONEY.format(".inf")]),
+    "value-nan-amount.yaml": (1, [":13: 错误 recipients[1].amount: " + NOT_MONEY.format(".nan")]),
+    "value-huge-exponent.yaml": (1, [":13: 错误 recipients[1].amount: " + NOT_MONEY.format("1e400")]),
+    "value-european-amount.yaml": (1, [":13: 错误 recipients[1].amount: " + NOT_MONEY.format("1 120,50")]),
+    "value-february-30.yaml": (1, [":4: 错误 posted: 日期「2026-02-30」不存在，请核对"]),
+    "value-negative-amount.yaml": (1, [":13: 错误 recipients[1].amount: 金额不能为负数（-1120.00）"]),
+    "value-absurd-amount.yaml": (1, [":13: 错误 recipients[1].amount: 金额「100000000000」大得不合常理，请核对"]),
+    "value-three-decimals.yaml": (1, [":13: 错误 recipients[1].amount: 金额「1120.005」超过两位小数，请精确到分"]),
+    "value-fullwidth-amount.yaml": (0, []),
+    "value-thousands-separator.yaml": (0, []),
+    "value-household-not-a-number.yaml": (1, [":11: 错误 recipients[1].household_size: 「两」不是整数"]),
+    # kinds and keys
+    "kind-unknown.yaml": (1, [":1: 错误 kind: 不认识的类型「天气预报」；可用的类型：notice（通知公告）、meeting（民主决策公告）、"
+                              "major_matter（重大事项公开）、expense（大额经费开支公示）、appointment（人事任用公示）、"
+                              "member_development（党员发展公示）、party_dues（党费收缴公示）、relief（救助补助发放公示）、"
+                              "work_plan（工作思路与目标）、hot_issue（群众热点难点问题办理公开）、finance（财务收支公开）、"
+                              "election（村民委员会选举公告）、one_matter（一事一议筹资筹劳公示）、contract（承包租赁合同公开）"]),
+    "kind-typo.yaml": (1, [":1: 错误 kind: 不认识的类型「notcie」，是不是「notice」？"]),
+    "kind-missing.yaml": (1, [":1: 错误: 缺少「类型」（kind），例如 类型: 财务公开"]),
+    "key-typo.yaml": (1, [":5: 错误 bdy: 不认识的字段「bdy」，是不是「body」？（为免丢失内容，不会忽略它）",
+                          ":1: 错误 body: 缺少必填字段「正文（body）」"]),
+    "key-wrong-chinese-alias.yaml": (1, [
+        ":6: 错误 期初金额: 不认识的字段「期初金额」，是不是「期初余额」？（为免丢失内容，不会忽略它）",
+        ":1: 错误 opening_balance: 缺少必填字段「期初余额（opening_balance）」"]),
+    "key-missing-required.yaml": (1, [":1: 错误 posted: 缺少必填字段「公开日期（posted）」"]),
+    "key-both-languages.yaml": (1, [":2: 错误 title: 「标题」和「title」是同一个字段，只能写一次"]),
+    # privacy and rules
+    "privacy-id-number.yaml": (1, [":5: 错误 body: 这里有一个完整的身份证号，不得公开张贴；请删除或打码（如 110105********002X）"]),
+    "privacy-phone-on-list.yaml": (1, [":14: 错误 recipients[1].note: 名单中不得公开个人手机号（138******78），请删除"]),
+    "privacy-bank-key.yaml": (1, [":14: 错误 recipients[1].银行卡号: 「银行卡号」属于个人隐私，按国家去标识化要求不得张贴公开，请删除这一项"]),
+    "rule-unbalanced-accounts.yaml": (1, [":11: 错误 closing_balance: 账不平：期初 ¥1,000.00 + 收入 ¥2,000.50 − 支出 ¥300.25 = "
+                                          "¥2,700.25，但期末余额写的是 ¥2,700.00（相差 -¥0.25）"]),
+    "rule-bare-total.yaml": (1, [":1: 错误 income: 只有合计、没有收支明细：按规定必须逐笔公开收入和支出"]),
+    "rule-window-backwards.yaml": (1, [":7: 错误 until: 公示截止日期 2026-11-01 早于公开日期 2026-11-20"]),
+    # rare characters and hostile text (check passes; render is tested below)
+    "rare-character-drawable.yaml": (0, []),
+    "rare-character-missing.yaml": (0, []),
+    "hostile-html.yaml": (0, []),
+    "hostile-jinja.yaml": (0, []),
+    "hostile-css-url.yaml": (0, []),
+}
+
+# What a clean render must print literally on the poster.
+FOUND_IN_PDF = {
+    "value-yes-no-stays-text.yaml": ["yes", "off"],
+    "value-leading-zero-stays-text.yaml": ["监督电话：0571"],
+    "value-time-stays-text.yaml": ["公开单位：1:30"],
+    "value-fullwidth-amount.yaml": ["1,120.50"],
+    "value-thousands-separator.yaml": ["1,120.50"],
+    "encoding-gbk.yaml": ["关于召开村民代表会议的通知"],
+    "encoding-gb18030-rare.yaml": ["吉𠮷祥"],
+    "encoding-utf16.yaml": ["关于召开村民代表会议的通知"],
+    "rare-character-drawable.yaml": ["吉𠮷祥"],
+    "hostile-html.yaml": ['<imgsrc="file:///etc/passwd">', "<script>alert(1)</script>"],
+    "hostile-jinja.yaml": ["{{7*7}}{%forxinrange(3)%}x{%endfor%}"],
+    "hostile-css-url.yaml": ["url(file:///etc/passwd)@import'http://example.invalid/a.css';"],
+}
+
+
+@pytest.fixture
+def corpus(tmp_path, monkeypatch):
+    """A copy of the corpus as the working folder, so paths print short."""
+    folder = tmp_path / "村"
+    shutil.copytree(FILES, folder)
+    monkeypatch.chdir(folder)
+    return folder
+
+
+def test_the_corpus_is_complete():
+    assert len(CASES) >= 40
+    assert sorted(CASES) == sorted(p.name for p in FILES.iterdir() if p.name != "village.yaml")
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_check_gives_the_exact_message(corpus, name):
+    code, lines = CASES[name]
+    result = runner.invoke(app, ["check", name])
+    expected = [name + line for line in lines]
+    assert result.output.splitlines()[:-1] == expected
+    assert result.exit_code == code
+    assert "Traceback" not in result.output and result.exception is None or \
+        isinstance(result.exception, SystemExit)
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_render_refuses_or_prints_every_character(corpus, name):
+    code, _ = CASES[name]
+    result = runner.invoke(app, ["render", name, "-o", "out"])
+    assert "Traceback" not in result.output
+    pdf = corpus / "out" / "村" / (Path(name).stem + ".pdf")
+    if name == "rare-character-missing.yaml":
+        assert result.exit_code == 1
+        assert (f"{name}:9: 错误 recipients[1].name: 「\U0002a6a5」（U+2A6A5）没有任何已安装字体能显示，"
+                "海报上会成为空白方框；出现在 recipients[1].name。") in result.output
+        assert not pdf.exists()
+        return
+    assert result.exit_code == code, result.output
+    assert pdf.exists() == (code == 0)
+    if name in FOUND_IN_PDF:
+        text = squeezed("".join(page_texts(pdf)))
+        for needle in FOUND_IN_PDF[name]:
+            assert squeezed(needle) in text, needle
+
+
+def test_a_50_mb_file_is_refused_at_once(corpus):
+    big = corpus / "huge.yaml"
+    with big.open("wb") as stream:
+        stream.write(b"kind: notice\nbody: |\n")
+        stream.write((b"  " + "很长的正文".encode() * 200 + b"\n") * 17_000)
+    assert big.stat().st_size > 50_000_000
+    result = runner.invoke(app, ["check", "huge.yaml"])
+    assert result.exit_code == 1
+    assert result.output.startswith("huge.yaml: 错误: 文件过大（")
