@@ -128,8 +128,8 @@ def test_check_gives_the_exact_message(corpus, name):
     expected = [name + line for line in lines]
     assert result.output.splitlines()[:-1] == expected
     assert result.exit_code == code
-    assert "Traceback" not in result.output and result.exception is None or \
-        isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
 @pytest.mark.parametrize("name", list(CASES))
