@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from noticeboard.build import Outcome, RenderOptions, Status
-from noticeboard.errors import Finding, NoticeboardError, error
+from noticeboard.errors import Finding, NoticeboardError, display_path, error
 from noticeboard.items import CheckedItem
 from noticeboard.workspace import ItemSource
 
@@ -46,8 +46,10 @@ class WorkResult:
 
 
 def render_all(pairs: list[Pair], options: RenderOptions,
-               progress: Callable[[Outcome], None] | None = None) -> list[Outcome]:
-    """Outcomes in item order: unchanged ones skipped, the rest rendered (in parallel)."""
+               progress: Callable[[Outcome], None] | None = None
+               ) -> tuple[list[Outcome], list[Finding]]:
+    """Outcomes in item order (unchanged ones skipped, the rest rendered, in parallel),
+    and any problem writing the run's own files (state, report, print files)."""
     from noticeboard.report import write_print_files, write_report
 
     report_progress = progress or (lambda outcome: None)
@@ -65,6 +67,7 @@ def render_all(pairs: list[Pair], options: RenderOptions,
         else:
             tasks.append(task)
             keys[index] = key
+    problems: list[Finding] = []
     try:
         for index, result in run_tasks(tasks, options.jobs):
             outcome = _outcome(pairs[index][0], tasks, index, result)
@@ -73,14 +76,26 @@ def render_all(pairs: list[Pair], options: RenderOptions,
             outcomes[index] = outcome
             report_progress(outcome)
     finally:
-        state.save()
+        problems += _run_file(state.save, options.out_dir / STATE_FILE)
         remove_stale_temp_files(options.out_dir)
     done = [o for o in outcomes if o is not None]
-    write_report(options.out_dir, pairs, done)
+    problems += _run_file(lambda: write_report(options.out_dir, pairs, done),
+                          options.out_dir / "report.json")
     if options.print_file:
-        write_print_files(options.out_dir, pairs, done, state)
-        state.save()
-    return done
+        problems += _run_file(lambda: write_print_files(options.out_dir, pairs, done, state),
+                              options.out_dir)
+        problems += _run_file(state.save, options.out_dir / STATE_FILE)
+    return done, problems
+
+
+def _run_file(write: Callable[[], Any], target: Path) -> list[Finding]:
+    """Write one of the run's own files; a failure is reported, the posters stand."""
+    try:
+        write()
+    except OSError as exc:
+        return [error("write_failed", location=display_path(Path(exc.filename or target)),
+                      reason=exc.strerror or exc)]
+    return []
 
 
 def _plan(index: int, source: ItemSource, checked: CheckedItem, options: RenderOptions,
@@ -119,7 +134,8 @@ def render_task(task: Task) -> WorkResult:
     except NoticeboardError as exc:
         return WorkResult(Status.FAILED, findings=exc.findings)
     except OSError as exc:
-        finding = error("write_failed", location=str(task.target), reason=exc.strerror or exc)
+        finding = error("write_failed", location=display_path(task.target),
+                        reason=exc.strerror or exc)
         return WorkResult(Status.FAILED, findings=[finding.located(task.checked.path, {})])
     except Exception as exc:  # a crash in one poster must not stop the others
         finding = error("render_failed", reason=f"{type(exc).__name__}: {exc}")

@@ -59,6 +59,7 @@ class Build:
     workspace: Workspace
     checked: list[CheckedItem] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
+    run_findings: list[Finding] = field(default_factory=list)  # writing state, report...
 
     @classmethod
     def for_paths(cls, paths: list[Path]) -> Build:
@@ -87,12 +88,12 @@ class Build:
         pairs = [(src, checked) for src, checked in zip(self.workspace.items, self.checked,
                                                          strict=True)
                  if in_shard(src, options.shard)]
-        self.outcomes = render_all(pairs, options, progress)
+        self.outcomes, self.run_findings = render_all(pairs, options, progress)
         return self.outcomes
 
     @property
     def failed(self) -> bool:
-        return has_errors(self.workspace.findings) or any(
+        return has_errors(self.workspace.findings + self.run_findings) or any(
             o.status is Status.FAILED for o in self.outcomes)
 
 

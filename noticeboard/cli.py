@@ -110,6 +110,7 @@ def render(
                    "interrupted: finished posters are kept; the next run continues", err=True)
         raise typer.Exit(130) from None
     _echo_outcomes(outcomes, lang)
+    _echo_findings(build.run_findings, lang)
     raise typer.Exit(1 if build.failed else 0)
 
 

@@ -51,8 +51,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unclosed [ ]: a list is missing its ], or text with commas needs quotes",
     ),
     "yaml_unclosed_brace": (
-        "花括号 { } 没有配对：少了「}」，或者内容里的逗号、冒号需要加引号",
-        "unclosed { }: a mapping is missing its }, or text with commas needs quotes",
+        "花括号 {{ }} 没有配对：少了「}}」，或者内容里的逗号、冒号需要加引号",
+        "unclosed {{ }}: a mapping is missing its }}, or text with commas needs quotes",
     ),
     "yaml_unexpected_end": (
         "文件意外结束：引号或括号没有配对",
@@ -391,6 +391,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "township.yaml 中没有 required（必须公开的事项），无法判断缺失；"
         "例如 required: {{finance: 季度, relief: 月}}",
         "township.yaml has no `required:` list, e.g. required: {{finance: quarter, relief: month}}",
+    ),
+    "template_error": (
+        "模板出错（{template}）：{reason}。如果是本镇自己的模板，请检查或删除它",
+        "template error ({template}): {reason}; check the township's own template",
     ),
     "render_failed": ("生成海报失败：{reason}", "rendering failed: {reason}"),
     "write_failed": ("无法写入 {location}：{reason}", "cannot write {location}: {reason}"),

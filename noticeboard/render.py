@@ -7,6 +7,7 @@ import math
 import os
 import re
 import tempfile
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -58,14 +59,14 @@ class Poster:
 class SafeFetcher:
     """Serves only files under one folder; records every attempt, fetches nothing else."""
 
+    _fail_on_errors = False  # WeasyPrint 70 reads this from any fetcher it is given
+
     def __init__(self, root: Path | None):
         self.root = root.resolve() if root else None
-        self.attempts: list[str] = []
 
     def __call__(self, url: str, *args: Any, **kwargs: Any) -> Any:
         from weasyprint.urls import URLFetcherResponse
 
-        self.attempts.append(url)
         path = self._local_path(url)
         if path is None:
             raise ValueError(f"refused to fetch {url}")
@@ -215,7 +216,13 @@ class Renderer:
         assert checked.item is not None and checked.loaded is not None
         paper = paper or checked.setting.defaults.paper
         fetcher = SafeFetcher(checked.setting.root or checked.path.parent)
-        document_html = HTML(string=self.html(checked, paper), url_fetcher=fetcher,
+        try:
+            source = self.html(checked, paper)
+        except jinja2.TemplateError as exc:  # a township's own template, usually
+            finding = error("template_error", template=_template_name(exc),
+                            reason=str(exc).rstrip("."))
+            raise NoticeboardError([finding.located(checked.path, {})]) from None
+        document_html = HTML(string=source, url_fetcher=fetcher,
                              base_url=str(checked.path.parent) + os.sep)
         layout = _ScaledLayout(
             document_html, self.stylesheet(self._override_dir(checked)), self.font_config,
@@ -295,6 +302,15 @@ def pin_footer_to_bottom(document: Document) -> None:
     free = bottom - (footer.position_y + footer.margin_height())
     if free > 1:
         footer.translate(dy=free)
+
+
+def _template_name(exc: jinja2.TemplateError) -> str:
+    """The template an error happened in (Jinja puts template files in the traceback)."""
+    name = getattr(exc, "name", None)
+    if name:
+        return str(name)
+    frames = [f.filename for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+    return Path(frames[-1]).name if frames else "?"
 
 
 @contextmanager

@@ -86,5 +86,20 @@ def _setting_for(folder: Path, cache: dict[Path, Setting | None],
 def _output_stem(file: Path, setting: Setting) -> Path:
     """`<village folder>/<item name>` so output mirrors the township's folders."""
     if setting.village_dir is not None:
-        return Path(setting.village_dir.name) / file.stem
-    return Path(file.stem)
+        return Path(safe_name(setting.village_dir.name)) / safe_name(file.stem)
+    return Path(safe_name(file.stem))
+
+
+# Names Windows reserves for devices, whatever the extension (CON.pdf is the console).
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
+             *(f"LPT{n}" for n in range(1, 10))}
+
+
+def safe_name(name: str) -> str:
+    """A single, harmless path component: no separators, no `..`, no device names."""
+    name = name.replace("/", "_").replace("\\", "_").strip().rstrip(". ")
+    if not name or set(name) <= {"."}:
+        return "_"
+    if name.split(".")[0].upper() in _RESERVED:
+        return f"_{name}"
+    return name

@@ -115,3 +115,19 @@ def check_text(folder: Path, text: str, name: str = "item.yaml") -> CheckedItem:
 
 def codes(checked: CheckedItem) -> list[str]:
     return [f.code for f in checked.findings]
+
+
+@pytest.fixture(autouse=True)
+def every_pdf_opens_in_two_engines(tmp_path: Path):
+    """After each test, every PDF it left must open in pdfium and in poppler (pdfinfo)."""
+    yield
+    import subprocess
+
+    import pypdfium2
+
+    for pdf in tmp_path.rglob("*.pdf"):
+        document = pypdfium2.PdfDocument(pdf)
+        assert len(document) >= 1, pdf
+        document.close()
+        result = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, check=False)
+        assert result.returncode == 0, (pdf, result.stderr)

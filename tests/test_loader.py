@@ -97,7 +97,9 @@ def test_deep_nesting_is_refused(tmp_path):
     ("title: 时间: 上午\n", "yaml_colon_in_value", 1),
     ("", "file_empty", None),
     ("# 只有注释\n", "file_empty", None),
-    ("a: [1, 2\n", "yaml_syntax", 2),
+    ("a: [1, 2\n", "yaml_unclosed_bracket", 2),
+    ("a: 'not closed\n", "yaml_unexpected_end", 2),
+    ("%YAML 9.9\n---\na: 1\n", "yaml_syntax", 1),
     ("? [a, b]\n: c\n", "yaml_complex_key", 1),
 ])
 def test_syntax_problems_have_codes_and_lines(tmp_path, text, code, line):

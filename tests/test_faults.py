@@ -1,0 +1,61 @@
+"""Faults: a write that fails keeps the old poster; a render killed at any moment leaves no broken PDF."""
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+
+from typer.testing import CliRunner
+
+from noticeboard.cli import app
+from tests.conftest import FINANCE_YAML, NOTICE_YAML, RELIEF_YAML, write
+
+runner = CliRunner()
+
+
+def test_a_full_disk_keeps_the_previous_poster_and_says_so(village, tmp_path, monkeypatch):
+    item = write(village / "通知.yaml", NOTICE_YAML)
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["render", str(item), "-o", str(out)]).exit_code == 0
+    poster = out / "双河村" / "通知.pdf"
+    before = poster.read_bytes()
+    write(item, NOTICE_YAML.replace("开会。", "开会，请带笔。"))
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    result = runner.invoke(app, ["render", str(item), "-o", str(out)])
+    assert result.exit_code == 1
+    assert f"错误: 无法写入 {os.path.relpath(poster)}：No space left on device" in result.output
+    assert poster.read_bytes() == before
+    assert not [p for p in poster.parent.iterdir() if p.name != "通知.pdf"]
+
+
+def pdf_is_sound(path) -> bool:
+    checks = [["qpdf", "--check", str(path)], ["pdfinfo", str(path)]]
+    return all(subprocess.run(c, capture_output=True, check=False).returncode == 0 for c in checks)
+
+
+def test_killing_a_render_at_random_moments_never_leaves_a_broken_pdf(township, tmp_path):
+    for n in range(6):
+        write(township / "双河村" / f"财务{n}.yaml", FINANCE_YAML)
+        write(township / "双河村" / f"低保{n}.yaml", RELIEF_YAML)
+    out = tmp_path / "out"
+    rng = random.Random(7)
+    command = [sys.executable, "-m", "noticeboard", "render", str(township), "-o", str(out), "-j", "2"]
+    for _ in range(4):
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   start_new_session=True)
+        time.sleep(rng.uniform(0.5, 4.0))
+        os.killpg(process.pid, signal.SIGKILL)  # the whole group: workers too
+        process.wait()
+        for pdf in out.rglob("*.pdf"):
+            assert pdf_is_sound(pdf), pdf
+    finished = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert finished.returncode == 0, finished.stdout + finished.stderr
+    pdfs = sorted(out.rglob("*.pdf"))
+    assert len(pdfs) == 12 and all(pdf_is_sound(p) for p in pdfs)
+    assert not list(out.rglob("*.tmp"))
