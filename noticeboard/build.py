@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -70,6 +70,10 @@ class Build:
 
         self.checked = [check_item(src.path, src.setting) for src in self.workspace.items]
         check_across(self.checked)
+        for source, checked in zip(self.workspace.items, self.checked, strict=True):
+            if source.poster is not None:  # name the poster, not the unpacked copy
+                where = Path(f"{source.poster}#{source.path.name}")
+                checked.findings = [replace(f, file=where) for f in checked.findings]
         return self.checked
 
     @property

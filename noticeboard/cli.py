@@ -38,7 +38,7 @@ class Paper(StrEnum):
 LangOption = Annotated[Lang, typer.Option(
     "--lang", envvar="NOTICEBOARD_LANG", help="提示语言：zh 中文（默认）或 en 英文")]
 PathsArgument = Annotated[list[Path] | None, typer.Argument(
-    help="事项文件、村文件夹或乡镇文件夹；默认当前文件夹", show_default=False)]
+    help="事项文件、村文件夹、乡镇文件夹或海报 PDF；默认当前文件夹", show_default=False)]
 
 
 def _echo_findings(findings: list[Finding], lang: Lang) -> None:
@@ -186,6 +186,37 @@ def status(
 
 
 @app.command()
+def extract(
+    poster: Annotated[Path, typer.Argument(help="用 noticeboard 生成的海报 PDF")],
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="写入此文件（不覆盖已有文件）；默认打印出来")] = None,
+) -> None:
+    """取出海报里附带的公开事项 YAML，可用于多年后重新检查或重新生成。"""
+    from noticeboard.archive import item_source
+    from noticeboard.errors import NoticeboardError
+
+    try:
+        _, data = item_source(poster)
+    except NoticeboardError as exc:
+        _echo_findings(exc.findings, Lang.zh)
+        raise typer.Exit(1) from None
+    if output is None:
+        typer.echo(data.decode("utf-8", errors="replace"), nl=False)
+        return
+    _write_new_file(output, data)
+
+
+def _write_new_file(target: Path, data: bytes) -> None:
+    try:
+        with target.open("xb") as stream:
+            stream.write(data)
+    except FileExistsError:
+        typer.echo(f"{target} 已存在，不会覆盖", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"已写入 {target}")
+
+
+@app.command()
 def kinds() -> None:
     """列出所有公开事项类型及其中文名称。"""
     for name, model in KINDS.items():
@@ -208,13 +239,7 @@ def new(
     if output is None:
         typer.echo(text, nl=False)
         return
-    try:
-        with output.open("x", encoding="utf-8") as stream:
-            stream.write(text)
-    except FileExistsError:
-        typer.echo(f"{output} 已存在，不会覆盖", err=True)
-        raise typer.Exit(1) from None
-    typer.echo(f"已写入 {output}")
+    _write_new_file(output, text.encode("utf-8"))
 
 
 @app.command()

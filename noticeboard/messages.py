@@ -396,6 +396,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "模板出错（{template}）：{reason}。如果是本镇自己的模板，请检查或删除它",
         "template error ({template}): {reason}; check the township's own template",
     ),
+    "pdf_unreadable": ("无法读取这个 PDF：{reason}", "cannot read this PDF: {reason}"),
+    "pdf_no_source": (
+        "这个 PDF 里没有附带公开事项的源数据（不是用 noticeboard 生成的海报？）",
+        "this PDF carries no item source (not a poster made by noticeboard?)",
+    ),
     "render_failed": ("生成海报失败：{reason}", "rendering failed: {reason}"),
     "write_failed": ("无法写入 {location}：{reason}", "cannot write {location}: {reason}"),
     "path_not_found": ("找不到 {location}", "{location} does not exist"),

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from noticeboard.config import TOWNSHIP_FILE, VILLAGE_FILE
 from noticeboard.errors import Finding, NoticeboardError, error, format_field_path
 from noticeboard.items import CheckedItem
 from noticeboard.rules.privacy import walk_strings
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
     from weasyprint.text.fonts import FontConfiguration
 
 PAPER_SIZES_MM = {"A3": (297, 420), "A4": (210, 297)}
+ITEM_DESCRIPTION = "公开事项源数据（YAML）"
+SETTINGS_DESCRIPTION = "村、乡镇设置（YAML）"
 # Short posters are enlarged until they fill the sheet (read from two metres);
 # the base size is 16 pt on A3, scaled for A4.
 BASE_FONT_PT = {"A3": 16.0, "A4": 11.3}
@@ -239,14 +242,23 @@ class Renderer:
         return Poster(pdf, len(document.pages), scale)
 
     def _pdf(self, document: Document, checked: CheckedItem) -> bytes:
+        """PDF/A-3b with the item's YAML (and its village and township settings) attached,
+        so an archived poster can be checked or rendered again; dates fixed for
+        byte-identical output."""
         from weasyprint import Attachment
 
         assert checked.item is not None and checked.loaded is not None
         stamp = datetime.combine(checked.item.posted, datetime.min.time(), tzinfo=UTC)
-        source = Attachment(file_obj=BytesIO(checked.loaded.raw), name=checked.path.name,
-                            description="公开事项源数据（YAML）", created=stamp,
-                            modified=stamp, relationship="Source")
-        return document.write_pdf(pdf_variant="pdf/a-3b", attachments=[source])
+        files = [(checked.path.name, checked.loaded.raw, ITEM_DESCRIPTION, "Source")]
+        for folder, name in ((checked.setting.village_dir, VILLAGE_FILE),
+                             (checked.setting.township_dir, TOWNSHIP_FILE)):
+            if folder is not None and (folder / name).is_file():
+                files.append((name, (folder / name).read_bytes(), SETTINGS_DESCRIPTION,
+                              "Supplement"))
+        attachments = [Attachment(file_obj=BytesIO(data), name=name, description=description,
+                                  created=stamp, modified=stamp, relationship=relationship)
+                       for name, data, description, relationship in files]
+        return document.write_pdf(pdf_variant="pdf/a-3b", attachments=attachments)
 
 
 # Two measurements WeasyPrint does not offer publicly; both read the laid-out box

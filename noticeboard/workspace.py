@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from noticeboard.config import TOWNSHIP_FILE, VILLAGE_FILE, Setting, find_setting
-from noticeboard.errors import Finding, error
+from noticeboard.errors import Finding, NoticeboardError, error
 
 SETTINGS_FILES = {TOWNSHIP_FILE, VILLAGE_FILE}
 ITEM_SUFFIXES = {".yaml", ".yml"}
@@ -19,6 +19,7 @@ class ItemSource:
     path: Path
     setting: Setting
     output_stem: Path
+    poster: Path | None = None  # the archived poster this item was unpacked from
 
 
 @dataclass
@@ -36,6 +37,9 @@ def discover(paths: list[Path]) -> Workspace:
         if not path.exists():
             workspace.findings.append(error("path_not_found", location=str(path)))
             continue
+        if path.suffix.lower() == ".pdf":
+            _add_poster(path, workspace, settings)
+            continue
         files = [path] if path.is_file() else _item_files(path)
         if path.is_dir():
             workspace.village_dirs += _village_dirs(path)
@@ -46,6 +50,20 @@ def discover(paths: list[Path]) -> Workspace:
             if setting is not None:
                 workspace.items.append(ItemSource(file, setting, _output_stem(file, setting)))
     return workspace
+
+
+def _add_poster(pdf: Path, workspace: Workspace, settings: dict[Path, Setting | None]) -> None:
+    """An archived poster: check the YAML it carries, with the settings it was made with."""
+    from noticeboard.archive import unpack
+
+    try:
+        item = unpack(pdf)
+    except NoticeboardError as exc:
+        workspace.findings.extend(exc.findings)
+        return
+    setting = _setting_for(item.parent, settings, workspace)
+    if setting is not None:
+        workspace.items.append(ItemSource(item, setting, Path(safe_name(pdf.stem)), poster=pdf))
 
 
 def _village_dirs(folder: Path) -> list[Path]:
