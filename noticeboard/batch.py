@@ -33,8 +33,9 @@ Pair = tuple[ItemSource, CheckedItem]
 class Task:
     index: int
     checked: CheckedItem
-    target: Path
+    target: Path  # the PDF's path; images go beside it with the same stem
     paper: str | None
+    formats: frozenset[str] = frozenset({"pdf"})
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class WorkResult:
     pages: int = 0
     sha256: str | None = None
     findings: list[Finding] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)  # what was written, PDF first
 
 
 def render_all(pairs: list[Pair], options: RenderOptions,
@@ -68,11 +70,12 @@ def render_all(pairs: list[Pair], options: RenderOptions,
             tasks.append(task)
             keys[index] = key
     problems: list[Finding] = []
+    tasks_by_index = {task.index: task for task in tasks}
     try:
         for index, result in run_tasks(tasks, options.jobs):
-            outcome = _outcome(pairs[index][0], tasks, index, result)
-            if outcome.status is Status.RENDERED and outcome.output is not None:
-                state.record(outcome.output, keys[index], result)
+            outcome = _outcome(pairs[index][0], result)
+            if outcome.status is Status.RENDERED:
+                state.record(tasks_by_index[index].target, keys[index], result)
             outcomes[index] = outcome
             report_progress(outcome)
     finally:
@@ -103,17 +106,19 @@ def _plan(index: int, source: ItemSource, checked: CheckedItem, options: RenderO
     if not checked.ok:  # its check findings are reported with the check
         return Outcome(source, Status.FAILED), None, ""
     target = options.out_dir / source.output_stem.with_suffix(".pdf")
-    key = digests.item_key(checked, options.paper)
+    key = digests.item_key(checked, options.paper, options.formats)
     entry = None if options.force else state.unchanged(target, key)
     if entry is not None:
-        return Outcome(source, Status.UNCHANGED, target, entry["pages"], entry["sha256"]), None, key
-    return None, Task(index, checked, target, options.paper), key
+        files = [options.out_dir / name for name in entry["files"]]
+        return (Outcome(source, Status.UNCHANGED, files[0], entry["pages"], entry["sha256"],
+                        files=files), None, key)
+    return None, Task(index, checked, target, options.paper, options.formats), key
 
 
-def _outcome(source: ItemSource, tasks: list[Task], index: int, result: WorkResult) -> Outcome:
-    target = next(t.target for t in tasks if t.index == index)
-    output = target if result.status is Status.RENDERED else None
-    return Outcome(source, result.status, output, result.pages, result.sha256, result.findings)
+def _outcome(source: ItemSource, result: WorkResult) -> Outcome:
+    output = result.files[0] if result.status is Status.RENDERED and result.files else None
+    return Outcome(source, result.status, output, result.pages, result.sha256, result.findings,
+                   files=list(result.files))
 
 
 # ---- running the tasks -------------------------------------------------------
@@ -130,7 +135,12 @@ def render_task(task: Task) -> WorkResult:
         if _RENDERER is None:
             _RENDERER = Renderer()
         poster = _RENDERER.render(task.checked, task.paper)
-        write_atomic(task.target, poster.pdf)
+        files = []
+        if "pdf" in task.formats:
+            write_atomic(task.target, poster.pdf)
+            files.append(task.target)
+        if "png" in task.formats:
+            files += write_images(poster.pdf, task.target)
     except NoticeboardError as exc:
         return WorkResult(Status.FAILED, findings=exc.findings)
     except OSError as exc:
@@ -141,7 +151,7 @@ def render_task(task: Task) -> WorkResult:
         finding = error("render_failed", reason=f"{type(exc).__name__}: {exc}")
         return WorkResult(Status.FAILED, findings=[finding.located(task.checked.path, {})])
     digest = hashlib.sha256(poster.pdf).hexdigest()
-    return WorkResult(Status.RENDERED, poster.pages, digest)
+    return WorkResult(Status.RENDERED, poster.pages, digest, files=files)
 
 
 def run_tasks(tasks: list[Task], jobs: int) -> Iterator[tuple[int, WorkResult]]:
@@ -213,13 +223,13 @@ class InputDigests:
         self._folders: dict[Path, str] = {}
         self._versions = f"noticeboard {_version('noticeboard')}; weasyprint {_version('weasyprint')}"
 
-    def item_key(self, checked: CheckedItem, paper: str | None) -> str:
+    def item_key(self, checked: CheckedItem, paper: str | None, formats: frozenset[str]) -> str:
         from noticeboard.config import TOWNSHIP_FILE, VILLAGE_FILE
         from noticeboard.render import builtin_template_dir
 
         setting = checked.setting
         assert checked.loaded is not None
-        parts = [self._versions, f"paper={paper}",
+        parts = [self._versions, f"paper={paper}", f"formats={sorted(formats)}",
                  hashlib.sha256(checked.loaded.raw).hexdigest(),
                  self.folder(builtin_template_dir())]
         if setting.village_dir is not None:
@@ -273,22 +283,26 @@ class RunState:
         return target.relative_to(self.out_dir).as_posix()
 
     def unchanged(self, target: Path, key: str) -> dict[str, Any] | None:
+        """The entry for a poster made from the same inputs, if all its files are as written."""
         entry = self.entries.get(self._name(target))
-        if not entry or entry.get("key") != key:
+        if not entry or entry.get("key") != key or not isinstance(entry.get("files"), dict):
             return None
-        try:
-            stat = target.stat()
-        except OSError:
-            return None
-        if stat.st_size != entry.get("size") or stat.st_mtime_ns != entry.get("mtime_ns"):
-            return None
+        for name, (size, mtime_ns) in entry["files"].items():
+            try:
+                stat = (self.out_dir / name).stat()
+            except OSError:
+                return None
+            if (stat.st_size, stat.st_mtime_ns) != (size, mtime_ns):
+                return None
         return entry
 
     def record(self, target: Path, key: str, result: WorkResult | Any) -> None:
-        stat = target.stat()
+        files = {}
+        for path in result.files:
+            stat = path.stat()
+            files[self._name(path)] = [stat.st_size, stat.st_mtime_ns]
         self.entries[self._name(target)] = {
-            "key": key, "sha256": result.sha256, "pages": result.pages,
-            "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+            "key": key, "sha256": result.sha256, "pages": result.pages, "files": files}
 
     def save(self) -> None:
         from noticeboard.render import write_atomic
@@ -302,3 +316,33 @@ class RunState:
 def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
                else os.cpu_count() or 1)
+
+
+# Phone screens are 1080–1440 pixels wide; an A3 sheet 1240 pixels wide reads well
+# on one when zoomed, and stays under a megabyte for messaging apps.
+IMAGE_WIDTH_PX = 1240
+
+
+def write_images(pdf: bytes, target: Path) -> list[Path]:
+    """One PNG per sheet beside the PDF's path: `name.png`, or `name-1.png`, `name-2.png`…"""
+    from io import BytesIO
+
+    import pypdfium2
+
+    from noticeboard.render import write_atomic
+
+    document = pypdfium2.PdfDocument(pdf)
+    written = []
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            image = page.render(scale=IMAGE_WIDTH_PX / page.get_width()).to_pil()
+            buffer = BytesIO()
+            image.save(buffer, format="PNG", optimize=True)
+            suffix = "" if len(document) == 1 else f"-{index + 1}"
+            path = target.with_name(f"{target.stem}{suffix}.png")
+            write_atomic(path, buffer.getvalue())
+            written.append(path)
+    finally:
+        document.close()
+    return written

@@ -29,6 +29,7 @@ class Outcome:
     pages: int = 0
     sha256: str | None = None
     findings: list[Finding] = field(default_factory=list)  # from rendering, not checking
+    files: list[Path] = field(default_factory=list)  # the PDF and/or images, PDF first
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class RenderOptions:
     force: bool = False
     print_file: bool = False
     shard: tuple[int, int] | None = None  # (index from 1, count)
+    formats: frozenset[str] = frozenset({"pdf"})  # "pdf" and/or "png"
 
 
 def in_shard(source: ItemSource, shard: tuple[int, int] | None) -> bool:

@@ -35,6 +35,11 @@ class Paper(StrEnum):
     A4 = "A4"
 
 
+class Format(StrEnum):
+    pdf = "pdf"
+    png = "png"
+
+
 LangOption = Annotated[Lang, typer.Option(
     "--lang", envvar="NOTICEBOARD_LANG", help="提示语言：zh 中文（默认）或 en 英文")]
 PathsArgument = Annotated[list[Path] | None, typer.Argument(
@@ -91,6 +96,9 @@ def render(
         "--print-file", help="另外为每个村和全镇各生成一个合并的打印文件")] = False,
     shard: Annotated[str | None, typer.Option(
         "--shard", help="只生成其中一份：I/N，如 1/4（多台电脑分担时用）", show_default=False)] = None,
+    formats: Annotated[list[Format] | None, typer.Option(
+        "--format", show_default=False,
+        help="输出格式：pdf（默认）、png（每页一张图片，可发微信群）；可写两次")] = None,
     lang: LangOption = Lang.zh,
 ) -> None:
     """生成海报：每个事项一个 PDF，按村分文件夹；未变化的跳过。有失败时退出码为 1。"""
@@ -99,7 +107,8 @@ def render(
 
     options = RenderOptions(out_dir=output, paper=paper.value if paper else None,
                             jobs=jobs or default_jobs(), force=force, print_file=print_file,
-                            shard=_parse_shard(shard))
+                            shard=_parse_shard(shard),
+                            formats=frozenset(f.value for f in formats or [Format.pdf]))
     build = Build.for_paths(paths or [Path(".")])
     build.check()
     _echo_findings(build.findings, lang)
@@ -131,10 +140,11 @@ def _echo_outcomes(outcomes: list[Outcome], lang: Lang) -> None:
 
     for outcome in outcomes:
         _echo_findings(outcome.findings, lang)
-        if outcome.status is Status.RENDERED and outcome.output is not None:
-            where = display_path(outcome.output)
-            typer.echo(f"wrote {where} ({outcome.pages} pages)" if lang is Lang.en
-                       else f"已生成 {where}（{outcome.pages} 页）")
+        if outcome.status is Status.RENDERED:
+            for file in outcome.files:
+                where, pages = display_path(file), outcome.pages if file.suffix == ".pdf" else 1
+                typer.echo(f"wrote {where} ({pages} pages)" if lang is Lang.en
+                           else f"已生成 {where}（{pages} 页）")
     summary = village_summary(outcomes)
     if len(summary) > 1:
         for village, counts in summary.items():

@@ -19,6 +19,7 @@ from pydantic import (
 
 from noticeboard.errors import Finding, NoticeboardError, error
 from noticeboard.loader import load_yaml_file
+from noticeboard.models.common import URL_PATTERN
 from noticeboard.models.keys import normalize_keys
 from noticeboard.validation import validation_findings
 
@@ -105,6 +106,8 @@ class Township(BaseModel):
     hotline: str | None = Field(None, title="举报电话",
                                 json_schema_extra={"aliases": ["乡镇举报电话", "监督电话"]})
     defaults: Defaults = Field(default_factory=Defaults, title="默认设置")
+    url: str | None = Field(None, title="网址", pattern=URL_PATTERN,
+                            description="本镇村务公开网页或在线反馈表；海报上印成二维码")
     required: dict[str, Annotated[Frequency, BeforeValidator(_frequency), WithJsonSchema(
         {"enum": [*Frequency, *FREQUENCY_WORDS]})]] = Field(
         default_factory=dict, title="必须公开的事项",
@@ -120,6 +123,8 @@ class Village(BaseModel):
                                      json_schema_extra={"aliases": ["村党支部"]})
     supervision: str | None = Field(None, title="村务监督委员会")
     phone: str | None = Field(None, title="监督电话", json_schema_extra={"aliases": ["电话"]})
+    url: str | None = Field(None, title="网址", pattern=URL_PATTERN,
+                            description="本村公开网页或在线反馈表；海报上印成二维码")
 
     @property
     def committee_name(self) -> str:

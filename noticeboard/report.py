@@ -27,7 +27,8 @@ def write_report(out_dir: Path, pairs: list[Pair], outcomes: list[Outcome]) -> P
         items.append({
             "source": source.path.as_posix(),
             "village": source.output_stem.parent.as_posix() if source.output_stem.parent.name else "",
-            "output": outcome.output.as_posix() if outcome.output else None,
+            "output": next((f.as_posix() for f in outcome.files if f.suffix == ".pdf"), None),
+            "images": [f.as_posix() for f in outcome.files if f.suffix == ".png"],
             "status": outcome.status.value,
             "pages": outcome.pages,
             "sha256": outcome.sha256,
@@ -57,8 +58,9 @@ def write_print_files(out_dir: Path, pairs: list[Pair], outcomes: list[Outcome],
     """One PDF per village with its posters in order, and one for the whole run."""
     by_village: dict[str, list[Path]] = defaultdict(list)
     for outcome in outcomes:
-        if outcome.output is not None and outcome.status is not Status.FAILED:
-            by_village[outcome.source.output_stem.parent.name or "全部"].append(outcome.output)
+        pdfs = [f for f in outcome.files if f.suffix == ".pdf"]
+        if pdfs and outcome.status is not Status.FAILED:
+            by_village[outcome.source.output_stem.parent.name or "全部"].append(pdfs[0])
     written = []
     for village, posters in by_village.items():
         written.append(_merge(out_dir / f"{PRINT_PREFIX}{village}.pdf", posters, state))

@@ -7,6 +7,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from markupsafe import Markup
+
 from noticeboard.config import Setting
 from noticeboard.models.common import Board, Envelope, Vote, zh_date
 from noticeboard.models.party_dues import DuesMember, bracket_rate
@@ -111,6 +113,27 @@ def title_of(item: Envelope, setting: Setting) -> str:
     return item.title or item.default_title(village.name if village else "")
 
 
+def link_of(item: Envelope, setting: Setting) -> str | None:
+    """The item's URL, else its village's, else its township's."""
+    village, township = setting.village, setting.township
+    return item.url or (village.url if village else None) or (township.url if township else None)
+
+
+def qr_svg(url: str, border: int = 2) -> Markup:
+    """A QR code as one filled SVG path, a square per dark module: vector, sharp at any size.
+
+    (segno's own SVG strokes lines, which WeasyPrint draws with gaps between rows.)
+    """
+    import segno
+
+    matrix = segno.make(url, error="m").matrix
+    size = len(matrix) + 2 * border
+    squares = "".join(f"M{x + border} {y + border}h1v1h-1z"
+                      for y, row in enumerate(matrix) for x, dark in enumerate(row) if dark)
+    return Markup(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" '
+                  f'shape-rendering="crispEdges"><path fill="#000" d="{squares}"/></svg>')
+
+
 def poster_context(item: Envelope, setting: Setting) -> dict[str, Any]:
     """Everything the templates print, already formatted."""
     village, township = setting.village, setting.township
@@ -134,6 +157,8 @@ def poster_context(item: Envelope, setting: Setting) -> dict[str, Any]:
         "township": township.name if township else None,
         "review": review,
         "fonts": defaults.fonts,
+        "qr": qr_svg(url) if (url := link_of(item, setting)) else None,
+        "url": url,
     }
 
 

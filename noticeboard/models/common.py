@@ -175,6 +175,9 @@ def zh_date(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+URL_PATTERN = r"^https?://[^\s]{1,500}$"
+
+
 class Board(StrEnum):
     """The three columns of a village notice board."""
 
@@ -207,6 +210,8 @@ class Envelope(BaseModel):
                                     description="村务监督委员会审核人")
     reviewed_on: ChineseDate | None = Field(None, title="审核日期",
                                             description="村务监督委员会审核日期")
+    url: str | None = Field(None, title="网址", pattern=URL_PATTERN,
+                            description="电子版或在线反馈的网址；海报上印成二维码")
 
     KIND: ClassVar[str] = ""
     NAME_ZH: ClassVar[str] = ""
