@@ -227,6 +227,79 @@ def _write_new_file(target: Path, data: bytes) -> None:
 
 
 @app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="要创建的文件夹；默认当前文件夹")] = Path("."),
+    township: Annotated[str | None, typer.Option(
+        "--township", help="乡镇名称：创建 township.yaml，每个村一个子文件夹", show_default=False)] = None,
+    villages: Annotated[list[str] | None, typer.Option(
+        "--village", help="村名，可写多次；没有 --township 时只能写一个，在本文件夹创建 village.yaml",
+        show_default=False)] = None,
+) -> None:
+    """创建乡镇或村的文件夹和带中文注释的设置文件；不覆盖已有文件。"""
+    from noticeboard.config import TOWNSHIP_FILE, VILLAGE_FILE
+    from noticeboard.workspace import safe_name
+
+    villages = villages or []
+    if township is None and len(villages) != 1:
+        raise typer.BadParameter("没有 --township 时，请用 --village 给出一个村名", param_hint="--village")
+    planned: list[tuple[Path, str]] = []
+    if township is not None:
+        planned.append((folder / TOWNSHIP_FILE, skeletons.settings_file("township", township=township)))
+    for name in villages:
+        village_dir = folder / safe_name(name) if township is not None else folder
+        planned.append((village_dir / VILLAGE_FILE, skeletons.settings_file("village", village=name)))
+    existing = [path for path, _ in planned if path.exists()]
+    if existing:  # check everything first: write all or nothing
+        for path in existing:
+            typer.echo(f"{path} 已存在，不会覆盖", err=True)
+        raise typer.Exit(1)
+    for path, text in planned:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        typer.echo(f"已创建 {path}")
+
+
+class ImportKind(StrEnum):
+    finance = "finance"
+    relief = "relief"
+
+
+@app.command("import")
+def import_table(
+    table: Annotated[Path, typer.Argument(help="表格文件：.xlsx（Excel、WPS）或 .csv")],
+    kind: Annotated[ImportKind, typer.Option("--kind", help="事项类型：finance 财务、relief 救助补助")],
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", show_default=False,
+        help="写入的事项文件（不覆盖）；默认与表格同名的 .yaml")] = None,
+    period: Annotated[str | None, typer.Option(
+        "--period", help="所属期间，如 2026-Q3", show_default=False)] = None,
+    sheet: Annotated[str | None, typer.Option(
+        "--sheet", help="工作表名称；默认第一个", show_default=False)] = None,
+) -> None:
+    """把带中文表头的表格（日期、凭证号、摘要、收入、支出、姓名、金额……）导入为事项文件。"""
+    from noticeboard import importer
+    from noticeboard.errors import NoticeboardError
+
+    try:
+        result = importer.import_rows(importer.read_table(table, sheet), kind.value)
+    except NoticeboardError as exc:
+        _echo_findings([f if f.file else f.located(table, {}) for f in exc.findings], Lang.zh)
+        raise typer.Exit(1) from None
+    except (OSError, KeyError) as exc:
+        typer.echo(f"{table}: 错误: 无法读取：{exc}", err=True)
+        raise typer.Exit(1) from None
+    for note in result.notes:
+        typer.echo(f"{table}: 提示: {note}")
+    for rejected in result.rejected:
+        typer.echo(f"{table}: 错误: {rejected}")
+    if result.count:
+        target = output or table.with_suffix(".yaml")
+        _write_new_file(target, importer.item_yaml(result, period, table.name).encode("utf-8"))
+    typer.echo(f"导入 {result.count} 行，拒绝 {len(result.rejected)} 行")
+    raise typer.Exit(1 if result.rejected or not result.count else 0)
+
+
+@app.command()
 def kinds() -> None:
     """列出所有公开事项类型及其中文名称。"""
     for name, model in KINDS.items():

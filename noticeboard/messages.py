@@ -104,6 +104,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # values
     "missing_field": ("缺少必填字段「{key}」", "required field `{key}` is missing"),
+    "value_empty": ("「{key}」没有填写", "`{key}` is empty"),
     "money_format": (
         "「{value}」不是有效的金额，请写成 1234.50 这样的数字",
         "`{value}` is not an amount; write it like 1234.50",
@@ -400,6 +401,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pdf_no_source": (
         "这个 PDF 里没有附带公开事项的源数据（不是用 noticeboard 生成的海报？）",
         "this PDF carries no item source (not a poster made by noticeboard?)",
+    ),
+    "import_format": (
+        "不支持 {suffix} 文件，请另存为 .xlsx 或 .csv",
+        "{suffix} files are not supported; save as .xlsx or .csv",
+    ),
+    "import_unreadable": ("无法读取这个表格：{reason}", "cannot read this spreadsheet: {reason}"),
+    "import_no_header": (
+        "找不到表头：表格里应有一行列名，如 {known}",
+        "no header row found; expected column names such as {known}",
+    ),
+    "import_missing_columns": (
+        "表格缺少必需的列：{columns}",
+        "the spreadsheet lacks required columns: {columns}",
     ),
     "render_failed": ("生成海报失败：{reason}", "rendering failed: {reason}"),
     "write_failed": ("无法写入 {location}：{reason}", "cannot write {location}: {reason}"),

@@ -48,6 +48,8 @@ def _finding(err: Any, model: type[BaseModel]) -> Finding:
     path = tuple(err["loc"])
     ctx = err.get("ctx") or {}
     code = _CODES.get(err["type"], "invalid_value")
+    if err.get("input", "") is None and code != "missing_field":
+        code = "value_empty"  # `posted:` with nothing after it
     params = {
         "value": _shown(err.get("input")),
         "limit": ctx.get("ge", ctx.get("le", "")),

@@ -1,0 +1,147 @@
+"""Spreadsheets made by the tests, imported exactly; every rejected row named."""
+
+import datetime
+
+import pytest
+from openpyxl import Workbook
+from typer.testing import CliRunner
+
+from noticeboard.cli import app
+from noticeboard.importer import cell_text, yaml_scalar
+from noticeboard.loader import load_yaml_file
+from tests.conftest import write
+
+runner = CliRunner()
+
+
+def finance_workbook(path):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["双河村2026年第三季度收支明细"])
+    sheet.merge_cells("A1:I1")                       # a title across the table
+    sheet.append(["日期", "凭证号", "摘要", "类别", "金额", None, "经手人", "审批人", "身份证号"])
+    sheet.append([None, None, None, None, "收入\n（元）", "支出（元）", None, None, None])
+    sheet.merge_cells("E2:F2")                       # 金额 over 收入 and 支出
+    sheet.merge_cells("A2:A3")                       # headers merged over two rows
+    sheet.merge_cells("B2:B3")
+    sheet.merge_cells("C2:C3")
+    sheet.merge_cells("D2:D3")
+    sheet.merge_cells("G2:G3")
+    sheet.merge_cells("H2:H3")
+    sheet.append([datetime.date(2026, 7, 1), "记-001", "厂房租金", "发包及上交收入", 2000.5, None, "陈静"])
+    sheet.append(["2026-08-02", "付-001", "办公用品", "管理费用", None, "1,300.25", "刘洋", "张建国"])
+    sheet.append([datetime.date(2026, 8, 3), "付-002", "电费", "管理费用", None, 0.1 + 0.2, "刘洋", "张建国"])
+    sheet.append([datetime.date(2026, 8, 4), "付-003", "修路", "公益支出", None, "abc", "刘洋", "张建国"])
+    sheet.append([datetime.date(2026, 8, 5), "付-004", "补贴", "管理费用", None, 12.345, "刘洋", "张建国"])
+    sheet.append([datetime.date(2026, 8, 6), "付-005", "劳务", "管理费用", 5, 5, "刘洋", "张建国"])
+    sheet.append([None] * 8)
+    sheet.append(["合计", None, None, None, 2000.5, 1300.55])
+    book.save(path)
+
+
+def test_xlsx_with_merged_headers_and_numbers_as_text(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    finance_workbook(tmp_path / "账.xlsx")
+    result = runner.invoke(app, ["import", "账.xlsx", "--kind", "finance", "--period", "2026-Q3"])
+    assert result.output.splitlines() == [
+        "账.xlsx: 提示: 列「身份证号」属于个人隐私，未导入",
+        "账.xlsx: 提示: 第 11 行是合计行，已跳过（合计由工具计算）",
+        "账.xlsx: 错误: 第 7 行：金额（amount） 「abc」不是有效的金额，请写成 1234.50 这样的数字",
+        "账.xlsx: 错误: 第 8 行：金额「12.345」超过两位小数，请在表格里改正",
+        "账.xlsx: 错误: 第 9 行：同一行既有收入又有支出，请分成两行",
+        "已写入 账.yaml",
+        "导入 3 行，拒绝 3 行",
+    ]
+    assert result.exit_code == 1
+    data = load_yaml_file(tmp_path / "账.yaml").data
+    assert data["period"] == "2026-Q3"
+    assert [(r["date"], r["voucher"], r["amount"]) for r in data["income"]] == [
+        ("2026-07-01", "记-001", "2000.50")]
+    assert [(r["voucher"], r["amount"]) for r in data["expense"]] == [
+        ("付-001", "1300.25"), ("付-002", "0.30")]
+    assert "身份证" not in (tmp_path / "账.yaml").read_text(encoding="utf-8")
+
+
+def test_imported_file_checks_once_the_blanks_are_filled(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    finance_workbook(tmp_path / "账.xlsx")
+    runner.invoke(app, ["import", "账.xlsx", "--kind", "finance", "--period", "2026-Q3"])
+    text = (tmp_path / "账.yaml").read_text(encoding="utf-8")
+    assert runner.invoke(app, ["check", "账.yaml"]).exit_code == 1  # blanks are errors
+    filled = (text.replace("posted:  ", "posted: 2026-10-08  ")
+              .replace("reviewed_by:  ", "reviewed_by: 孙立平  ")
+              .replace("reviewed_on:  ", "reviewed_on: 2026-10-06  ")
+              .replace("opening_balance:  ", "opening_balance: 100.00  ")
+              .replace("closing_balance:  ", "closing_balance: 799.95  "))
+    write(tmp_path / "账.yaml", filled)
+    write(tmp_path / "village.yaml", "name: 双河村\nphone: 1\n")
+    result = runner.invoke(app, ["check", "账.yaml"])
+    assert result.output == "检查了 1 个文件：0 个错误，0 个警告\n"
+
+
+def test_relief_from_a_gbk_csv(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    csv_text = ("户主姓名,村民小组,保障人数,类别,金额（元）,联系电话,家庭住址,备注\n"
+                "王桂英,第一村民小组,2,一类低保,1120,13812345678,某路1号,\n"
+                "刘长水,第二村民小组,一,特困供养,980.00,,,新纳入\n"
+                "吉𠮷祥,第二村民小组,3,一类低保,\"1,680.00\",,,\n")
+    (tmp_path / "低保.csv").write_bytes(csv_text.encode("gb18030"))
+    result = runner.invoke(app, ["import", "低保.csv", "--kind", "relief", "-o", "out.yaml"])
+    assert result.output.splitlines() == [
+        "低保.csv: 提示: 列「联系电话」属于个人隐私，未导入",
+        "低保.csv: 提示: 列「家庭住址」属于个人隐私，未导入",
+        "低保.csv: 错误: 第 3 行：保障人数（household_size） 「一」不是整数",
+        "已写入 out.yaml",
+        "导入 2 行，拒绝 1 行",
+    ]
+    rows = load_yaml_file(tmp_path / "out.yaml").data["recipients"]
+    assert [(r["name"], r["household_size"], r["amount"]) for r in rows] == [
+        ("王桂英", "2", "1120.00"), ("吉𠮷祥", "3", "1680.00")]
+    assert "13812345678" not in (tmp_path / "out.yaml").read_text(encoding="utf-8")
+
+
+def test_missing_columns_and_no_header(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.csv").write_text("姓名,金额\n王,1\n", encoding="utf-8")
+    result = runner.invoke(app, ["import", "a.csv", "--kind", "relief"])
+    assert result.output == "a.csv: 错误: 表格缺少必需的列：村民小组、保障人数、类别\n"
+    assert result.exit_code == 1
+    (tmp_path / "b.csv").write_text("甲,乙\n1,2\n", encoding="utf-8")
+    assert "找不到表头" in runner.invoke(app, ["import", "b.csv", "--kind", "relief"]).output
+    (tmp_path / "c.txt").write_text("x", encoding="utf-8")
+    assert runner.invoke(app, ["import", "c.txt", "--kind", "relief"]).output == \
+        "c.txt: 错误: 不支持 .txt 文件，请另存为 .xlsx 或 .csv\n"
+
+
+@pytest.mark.parametrize(("value", "column", "text"), [
+    (2000.5, "amount", "2000.50"), (0.1 + 0.2, "amount", "0.30"), (3, "household_size", "3"),
+    (3.0, "household_size", "3"), ("001", "voucher", "001"), (datetime.datetime(2026, 7, 1, 0, 0), "date", "2026-07-01"),
+])
+def test_cells_are_read_exactly(value, column, text):
+    assert cell_text(value, column) == text
+
+
+@pytest.mark.parametrize("text", ["厂房租金", "yes", "1:30", "a: b", "#1", "- x", "'引号'", "{x}", "0571"])
+def test_yaml_scalars_read_back_as_written(tmp_path, text):
+    path = write(tmp_path / "x.yaml", f"v: {yaml_scalar(text)}\n")
+    assert load_yaml_file(path).data == {"v": text}
+
+
+def test_init_a_township_and_refuse_to_overwrite(tmp_path):
+    folder = tmp_path / "红旗镇"
+    result = runner.invoke(app, ["init", str(folder), "--township", "红旗镇", "--village", "东村",
+                                 "--village", "西村"])
+    assert result.exit_code == 0
+    assert load_yaml_file(folder / "township.yaml").data["name"] == "红旗镇"
+    assert load_yaml_file(folder / "东村" / "village.yaml").data["committee"] == "东村村民委员会"
+    again = runner.invoke(app, ["init", str(folder), "--township", "红旗镇", "--village", "南村"])
+    assert again.exit_code == 1
+    assert not (folder / "南村").exists()  # all or nothing
+    assert "没有找到公开事项文件" in runner.invoke(app, ["check", str(folder)]).output
+
+
+def test_init_one_village_here(tmp_path):
+    result = runner.invoke(app, ["init", str(tmp_path), "--village", "东村"])
+    assert result.exit_code == 0
+    assert (tmp_path / "village.yaml").is_file()
+    assert runner.invoke(app, ["init", str(tmp_path)]).exit_code == 2
