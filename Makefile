@@ -3,9 +3,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 # Pango for WeasyPrint; libharfbuzz-subset0 makes font subsetting ~60x faster;
-# Noto CJK for Chinese; poppler-utils and qpdf are used by the tests.
+# Noto CJK for Chinese; poppler-utils, qpdf and chromium (the preview test) are used by the tests.
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig \
-                   fonts-noto-cjk poppler-utils qpdf python3-venv
+                   fonts-noto-cjk poppler-utils qpdf chromium python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: setup system venv demo test bench clean

@@ -259,6 +259,29 @@ def init(
         typer.echo(f"已创建 {path}")
 
 
+@app.command()
+def preview(
+    paths: PathsArgument = None,
+    port: Annotated[int, typer.Option("--port", help="端口")] = 8321,
+    host: Annotated[str, typer.Option("--host", help="地址；默认只允许本机访问")] = "127.0.0.1",
+) -> None:
+    """在浏览器里预览海报：保存 YAML 后页面自动刷新；有问题时页面上直接列出。"""
+    from noticeboard.preview import make_server
+
+    try:
+        server = make_server(paths or [Path(".")], host, port)
+    except OSError as exc:
+        typer.echo(f"无法在 {host}:{port} 启动预览：{exc.strerror}；可用 --port 换一个端口", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"预览地址：http://{host}:{server.server_port}/  （按 Ctrl-C 结束）")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        typer.echo("预览已结束")
+    finally:
+        server.server_close()
+
+
 class ImportKind(StrEnum):
     finance = "finance"
     relief = "relief"

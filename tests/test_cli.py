@@ -152,3 +152,21 @@ def test_every_message_has_both_languages_and_same_placeholders():
     for code, (zh, en) in MESSAGES.items():
         fields = lambda s: {f for _, f, _, _ in string.Formatter().parse(s) if f}  # noqa: E731
         assert fields(zh) == fields(en), code
+
+
+def test_every_command_and_option_has_chinese_help():
+    import re
+
+    root = typer.main.get_command(app)
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    for name, command in root.commands.items():  # type: ignore[attr-defined]
+        assert cjk.search(command.help or ""), name
+        for param in command.params:
+            if param.name in ("help",):
+                continue
+            assert cjk.search(getattr(param, "help", None) or ""), f"{name} {param.name}"
+
+
+def test_shell_completion_is_offered():
+    result = runner.invoke(app, ["--help"])
+    assert "--install-completion" in result.output

@@ -1,0 +1,200 @@
+"""A live preview on localhost: the poster as images, or the findings when the item is invalid.
+
+The page asks the server every second whether the item, its settings or the
+templates changed, and reloads when they did; a clerk keeps it open beside the
+editor. Everything stays on this computer (the server listens on 127.0.0.1).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import threading
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from noticeboard.build import Build
+from noticeboard.config import TOWNSHIP_FILE, VILLAGE_FILE
+from noticeboard.errors import Finding, NoticeboardError, has_errors
+from noticeboard.render import builtin_template_dir
+
+PREVIEW_WIDTH_PX = 900
+POLL_MS = 1000
+
+
+@dataclass
+class Preview:
+    """The latest check and images of one item, remade when its inputs change."""
+
+    path: Path
+    version: str = ""
+    title: str = ""
+    findings: list[Finding] = field(default_factory=list)
+    images: list[bytes] = field(default_factory=list)
+
+
+class PreviewState:
+    """What the server shows: the items under the paths, each rendered on demand."""
+
+    def __init__(self, paths: list[Path]):
+        self.paths = paths
+        self.lock = threading.Lock()
+        self.previews: dict[Path, Preview] = {}
+        self._renderer: Any = None
+
+    def items(self) -> list[Path]:
+        return [source.path for source in Build.for_paths(self.paths).workspace.items]
+
+    def version(self, item: Path) -> str:
+        """A digest of the modification times of everything the poster is made from."""
+        watched = [item, item.parent / VILLAGE_FILE, item.parent.parent / TOWNSHIP_FILE,
+                   item.parent / TOWNSHIP_FILE, *builtin_template_dir().iterdir()]
+        for root in (item.parent, item.parent.parent):
+            if (root / "templates").is_dir():
+                watched += list((root / "templates").iterdir())
+        stamps = [f"{p}:{p.stat().st_mtime_ns}" for p in watched if p.is_file()]
+        return hashlib.sha256("\n".join(stamps).encode()).hexdigest()[:16]
+
+    def preview(self, item: Path) -> Preview:
+        with self.lock:
+            current = self.version(item)
+            cached = self.previews.get(item)
+            if cached is None or cached.version != current:
+                cached = self._make(item, current)
+                self.previews[item] = cached
+            return cached
+
+    def _make(self, item: Path, version: str) -> Preview:
+        from noticeboard.render import Renderer
+        from noticeboard.view import title_of
+
+        preview = Preview(item, version, title=item.name)
+        build = Build.for_paths([item])
+        checked = build.check()
+        preview.findings = list(build.findings)
+        if not checked or not checked[0].ok or has_errors(preview.findings):
+            return preview
+        assert checked[0].item is not None
+        preview.title = title_of(checked[0].item, checked[0].setting)
+        if self._renderer is None:
+            self._renderer = Renderer()
+        try:
+            poster = self._renderer.render(checked[0])
+        except NoticeboardError as exc:
+            preview.findings += exc.findings
+            return preview
+        preview.images = _images(poster.pdf)
+        return preview
+
+
+def _images(pdf: bytes) -> list[bytes]:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    images = []
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            buffer = BytesIO()
+            page.render(scale=PREVIEW_WIDTH_PX / page.get_width()).to_pil().save(buffer, "PNG")
+            images.append(buffer.getvalue())
+    finally:
+        document.close()
+    return images
+
+
+PAGE = """<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>{title} · 预览</title>
+<style>
+body {{ font-family: "Noto Sans CJK SC", sans-serif; margin: 1.5rem; background: #f4f1ec; }}
+h1 {{ font-size: 1.2rem; }} a {{ color: #c0151c; }}
+.findings {{ background: #fff; border-left: 4px solid #c0151c; padding: .6rem 1rem; }}
+.findings li {{ margin: .3rem 0; }} .warning {{ color: #8a5a00; }}
+img {{ display: block; width: {width}px; max-width: 100%; margin: 1rem 0; box-shadow: 0 1px 6px #0003; }}
+</style></head>
+<body data-version="{version}">
+<p><a href="/">全部事项</a> · {path}</p>
+<h1>{title}</h1>
+{body}
+<script>
+setInterval(async () => {{
+  try {{
+    const answer = await fetch("/version/{index}");
+    if ((await answer.text()) !== document.body.dataset.version) location.reload();
+  }} catch (e) {{}}
+}}, {poll});
+</script>
+</body></html>"""
+
+
+def item_page(index: int, preview: Preview) -> str:
+    if preview.findings:
+        items = "".join(
+            f'<li class="{f.severity.value}">{html.escape(f.format("zh"))}</li>'
+            for f in preview.findings)
+        body = f'<ul class="findings" id="findings">{items}</ul>'
+    else:
+        body = ""
+    body += "".join(f'<img id="page-{n}" alt="第 {n} 页" src="/image/{index}/{n}?v={preview.version}">'
+                    for n in range(1, len(preview.images) + 1))
+    return PAGE.format(title=html.escape(preview.title), version=preview.version,
+                       path=html.escape(str(preview.path)), body=body, index=index,
+                       poll=POLL_MS, width=PREVIEW_WIDTH_PX)
+
+
+def index_page(items: list[Path]) -> str:
+    links = "".join(f'<li><a href="/item/{n}">{html.escape(str(p))}</a></li>'
+                    for n, p in enumerate(items))
+    return PAGE.format(title="公开事项", version="", path="", index=0, poll=3_600_000,
+                       width=PREVIEW_WIDTH_PX, body=f"<ul>{links or '<li>没有找到事项文件</li>'}</ul>")
+
+
+def make_server(paths: list[Path], host: str = "127.0.0.1", port: int = 8321) -> ThreadingHTTPServer:
+    state = PreviewState(paths)
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # the name http.server calls
+            parts = [p for p in urlparse(self.path).path.split("/") if p]
+            try:
+                self._route(parts)
+            except (IndexError, ValueError):
+                self.send_error(HTTPStatus.NOT_FOUND)
+
+        def _route(self, parts: list[str]) -> None:
+            items = state.items()
+            if not parts:
+                if len(items) == 1:
+                    return self._redirect("/item/0")
+                return self._send(index_page(items).encode(), "text/html; charset=utf-8")
+            item = items[int(parts[1])]
+            if parts[0] == "item":
+                page = item_page(int(parts[1]), state.preview(item))
+                return self._send(page.encode(), "text/html; charset=utf-8")
+            if parts[0] == "version":
+                return self._send(state.version(item).encode(), "text/plain")
+            if parts[0] == "image":
+                return self._send(state.preview(item).images[int(parts[2]) - 1], "image/png")
+            raise ValueError(parts[0])
+
+        def _redirect(self, where: str) -> None:
+            self.send_response(HTTPStatus.FOUND)
+            self.send_header("Location", where)
+            self.end_headers()
+
+        def _send(self, body: bytes, content_type: str) -> None:
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:  # quiet: the clerk's terminal
+            pass
+
+    return ThreadingHTTPServer((host, port), Handler)
