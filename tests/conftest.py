@@ -131,3 +131,8 @@ def every_pdf_opens_in_two_engines(tmp_path: Path):
         document.close()
         result = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, check=False)
         assert result.returncode == 0, (pdf, result.stderr)
+
+
+def line_of(text: str, fragment: str) -> int:
+    """The line number (from 1) of the first line of `text` containing `fragment`."""
+    return next(n for n, line in enumerate(text.splitlines(), start=1) if fragment in line)

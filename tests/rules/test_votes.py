@@ -1,7 +1,7 @@
 """Meetings, decisions and elections: attendance, tallies, quorum, majorities."""
 
 from noticeboard.skeletons import skeleton
-from tests.conftest import check_text, write
+from tests.conftest import check_text, line_of, write
 
 MEETING = skeleton("meeting")
 ELECTION = skeleton("election")
@@ -14,18 +14,18 @@ def only(checked):
 
 def test_present_cannot_exceed_expected(village):
     checked = check_text(village, MEETING.replace("present: 41 ", "present: 46 "))
-    assert only(checked) == ("vote_present_over", 27, "实到人数 46 超过应到人数 45")
+    assert only(checked) == ("vote_present_over", line_of(MEETING, "present: 41"), "实到人数 46 超过应到人数 45")
 
 
 def test_votes_cannot_exceed_present(village):
     checked = check_text(village, MEETING.replace("votes_for: 38", "votes_for: 40"))
-    assert only(checked) == ("vote_sum_over", 28, "赞成、反对、弃权合计 43 票，超过实到人数 41")
+    assert only(checked) == ("vote_sum_over", line_of(MEETING, "votes_for: 38"), "赞成、反对、弃权合计 43 票，超过实到人数 41")
 
 
 def test_quorum_of_a_representatives_meeting_is_two_thirds(village):
     text = MEETING.replace("present: 41 ", "present: 29 ").replace("votes_for: 38", "votes_for: 26")
     assert only(check_text(village, text)) == (
-        "quorum_not_met", 27, "实到 29 人、应到 45 人，未达到三分之二以上的到会要求，会议决定无效")
+        "quorum_not_met", line_of(MEETING, "present: 41"), "实到 29 人、应到 45 人，未达到三分之二以上的到会要求，会议决定无效")
     assert check_text(village, text.replace("present: 29 ", "present: 30 ")).findings == []
 
 
@@ -39,7 +39,7 @@ def test_quorum_is_configurable_per_body(township, village):
 
 def test_a_failed_vote_is_only_a_warning_on_a_result_notice(village):
     checked = check_text(village, MEETING.replace("votes_for: 38", "votes_for: 20"))
-    assert only(checked) == ("vote_not_passed", 28, "赞成 20 票，未超过实到人数 41 的半数，未获通过")
+    assert only(checked) == ("vote_not_passed", line_of(MEETING, "votes_for: 38"), "赞成 20 票，未超过实到人数 41 的半数，未获通过")
     assert checked.ok
 
 
