@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -49,6 +51,7 @@ def unpack(pdf: Path) -> Path:
     """Recreate township/village/item folders from a poster; return the item's path."""
     files = embedded_files(pdf)
     root = Path(tempfile.mkdtemp(prefix="noticeboard-poster-"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
     village = root / "village"
     village.mkdir()
     for name, data in files.items():

@@ -13,7 +13,7 @@ import typer
 from noticeboard import doctor as doctor_module
 from noticeboard import schema as schema_module
 from noticeboard import skeletons
-from noticeboard.build import Build, Outcome, Status, in_shard
+from noticeboard.build import Build, Outcome, RenderOptions, Status, in_shard
 from noticeboard.errors import Finding, Severity, display_path, has_errors
 from noticeboard.models import KIND_ALIASES, KINDS, kind_for
 
@@ -103,7 +103,6 @@ def render(
 ) -> None:
     """生成海报：每个事项一个 PDF，按村分文件夹；未变化的跳过。有失败时退出码为 1。"""
     from noticeboard.batch import default_jobs
-    from noticeboard.build import RenderOptions
 
     options = RenderOptions(out_dir=output, paper=paper.value if paper else None,
                             jobs=jobs or default_jobs(), force=force, print_file=print_file,
@@ -123,16 +122,16 @@ def render(
     raise typer.Exit(1 if build.failed else 0)
 
 
-def _render_with_progress(build: Build, options: object, lang: Lang) -> list[Outcome]:
+def _render_with_progress(build: Build, options: RenderOptions, lang: Lang) -> list[Outcome]:
     """A progress bar on a terminal; nothing extra when output goes to a file or log."""
     import sys
 
-    count = sum(1 for src in build.workspace.items if in_shard(src, options.shard))  # type: ignore[attr-defined]
+    count = sum(1 for src in build.workspace.items if in_shard(src, options.shard))
     if not sys.stdout.isatty() or count < 2:
-        return build.render(options)  # type: ignore[arg-type]
+        return build.render(options)
     label = "生成海报" if lang is Lang.zh else "rendering"
     with typer.progressbar(length=count, label=label, file=sys.stderr) as bar:
-        return build.render(options, progress=lambda outcome: bar.update(1))  # type: ignore[arg-type]
+        return build.render(options, progress=lambda outcome: bar.update(1))
 
 
 def _echo_outcomes(outcomes: list[Outcome], lang: Lang) -> None:
