@@ -53,6 +53,12 @@ def test_no_text_runs_off_the_sheet(built):
                 assert left >= 0 and right <= width and bottom >= 0 and top <= height, outcome.output
 
 
+def test_posters_are_small_enough_to_mail(built):
+    for outcome in built.outcomes:
+        size = outcome.output.stat().st_size
+        assert size < 60_000 * outcome.pages + 40_000, (outcome.output, size)
+
+
 def test_every_poster_passes_qpdf_and_opens_in_pdfium(built):
     assert shutil.which("qpdf"), "qpdf is installed by `make test`"
     for outcome in built.outcomes:
