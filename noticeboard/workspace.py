@@ -40,6 +40,9 @@ def discover(paths: list[Path]) -> Workspace:
         if path.suffix.lower() == ".pdf":
             _add_poster(path, workspace, settings)
             continue
+        if path.is_file() and path.name in SETTINGS_FILES:  # checked as settings, not an item
+            _setting_for(path.parent.resolve(), settings, workspace)
+            continue
         files = [path] if path.is_file() else _item_files(path)
         if path.is_dir():
             workspace.village_dirs += _village_dirs(path)

@@ -170,3 +170,12 @@ def test_every_command_and_option_has_chinese_help():
 def test_shell_completion_is_offered():
     result = runner.invoke(app, ["--help"])
     assert "--install-completion" in result.output
+
+
+def test_checking_a_settings_file_checks_it_as_settings(in_township):
+    result = runner.invoke(app, ["check", "青山镇/双河村/village.yaml"])
+    assert result.output == "检查了 0 个文件：0 个错误，0 个警告\n"
+    write(in_township / "双河村" / "village.yaml", "name: 双河村\nphon: 1\n")
+    result = runner.invoke(app, ["check", "青山镇/双河村/village.yaml"])
+    assert result.output.startswith("青山镇/双河村/village.yaml:2: 错误 phon: 不认识的字段「phon」，是不是「phone」？")
+    assert result.exit_code == 1
