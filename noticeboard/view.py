@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -78,14 +77,6 @@ def _group_capital(group: int) -> str:
             zero_run = False
         text += DIGITS[digit] + SMALL_UNITS[position]
     return text
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A key figure shown large under the title."""
-
-    label: str
-    value: str
 
 
 def issuer_of(item: Envelope, setting: Setting) -> str:
@@ -176,10 +167,6 @@ def month_day(day: date) -> str:
     return f"{day.month}月{day.day}日"
 
 
-def year_month(day: date) -> str:
-    return f"{day.year}年{day.month}月"
-
-
 def year_month_short(day: date) -> str:
     """`2024.03` for dense tables."""
     return f"{day.year}.{day.month:02d}"
@@ -221,7 +208,6 @@ def zh_number(number: int) -> str:
 
 TEMPLATE_FILTERS = {
     "md": month_day,
-    "ym": year_month,
     "ym_short": year_month_short,
     "paragraphs": paragraphs,
     "vote_line": vote_line,
