@@ -416,6 +416,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the spreadsheet lacks required columns: {columns}",
     ),
     "render_failed": ("生成海报失败：{reason}", "rendering failed: {reason}"),
+    # --- output (issue 12): the output folder, odd paths, values changed without a word ---
+    "output_collision": (
+        "输出文件重名：{files} 都会生成 {output}，只能留下一张海报；请给其中的文件改名"
+        "（大小写不同、末尾的空格或点号在 Windows 上算同一个名字）",
+        "outputs collide: {files} would all be written as {output}, and only one poster "
+        "would be kept; rename all but one (case, trailing spaces and dots do not count on Windows)",
+    ),
+    "output_collision_images": (
+        "输出图片重名：{files} 生成的图片会互相覆盖（多页海报的第 N 页图片名为「名称-N.png」）；"
+        "请给其中的文件改名",
+        "output images collide: {files} would overwrite each other's images (page N of a "
+        "poster is `name-N.png`); rename one of them",
+    ),
+    "stale_moved_failed": (
+        "这一项没有生成，原来的旧海报已移到 {folder} 文件夹，以免打印出与内容不符的旧海报：{files}",
+        "not rendered: its old outputs were moved to {folder} so that no outdated poster "
+        "is printed: {files}",
+    ),
+    "stale_moved_other": (
+        "与本次海报内容不一致的旧文件已移到 {folder} 文件夹：{files}",
+        "old outputs that no longer match this poster were moved to {folder}: {files}",
+    ),
+    "stale_not_moved": (
+        "旧海报 {file} 与内容不符，但无法移走（{reason}），请勿打印，并手动删除",
+        "the outdated {file} could not be moved aside ({reason}); do not print it, delete it",
+    ),
+    "state_damaged": (
+        "记录文件 {file} 已损坏（被修改或不完整），本次全部重新生成",
+        "the state file {file} is damaged (edited or truncated); everything is rendered again",
+    ),
+    "output_locked": (
+        "另一个 noticeboard（进程 {pid}）正在向 {folder} 生成海报；请等它结束后再运行，"
+        "或用 -o 指定另一个输出文件夹",
+        "another noticeboard (process {pid}) is rendering into {folder}; wait until it "
+        "finishes, or use -o for another output folder",
+    ),
+    "path_not_regular": (
+        "{location} 不是普通文件或文件夹（是设备、管道或套接字），无法读取公开事项",
+        "{location} is not a regular file or folder (a device, pipe or socket); no items read",
+    ),
+    "path_folder_unreadable": (
+        "没有权限读取文件夹 {location}",
+        "no permission to read the folder {location}",
+    ),
+    "path_unreadable": ("无法读取 {location}：{reason}", "cannot read {location}: {reason}"),
     "write_failed": ("无法写入 {location}：{reason}", "cannot write {location}: {reason}"),
     "path_not_found": ("找不到 {location}", "{location} does not exist"),
     "no_items": (

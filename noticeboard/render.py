@@ -375,7 +375,8 @@ _UMASK = _current_umask()
 def write_atomic(target: Path, data: bytes) -> None:
     """Write via a temporary file and rename: readers see the old file or the new one."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+    # `.nbtmp-<pid>-`: batch.remove_stale_temp_files removes only these, once <pid> has gone
+    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.nbtmp-{os.getpid()}-", suffix=".tmp",
                                          dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
