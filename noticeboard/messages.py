@@ -475,6 +475,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no permission to read the folder {location}",
     ),
     "path_unreadable": ("无法读取 {location}：{reason}", "cannot read {location}: {reason}"),
+    "money_minus_zero": (
+        "金额「{value}」是带负号的零，请写成 0",
+        "amount `{value}` is a minus zero; write 0",
+    ),
+    "digits_foreign": (
+        "「{value}」里有其他文字的数字「{char}」（U+{codepoint}），请用 0–9 书写",
+        "`{value}` holds a digit of another script `{char}` (U+{codepoint}); write 0-9",
+    ),
+    "date_absurd": (
+        "日期「{value}」的年份不合常理（应在 {low} 年至 {high} 年之间），请核对",
+        "date `{value}` has an implausible year (expected {low} to {high})",
+    ),
+    "file_not_regular": (
+        "这不是普通文件（是设备、管道或套接字），无法读取",
+        "not a regular file (a device, pipe or socket); not read",
+    ),
+    "file_mixed_encoding": (
+        "第 {lines} 行不是 UTF-8 编码（可能是从 GBK 文件复制过来的），其余各行是 UTF-8；"
+        "请在这几行重新输入文字，或把整个文件另存为 UTF-8",
+        "line(s) {lines} are not UTF-8 (pasted from a GBK file?) while the rest is; "
+        "retype them, or save the whole file as UTF-8",
+    ),
+    "value_blank": (
+        "这里只有空格，没有内容；请填写，或删除这一项",
+        "only spaces here, no content; fill it in or remove it",
+    ),
+    "text_control": (
+        "这里有看不见的控制字符（U+{codepoint}），打印时会丢失或出错；请删除它"
+        "（常见于从网页或其他软件复制的文字）",
+        "an invisible control character (U+{codepoint} {name}) would be lost or garble "
+        "the print; remove it",
+    ),
+    "text_bidi": (
+        "这里有改变文字显示方向的隐藏字符（U+{codepoint}），海报上显示的文字顺序会与实际内容不同"
+        "（姓名可能被显示成另一个人的名字）；请删除它",
+        "a hidden direction control (U+{codepoint} {name}) would make the poster show the "
+        "text in another order than the data; remove it",
+    ),
+    "text_invisible": (
+        "这里有看不见的隐藏字符（U+{codepoint}），会让两个看起来相同的名字实际不同；请删除它",
+        "an invisible character (U+{codepoint} {name}) makes text that looks the same "
+        "differ; remove it",
+    ),
     "write_failed": ("无法写入 {location}：{reason}", "cannot write {location}: {reason}"),
     "path_not_found": ("找不到 {location}", "{location} does not exist"),
     "no_items": (
