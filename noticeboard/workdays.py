@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import chinese_calendar
+import chinese_calendar  # type: ignore[import-untyped]  # ships no type hints
 
 # The longest window we count: a posting window is at most 366 days (the `days` limit).
 _MAX_SPAN = 800
