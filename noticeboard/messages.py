@@ -593,18 +593,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "text_control": (
         "这里有看不见的控制字符（U+{codepoint}），打印时会丢失或出错；请删除它"
         "（常见于从网页或其他软件复制的文字）",
-        "an invisible control character (U+{codepoint} {name}) would be lost or garble "
+        "an invisible control character (U+{codepoint}) would be lost or garble "
         "the print; remove it",
     ),
     "text_bidi": (
         "这里有改变文字显示方向的隐藏字符（U+{codepoint}），海报上显示的文字顺序会与实际内容不同"
         "（姓名可能被显示成另一个人的名字）；请删除它",
-        "a hidden direction control (U+{codepoint} {name}) would make the poster show the "
+        "a hidden direction control (U+{codepoint}) would make the poster show the "
         "text in another order than the data; remove it",
     ),
     "text_invisible": (
         "这里有看不见的隐藏字符（U+{codepoint}），会让两个看起来相同的名字实际不同；请删除它",
-        "an invisible character (U+{codepoint} {name}) makes text that looks the same "
+        "an invisible character (U+{codepoint}) makes text that looks the same "
         "differ; remove it",
     ),
     "write_failed": ("无法写入 {location}：{reason}", "cannot write {location}: {reason}"),
