@@ -39,4 +39,4 @@ def test_contract_received_needs_payment_rows(village):
 
 def test_contract_method_must_be_one_of_three(village):
     checked = check_text(village, skeleton("contract").replace("method: 竞价 ", "method: 指定 "))
-    assert codes(checked) == [("not_one_of", 9, "「指定」不是可选值，应为：招标, 竞价 or 协商")]
+    assert codes(checked) == [("not_one_of", 9, "「指定」不是可选值，应为：招标、竞价、协商")]

@@ -59,10 +59,10 @@ def test_the_elected_must_have_the_most_votes(village):
     text = ELECTION.replace("votes: 702 ", "votes: 160 ").replace(
         "    votes: 168\n    elected: 否", "    votes: 168\n    elected: 否")
     checked = check_text(village, text)
-    assert [f.code for f in checked.findings] == ["election_not_top", "election_not_majority"]
-    assert checked.findings[0].message() == (
+    assert [f.code for f in checked.findings] == ["election_not_majority", "election_not_top"]
+    assert checked.findings[1].message() == (
         "主任：张建国 得 160 票当选，但未当选的 刘长水 得 168 票，得票多者应当选")
-    assert checked.findings[1].message() == "张建国 得 160 票，未超过收回选票 884 张的半数，不能当选"
+    assert checked.findings[0].message() == "张建国 得 160 票，未超过收回选票 884 张的半数，不能当选"
 
 
 def test_result_without_vote_counts(village):
