@@ -110,7 +110,7 @@ def posting_state(checked: CheckedItem, today: date) -> State:
     assert checked.item is not None
     if today < checked.item.posted:
         return State.PENDING
-    window_end = checked.item.window_end(checked.setting.defaults.days_for(checked.item.KIND))
+    window_end = checked.setting.defaults.window_end(checked.item)
     return State.POSTED if window_end < today else State.OPEN
 
 

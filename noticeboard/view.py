@@ -144,7 +144,7 @@ def poster_context(item: Envelope, setting: Setting) -> dict[str, Any]:
     village, township = setting.village, setting.township
     title = title_of(item, setting)
     defaults = setting.defaults
-    window_end = item.window_end(defaults.days_for(item.KIND))
+    window_end = defaults.window_end(item)
     review = None
     if item.reviewed_by:  # printed for every kind that gives it, party items too
         body = "" if item.posting_board() is Board.PARTY else (

@@ -116,8 +116,8 @@ def test_one_check_lists_every_problem_sorted_with_the_keys_written(village):
     checked = check_text(village, MANY_PROBLEMS)
     assert [f"{f.line}: {f.field_text()}: {f.message()}" for f in checked.findings] == [
         "1: 所属期间: 缺少必填字段「所属期间（period）」",
-        "1: 审核人: 缺少村务监督委员会的审核（审核人 reviewed_by）：财务和村务公开须先审核后公开",
-        "1: 审核日期: 缺少村务监督委员会的审核（审核日期 reviewed_on）：财务和村务公开须先审核后公开",
+        "1: 审核人: 缺少村务监督委员会的审核（审核人）：财务和村务公开须先审核后公开",
+        "1: 审核日期: 缺少村务监督委员会的审核（审核日期）：财务和村务公开须先审核后公开",
         "4: 公示截止: 公示截止日期 2026-10-05 早于公开日期 2026-10-10",
         "8: 名单[1].保障人数: 「两」不是整数",
         "16: 名单[2].备注: 名单中不得公开个人手机号（138******78），请删除",

@@ -28,6 +28,8 @@ NOT_PRINTED = {
     "people.applied_on": "申请入党日期只用于核对各阶段先后，不印出",
     "people.activist_on": "确定为积极分子日期只用于核对，不印出",
     "people.candidate_on": "确定为发展对象日期只用于核对，不印出",
+    "monthly_standard": "每人每月标准只用于核对金额；海报上印的是发放标准 standard",
+    "months": "发放月数只用于核对金额，不印出",
 }
 OPTIONAL_KEYS = ("reviewed_by", "reviewed_on", "title", "issuer", "contact", "url")
 

@@ -31,14 +31,16 @@ def check_rules(item: Envelope, setting: Setting, partial: bool = False) -> list
     """Every rule's findings. `partial`: the item lacks the fields that failed validation;
     a rule that needs one of them (AttributeError) is skipped, the others still run."""
     from noticeboard.rules.completeness import check_completeness
+    from noticeboard.rules.dates import check_dates
     from noticeboard.rules.dues import check_dues
+    from noticeboard.rules.elections import check_election
     from noticeboard.rules.envelope import check_envelope
     from noticeboard.rules.ledger import check_ledger
     from noticeboard.rules.schedule import check_schedule
     from noticeboard.rules.votes import check_votes
 
-    checks = (check_ledger, check_dues, check_votes, check_schedule, check_completeness,
-              check_envelope)
+    checks = (check_ledger, check_dues, check_votes, check_election, check_schedule,
+              check_dates, check_completeness, check_envelope)
     token = _PARTIAL.set(partial)
     try:
         return [f for check in checks for f in unless_missing(lambda c=check: c(item, setting))]
