@@ -301,3 +301,20 @@ def test_checking_a_settings_file_checks_it_as_settings(in_township):
     result = runner.invoke(app, ["check", "青山镇/双河村/village.yaml"])
     assert result.output.startswith("青山镇/双河村/village.yaml:2: 错误 phon: 不认识的字段「phon」，是不是「phone」？")
     assert result.exit_code == 1
+
+
+def test_report_json_counts_rows_from_one_as_the_console_does(in_township, tmp_path):
+    from noticeboard.build import Build, Outcome, Status
+    from noticeboard.report import write_report
+
+    write(in_township / "双河村" / "低保.yaml",
+          RELIEF_YAML.replace("    household_size: 1\n", "    household_size: 一\n"))
+    build = Build.for_paths([in_township])
+    build.check()
+    console = runner.invoke(app, ["check", "青山镇"]).output.splitlines()[0]
+    pairs = list(zip(build.workspace.items, build.checked, strict=True))
+    report = json.loads(write_report(tmp_path, pairs, [Outcome(s, Status.FAILED) for s, _ in pairs])
+                        .read_text(encoding="utf-8"))
+    [message] = report["items"][0]["messages"]
+    assert console == "青山镇/双河村/低保.yaml:16: 错误 recipients[2].household_size: 「一」不是整数"
+    assert (message["field"], message["line"]) == ("recipients[2].household_size", 16)
