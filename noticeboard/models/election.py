@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -65,7 +65,7 @@ class Election(Envelope):
     present: int | None = Field(None, title="参加投票选民数", ge=0)
     ballots_cast: int | None = Field(None, title="收回选票", ge=0)
     ballots_valid: int | None = Field(None, title="有效票", ge=0)
-    seats: dict[str, int] = Field(default_factory=dict, title="应选名额",
+    seats: dict[str, Annotated[int, Field(ge=1, le=99)]] = Field(default_factory=dict, title="应选名额",
                                   json_schema_extra={"aliases": ["职数"]},
                                   description="按职务，如 {主任: 1, 副主任: 1, 委员: 3}；主任不填为 1 名")
 

@@ -119,3 +119,8 @@ def test_a_result_gives_every_count(village):
         "election_result_counts", 1,
         "选举结果须公布登记选民数、参加投票人数、收回选票和有效票数",
         "a result must give registered voters, voters present, ballots cast and valid")]
+
+
+def test_seats_are_a_positive_number(village):
+    checked = check_text(village, election(DIRECTOR, seats="{主任: 0}"))
+    assert [(f.code, f.message()) for f in checked.findings] == [("too_small", "「0」太小，应不小于 1")]
