@@ -143,7 +143,7 @@ def _plan(index: int, source: ItemSource, checked: CheckedItem, options: RenderO
           state: RunState, digests: InputDigests) -> tuple[Outcome | None, Task | None, str]:
     if not checked.ok:  # its check findings are reported with the check
         return Outcome(source, Status.FAILED), None, ""
-    target = options.out_dir / source.output_stem.with_suffix(".pdf")
+    target = pdf_path(options.out_dir, source.output_stem)
     key = digests.item_key(checked, options.paper)
     entry = None if options.force else state.unchanged(target, key, options.formats)
     if entry is not None:
@@ -152,6 +152,12 @@ def _plan(index: int, source: ItemSource, checked: CheckedItem, options: RenderO
         return (Outcome(source, Status.UNCHANGED, files[0], entry["pages"], entry["sha256"],
                         files=files), None, key)
     return None, Task(index, checked, target, options.paper, options.formats), key
+
+
+def pdf_path(out_dir: Path, stem: Path) -> Path:
+    """`out/<村>/<名>.pdf`. Not `with_suffix`: for `2026.Q3财务` that gives `2026.pdf`,
+    and `2026.Q4财务` would overwrite it."""
+    return out_dir / stem.parent / f"{stem.name}.pdf"
 
 
 def _format_of(name: str) -> str:
@@ -188,7 +194,7 @@ def _retire(outcome: Outcome, out_dir: Path, state: RunState, claimed: set[str],
             continue
         moved.append((path, aside))
     if not keep:
-        state.forget(stem_path.with_suffix(".pdf"))
+        state.forget(pdf_path(out_dir, source.output_stem))
     if moved:
         files = "、".join(display_path(old) for old, _ in moved)
         code = "stale_moved_failed" if not keep else "stale_moved_other"

@@ -57,7 +57,7 @@ DEFAULT_NOTICE_DAYS = {"村民会议": 10}  # 村民委员会组织法 第二十
 # Township settings are range-checked like an item's values: `posting_days: 99999999`
 # would overflow the calendar, a negative one be blamed on every item's `until`.
 Days = Annotated[int, Field(ge=1, le=366)]
-DEFAULT_MAX_SHEETS = 6  # see rules/size.py and docs/performance.md for what fits
+DEFAULT_MAX_SHEETS = 20  # about 680 table rows; see rules/size.py and docs/performance.md
 
 
 class Defaults(BaseModel):
@@ -88,7 +88,8 @@ class Defaults(BaseModel):
     one_matter_labour_cap: Decimal = Field(Decimal(10), title="一事一议筹劳上限",
                                            description="每个劳动力每年工日")
     dues_arrears_months: int = Field(6, ge=1, le=120, title="党费欠缴提示月数")
-    max_sheets: int = Field(DEFAULT_MAX_SHEETS, ge=1, le=20, title="每张海报最多页数",
+    # 100 sheets (3,400 rows) is the largest poster that stays under 1 GB while rendering
+    max_sheets: int = Field(DEFAULT_MAX_SHEETS, ge=1, le=100, title="每张海报最多页数",
                             description="表格超过此页数时 check 即报错，请按村民小组或月份分成几项")
     election_voter_days: Days = Field(20, title="选民名单提前公布天数")
     election_candidate_days: Days = Field(5, title="候选人提前公布天数")

@@ -653,12 +653,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- output (issue 12): the output folder, odd paths, values changed without a word ---
     "output_collision": (
         "输出文件重名：{files} 都会生成 {output}，只能留下一张海报；请给其中的文件改名"
-        "（大小写不同、末尾的空格或点号在 Windows 上算同一个名字）",
+        "（只差大小写、末尾的空格或点号，在多数电脑上也算同一个名字）",
         "outputs collide: {files} would all be written as {output}, and only one poster "
         "would be kept; rename all but one (case, trailing spaces and dots do not count on Windows)",
     ),
     "output_collision_images": (
-        "输出图片重名：{files} 生成的图片会互相覆盖（多页海报的第 N 页图片名为「名称-N.png」）；"
+        "输出图片重名：{files} 生成的图片会互相覆盖（多页海报第 N 页的图片名是「名称-N」）；"
         "请给其中的文件改名",
         "output images collide: {files} would overwrite each other's images (page N of a "
         "poster is `name-N.png`); rename one of them",
@@ -682,7 +682,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "output_locked": (
         "另一个 noticeboard（进程 {pid}）正在向 {folder} 生成海报；请等它结束后再运行，"
-        "或用 -o 指定另一个输出文件夹",
+        "或换一个输出文件夹",
         "another noticeboard (process {pid}) is rendering into {folder}; wait until it "
         "finishes, or use -o for another output folder",
     ),
@@ -706,6 +706,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "date_absurd": (
         "日期「{value}」的年份不合常理（应在 {low} 年至 {high} 年之间），请核对",
         "date `{value}` has an implausible year (expected {low} to {high})",
+    ),
+    "poster_too_many_sheets": (
+        "表格共 {rows} 行，约需 {sheets} 张 {paper} 纸，超过每张海报最多 {limit} 张的规定"
+        "（{paper} 每张约 {per_sheet} 行，最多 {max_rows} 行）；请按村民小组或月份分成几项，"
+        "或在 township.yaml 的 defaults.max_sheets 中调高上限",
+        "the tables have {rows} rows, about {sheets} {paper} sheets, more than the limit of "
+        "{limit} sheets per poster ({per_sheet} rows a sheet, {max_rows} rows at most); split "
+        "the item by group or month, or raise defaults.max_sheets in township.yaml",
     ),
     "file_not_regular": (
         "这不是普通文件（是设备、管道或套接字），无法读取",

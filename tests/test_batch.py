@@ -232,7 +232,7 @@ def test_colliding_names_are_refused_naming_every_file(township, tmp_path, monke
     one_village(township, **{"a.yaml": NOTICE_YAML, "a.yml": NOTICE_YAML, "b.yaml": NOTICE_YAML,
                              "b .yaml": NOTICE_YAML, "b..yaml": NOTICE_YAML, "C.yaml": NOTICE_YAML,
                              "c.yaml": NOTICE_YAML, "通知.yaml": NOTICE_YAML})
-    tail = "，只能留下一张海报；请给其中的文件改名（大小写不同、末尾的空格或点号在 Windows 上算同一个名字）"
+    tail = "，只能留下一张海报；请给其中的文件改名（只差大小写、末尾的空格或点号，在多数电脑上也算同一个名字）"
     a = "输出文件重名：青山镇/双河村/a.yaml、青山镇/双河村/a.yml 都会生成 双河村/a.pdf" + tail
     b = ("输出文件重名：青山镇/双河村/b .yaml、青山镇/双河村/b..yaml、青山镇/双河村/b.yaml "
          "都会生成 双河村/b.pdf" + tail)
@@ -259,7 +259,7 @@ def test_a_second_render_into_a_locked_folder_refuses_and_changes_nothing(tree, 
         lock.release()
     assert result.exit_code == 1
     assert (f"-: 错误: 另一个 noticeboard（进程 {os.getpid()}）正在向 out 生成海报；请等它结束后再运行，"
-            "或用 -o 指定另一个输出文件夹") in result.output.splitlines()
+            "或换一个输出文件夹") in result.output.splitlines()
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".noticeboard.lock"]
     assert cli("render", "青山镇", "-o", "out").exit_code == 0  # released: the next run goes ahead
 
@@ -319,3 +319,11 @@ def test_worker_result_is_picklable():
     result = WorkResult(Status.RENDERED, 1, "ab")
     assert pickle.loads(pickle.dumps(result)) == result
     assert batch.default_jobs() >= 1
+
+
+def test_names_with_dots_keep_their_whole_name(township, tmp_path):
+    one_village(township, **{"2026.Q3通知.yaml": NOTICE_YAML, "2026.Q4通知.yaml": NOTICE_YAML})
+    statuses = run(township, tmp_path / "out")
+    assert set(statuses.values()) == {Status.RENDERED}
+    assert sorted(p.name for p in (tmp_path / "out" / "双河村").iterdir()) == [
+        "2026.Q3通知.pdf", "2026.Q4通知.pdf"]  # not one `2026.pdf` written twice
