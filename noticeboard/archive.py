@@ -37,7 +37,8 @@ from noticeboard.workspace import safe_name
 
 # Posters are tens of kilobytes to a few megabytes; these leave room for long
 # items while keeping a crafted file from costing minutes or gigabytes.
-MAX_PDF_BYTES = 50 * 1024 * 1024
+MB = 1024 * 1024
+MAX_PDF_BYTES = 50 * MB
 MAX_PAGES = 500
 MAX_OBJECTS = 100_000
 MAX_ATTACHMENTS = 16
@@ -45,7 +46,7 @@ MAX_ATTACHMENT_BYTES = MAX_FILE_BYTES  # the loader refuses bigger item files an
 MAX_NAME_TREE_DEPTH = 8
 # Every other stream pypdf may have to decode while reading the structure
 # (cross-reference and object streams) is bounded too.
-MAX_STREAM_BYTES = 16 * 1024 * 1024
+MAX_STREAM_BYTES = 16 * MB
 SETTINGS_FILES = (VILLAGE_FILE, TOWNSHIP_FILE)
 ITEM_SUFFIXES = (".yaml", ".yml")
 
@@ -134,7 +135,7 @@ def _read_bounded(pdf: Path) -> bytes:
         with pdf.open("rb") as stream:
             # The size first: read(limit) would reserve the whole limit in memory up front.
             if os.fstat(stream.fileno()).st_size > MAX_PDF_BYTES:
-                raise _Refusal("pdf_too_large", limit=MAX_PDF_BYTES // (1024 * 1024))
+                raise _Refusal("pdf_too_large", limit=MAX_PDF_BYTES // MB)
             return stream.read()
     except OSError:
         raise _Refusal("pdf_cannot_open") from None
@@ -223,7 +224,7 @@ def _contents(spec: Any, names: list[Any]) -> bytes:
     label = _display_name(names[0])
     declared = stream.get("/Params", {}).get("/Size")
     if isinstance(declared, int) and declared > MAX_ATTACHMENT_BYTES:
-        raise _Refusal("pdf_attachment_too_large", name=label, limit=MAX_ATTACHMENT_BYTES // 1024)
+        raise _Refusal("pdf_attachment_too_large", name=label, limit=MAX_ATTACHMENT_BYTES // MB)
     limit = MAX_ATTACHMENT_BYTES + 1  # one byte over tells "too large" from "exactly the limit"
     try:
         with apply_configuration(zlib_maximum_output_length=limit, lzw_maximum_output_length=limit,
@@ -234,9 +235,9 @@ def _contents(spec: Any, names: list[Any]) -> bytes:
         if "Recovery" in str(exc):  # pypdf's attempt to repair a broken stream, switched off
             raise _Refusal("pdf_damaged") from None
         raise _Refusal("pdf_attachment_too_large", name=label,
-                       limit=MAX_ATTACHMENT_BYTES // 1024) from None
+                       limit=MAX_ATTACHMENT_BYTES // MB) from None
     if len(data) > MAX_ATTACHMENT_BYTES:
-        raise _Refusal("pdf_attachment_too_large", name=label, limit=MAX_ATTACHMENT_BYTES // 1024)
+        raise _Refusal("pdf_attachment_too_large", name=label, limit=MAX_ATTACHMENT_BYTES // MB)
     return bytes(data)
 
 

@@ -640,7 +640,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pdf_cannot_open": ("无法读取这个 PDF：文件打不开", "cannot read this PDF: the file cannot be opened"),
     "pdf_not_pdf": ("无法读取这个 PDF：它不是 PDF 文件", "cannot read this PDF: it is not a PDF file"),
     "pdf_too_large": (
-        "无法读取这个 PDF：文件超过 {limit} MB，不像是一张海报",
+        "无法读取这个 PDF：文件超过 {limit} 兆字节，不像是一张海报",
         "cannot read this PDF: it is over {limit} MB, too large for a poster",
     ),
     "pdf_damaged": (
@@ -664,8 +664,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot read this PDF: {count} attached files, more than the limit of {limit}",
     ),
     "pdf_attachment_too_large": (
-        "附带的文件「{name}」解压后超过 {limit} KB，已拒绝，没有解压",
-        "the attached file \"{name}\" is over {limit} KB when decompressed; refused, not unpacked",
+        "附带的文件「{name}」解压后超过 {limit} 兆字节，已拒绝，没有解压",
+        "the attached file \"{name}\" is over {limit} MB when decompressed; refused, not unpacked",
     ),
     "pdf_attachment_name": (
         "附带的文件名「{name}」指向别的文件夹（绝对路径或含 ..），已拒绝，没有写入任何文件",

@@ -154,7 +154,7 @@ def test_names_with_separators_or_as_bytes_are_reduced_to_a_base_name(corpus, mo
     (lambda: crafted([("item.yaml", ITEM.encode())], password="secret"),
      "无法读取这个 PDF：文件已加密，本工具生成的海报不会加密"),
     (lambda: crafted([("item.yaml", zip_bomb(300))]),
-     "附带的文件「item.yaml」解压后超过 2048 KB，已拒绝，没有解压"),
+     "附带的文件「item.yaml」解压后超过 2 兆字节，已拒绝，没有解压"),
     (lambda: crafted([("item.yaml", ITEM.encode())], pages=501),
      "无法读取这个 PDF：有 501 页，超过上限 500 页"),
     (lambda: crafted([("", ITEM.encode())]),
@@ -180,12 +180,13 @@ def test_every_malformed_poster_gets_a_message_and_exit_1(corpus, monkeypatch, m
 @pytest.mark.parametrize(("limit", "value", "message"), [
     ("MAX_OBJECTS", 5, "无法读取这个 PDF：有 {count} 个对象，超过上限 5 个"),
     ("MAX_ATTACHMENTS", 1, "无法读取这个 PDF：附带了 2 个文件，超过上限 1 个"),
-    ("MAX_PDF_BYTES", 1000, "无法读取这个 PDF：文件超过 0 MB，不像是一张海报"),
+    ("MAX_PDF_BYTES", 1024 * 1024, "无法读取这个 PDF：文件超过 1 兆字节，不像是一张海报"),
 ])
 def test_object_attachment_and_file_limits(corpus, monkeypatch, limit, value, message):
     monkeypatch.setattr(archive, limit, value)
     pdf = corpus / "many.pdf"
-    pdf.write_bytes(crafted([("item.yaml", ITEM.encode()), ("village.yaml", VILLAGE.encode())]))
+    padding = b"%" + b" " * (1024 * 1024) + b"\n" if limit == "MAX_PDF_BYTES" else b""
+    pdf.write_bytes(crafted([("item.yaml", ITEM.encode()), ("village.yaml", VILLAGE.encode())]) + padding)
     with pytest.raises(NoticeboardError) as caught:
         archive.item_source(pdf)
     finding = caught.value.findings[0]
