@@ -228,6 +228,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_not_one_of": ("「{value}」不是可选值，应为：{choices}", "`{value}` is not one of: {choices}"),
     "cli_not_integer": ("「{value}」不是整数{choices}", "`{value}` is not a whole number{choices}"),
     "cli_not_number": ("「{value}」不是数字{choices}", "`{value}` is not a number{choices}"),
+    "cli_want_integer": ("应写一个整数", "must be a whole number"),
+    "cli_want_number": ("应写一个数字", "must be a number"),
+    "cli_want_bool": ("应写 是 或 否", "must be yes or no"),
+    "cli_want_date": ("应写一个日期，如 2026-10-08", "must be a date like 2026-10-08"),
+    "cli_value_wrong": ("写法不对，请看 --help 里的说明", "not a valid value; see --help"),
     "cli_out_of_range": ("「{value}」超出范围 {choices}", "`{value}` is out of the range {choices}"),
     # import (importer.py)
     "import_column_private": (
@@ -630,6 +635,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a template or stylesheet asks for `{url}`, which is neither in the township's templates "
         "folder nor one of the tool's own files; refused. Posters take nothing from the network or "
         "other folders: put images in the templates folder, name installed fonts by family",
+    ),
+    "stylesheet_ignored": (
+        "本镇样式表这一行有排版引擎不认识的写法，会被忽略：「{snippet}」；请改正或删除它",
+        "the township's stylesheet has something the layout engine does not understand and "
+        "would ignore: `{snippet}`; correct or delete it",
     ),
     "pdf_no_source": (
         "这个 PDF 里没有附带公开事项的源数据（不是用 noticeboard 生成的海报？）",
