@@ -636,6 +636,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "folder nor one of the tool's own files; refused. Posters take nothing from the network or "
         "other folders: put images in the templates folder, name installed fonts by family",
     ),
+    "stylesheet_ignored": (
+        "本镇样式表这一行有排版引擎不认识的写法，会被忽略：「{snippet}」；请改正或删除它",
+        "the township's stylesheet has something the layout engine does not understand and "
+        "would ignore: `{snippet}`; correct or delete it",
+    ),
     "pdf_unreadable": ("无法读取这个 PDF：{reason}", "cannot read this PDF: {reason}"),
     "pdf_no_source": (
         "这个 PDF 里没有附带公开事项的源数据（不是用 noticeboard 生成的海报？）",
