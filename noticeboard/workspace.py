@@ -190,6 +190,13 @@ def output_key(stem: Path) -> str:
     return unicodedata.normalize("NFC", stem.as_posix()).casefold()
 
 
+def _real(source: ItemSource) -> Path:
+    try:
+        return (source.poster or source.path).resolve()
+    except OSError:  # a loop: not the same file as anything else
+        return source.poster or source.path
+
+
 _PAGE_SUFFIX = re.compile(r"^(.*)-[0-9]+$")
 
 
@@ -211,8 +218,8 @@ def output_collisions(items: list[ItemSource], images: bool = False) -> dict[int
                     groups[parent].append(index)
     found: dict[int, Finding] = {}
     for indexes in groups.values():
-        if len(indexes) < 2:
-            continue
+        if len({_real(items[i]) for i in indexes}) < 2:
+            continue  # one file reached twice (a symlinked village folder): one poster
         files = "、".join(display_path(items[i].poster or items[i].path) for i in indexes)
         output = f"{items[indexes[0]].output_stem.as_posix()}.pdf"
         code = "output_collision_images" if images and len(
