@@ -89,6 +89,8 @@ class Defaults(BaseModel):
         None, ge=8, le=30, title="正文最小字号",
         description="长表格为少用纸而缩小时，正文不小于此字号（磅）；默认为基本字号的 0.8 倍（A3 12.8 磅）")
     fonts: Fonts = Field(default_factory=Fonts, title="字体")
+    chinese_keys: bool = Field(False, title="模板用中文键名",
+                               description="noticeboard new 默认写中文键名（加 --英文键 可改回）")
 
     def days_for(self, kind: str) -> int:
         return self.posting_days.get(kind, 7)
