@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from noticeboard.build import Outcome, RenderOptions, Status
-from noticeboard.errors import Finding, NoticeboardError, display_path, error, warning
+from noticeboard.errors import Finding, NoticeboardError, display_path, error, os_reason, warning
 from noticeboard.items import CheckedItem
 from noticeboard.workspace import ItemSource, output_key
 
@@ -135,7 +135,7 @@ def _run_file(write: Callable[[], Any], target: Path) -> list[Finding]:
         write()
     except OSError as exc:
         return [error("write_failed", location=display_path(Path(exc.filename or target)),
-                      reason=exc.strerror or exc)]
+                      reason=os_reason(exc))]
     return []
 
 
@@ -190,7 +190,7 @@ def _retire(outcome: Outcome, out_dir: Path, state: RunState, claimed: set[str],
             os.replace(path, aside)
         except OSError as exc:
             outcome.findings.append(error("stale_not_moved", file=display_path(path),
-                                          reason=exc.strerror or exc).located(source.path, {}))
+                                          reason=os_reason(exc)).located(source.path, {}))
             continue
         moved.append((path, aside))
     if not keep:
@@ -255,7 +255,7 @@ def render_task(task: Task) -> WorkResult:
         return WorkResult(Status.FAILED, findings=exc.findings)
     except OSError as exc:
         finding = error("write_failed", location=display_path(task.target),
-                        reason=exc.strerror or exc)
+                        reason=os_reason(exc))
         return WorkResult(Status.FAILED, findings=[finding.located(task.checked.path, {})])
     except Exception as exc:  # a crash in one poster must not stop the others
         finding = error("render_failed", reason=f"{type(exc).__name__}: {exc}")
@@ -534,7 +534,7 @@ class OutputLock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
         except OSError as exc:
             raise NoticeboardError([error("write_failed", location=display_path(self.path),
-                                          reason=exc.strerror or exc)]) from None
+                                          reason=os_reason(exc))]) from None
         if not _try_lock(fd):
             holder = _read_pid(fd)
             os.close(fd)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
-from noticeboard.errors import Finding, NoticeboardError, error, has_errors
+from noticeboard.errors import Finding, NoticeboardError, error, has_errors, os_reason
 from noticeboard.items import CheckedItem, check_item
 from noticeboard.workspace import ItemSource, Workspace, discover, output_collisions
 
@@ -75,7 +75,7 @@ class Build:
             workspace = discover(usable) if usable else Workspace()
         except OSError as exc:  # a folder that vanished or became unreadable meanwhile
             workspace = Workspace(findings=[error(
-                "path_unreadable", location=exc.filename or usable[0], reason=exc.strerror or exc)])
+                "path_unreadable", location=exc.filename or usable[0], reason=os_reason(exc))])
         workspace.findings[:0] = [error(code, location=str(path)) for path, code in refused]
         return cls(workspace)
 
