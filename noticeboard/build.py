@@ -12,7 +12,13 @@ from pathlib import Path
 
 from noticeboard.errors import Finding, NoticeboardError, error, has_errors, os_reason
 from noticeboard.items import CheckedItem, check_item
-from noticeboard.workspace import ItemSource, Workspace, discover, output_collisions
+from noticeboard.workspace import (
+    ItemSource,
+    Workspace,
+    discover,
+    output_collisions,
+    safe_name,
+)
 
 
 class Status(StrEnum):
@@ -112,7 +118,10 @@ class Build:
         pairs = [(src, checked) for src, checked in zip(self.workspace.items, self.checked,
                                                          strict=True)
                  if in_shard(src, options.shard)]
-        self.outcomes, self.run_findings = render_all(pairs, options, progress)
+        # Village folders read whole in this run: a poster there with no item is orphaned.
+        whole = frozenset() if options.shard else frozenset(
+            safe_name(folder.resolve().name) for folder in self.workspace.village_dirs)
+        self.outcomes, self.run_findings = render_all(pairs, options, progress, whole)
         return self.outcomes
 
     @property
