@@ -741,6 +741,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "与本次海报内容不一致的旧文件已移到 {folder} 文件夹：{files}",
         "old outputs that no longer match this poster were moved to {folder}: {files}",
     ),
+    "stale_moved_orphan": (
+        "旧海报 {files} 在本次没有对应的事项（事项文件已删除或改名，或所在村的设置有错误），"
+        "已移到 {folder} 文件夹，以免打印出过期的海报",
+        "old outputs {files} have no item in this run (deleted, renamed, or the village's "
+        "settings are broken); moved to {folder} so that no outdated poster is printed",
+    ),
     "stale_not_moved": (
         "旧海报 {file} 与内容不符，但无法移走（{reason}），请勿打印，并手动删除",
         "the outdated {file} could not be moved aside ({reason}); do not print it, delete it",
