@@ -225,6 +225,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--lang (or NOTICEBOARD_LANG) must be zh or en, not `{value}`",
     ),
     "cli_aborted": ("已中止", "aborted"),
+    # --- structure (issue 11): the one error boundary ---
+    "cli_internal_error": (
+        "内部错误（{kind}）：这是本工具的缺陷，不是您数据的问题；已写出的海报不受影响",
+        "internal error ({kind}): a defect of this tool, not of your data; "
+        "posters already written are intact",
+    ),
+    "cli_internal_error_hint": (
+        "请在命令后加 --debug 重新运行，把显示的全部内容发给维护人员",
+        "run the command again with --debug and send everything it prints to the maintainers",
+    ),
     "cli_not_one_of": ("「{value}」不是可选值，应为：{choices}", "`{value}` is not one of: {choices}"),
     "cli_not_integer": ("「{value}」不是整数{choices}", "`{value}` is not a whole number{choices}"),
     "cli_not_number": ("「{value}」不是数字{choices}", "`{value}` is not a number{choices}"),
