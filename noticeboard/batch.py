@@ -1,60 +1,31 @@
-"""Rendering many posters: skip what has not changed, render the rest in a process pool.
+"""Planning a render run: skip what has not changed, render the rest, keep the output
+folder truthful.
 
-Each worker process keeps one Renderer (one WeasyPrint font configuration) and
-writes its PDFs atomically; a worker that crashes fails only its own item. The
-state of the last run (`.noticeboard-state.json` in the output folder) records,
-for every PDF, a digest of everything it was made from, so a re-run skips it.
-
-The output folder tells the truth: one run at a time holds its lock; an item that
-fails, or a format not made this run from the same inputs, has its old outputs
-moved aside into `已失效/` (never deleted: the file may be the only copy); and only
-temporary files of a writer that is no longer running are cleaned up.
+One run at a time holds the folder's lock (`files.OutputLock`); the state of the last
+runs (`state.RunState`) says what is current; the rest goes to the worker pool
+(`pool.run_tasks`). An item that fails, or a format not made this run from the same
+inputs, has its old outputs moved aside into `已失效/` (never deleted: the file may be
+the only copy).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import multiprocessing
 import os
 import re
-import threading
-import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
-from importlib.metadata import version
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from noticeboard.build import Outcome, RenderOptions, Status
 from noticeboard.errors import Finding, NoticeboardError, display_path, error, os_reason, warning
+from noticeboard.files import OutputLock, remove_stale_temp_files
 from noticeboard.items import CheckedItem
+from noticeboard.outcomes import Outcome, Pair, RenderOptions, Status
+from noticeboard.pool import Task, WorkResult, run_tasks
+from noticeboard.report import write_print_files, write_report
+from noticeboard.state import STATE_FILE, InputDigests, RunState, format_of
 from noticeboard.workspace import ItemSource, output_key
 
-STATE_FILE = ".noticeboard-state.json"
-LOCK_FILE = ".noticeboard.lock"
 STALE_DIR = "已失效"  # where outputs that no longer match their item are moved
-Pair = tuple[ItemSource, CheckedItem]
-
-
-@dataclass(frozen=True)
-class Task:
-    index: int
-    checked: CheckedItem
-    target: Path  # the PDF's path; images go beside it with the same stem
-    paper: str | None
-    formats: frozenset[str] = frozenset({"pdf"})
-
-
-@dataclass(frozen=True)
-class WorkResult:
-    status: Status
-    pages: int = 0
-    sha256: str | None = None
-    findings: list[Finding] = field(default_factory=list)
-    files: list[Path] = field(default_factory=list)  # what was written, PDF first
 
 
 def render_all(pairs: list[Pair], options: RenderOptions,
@@ -80,8 +51,6 @@ def render_all(pairs: list[Pair], options: RenderOptions,
 def _render_locked(pairs: list[Pair], options: RenderOptions,
                    progress: Callable[[Outcome], None] | None, whole_villages: frozenset[str]
                    ) -> tuple[list[Outcome], list[Finding]]:
-    from noticeboard.report import write_print_files, write_report
-
     report_progress = progress or (lambda outcome: None)
     state, problems = RunState.load(options.out_dir)
     remove_stale_temp_files(options.out_dir)
@@ -153,7 +122,7 @@ def _plan(index: int, source: ItemSource, checked: CheckedItem, options: RenderO
     entry = None if options.force else state.unchanged(target, key, options.formats)
     if entry is not None:
         files = [options.out_dir / name for name in sorted(entry["files"], key=_pdf_first)
-                 if _format_of(name) in options.formats]
+                 if format_of(name) in options.formats]
         return (Outcome(source, Status.UNCHANGED, files[0], entry["pages"], entry["sha256"],
                         files=files), None, key)
     return None, Task(index, checked, target, options.paper, options.formats), key
@@ -165,12 +134,8 @@ def pdf_path(out_dir: Path, stem: Path) -> Path:
     return out_dir / stem.parent / f"{stem.name}.pdf"
 
 
-def _format_of(name: str) -> str:
-    return name.rsplit(".", 1)[-1].lower()
-
-
 def _pdf_first(name: str) -> tuple[bool, str]:
-    return _format_of(name) != "pdf", name
+    return format_of(name) != "pdf", name
 
 
 # ---- outputs that no longer match their item --------------------------------------
@@ -269,369 +234,7 @@ def _outcome(source: ItemSource, result: WorkResult) -> Outcome:
 
 # ---- running the tasks -------------------------------------------------------
 
-_RENDERER: Any = None  # one per process, made on first use
-
-
-def render_task(task: Task) -> WorkResult:
-    """Render and write one poster; every failure becomes a finding, never an exception."""
-    global _RENDERER
-    from noticeboard.render import Renderer, write_atomic
-
-    try:
-        if _RENDERER is None:
-            _RENDERER = Renderer()
-        poster = _RENDERER.render(task.checked, task.paper)
-        files = []
-        if "pdf" in task.formats:
-            write_atomic(task.target, poster.pdf)
-            files.append(task.target)
-        if "png" in task.formats:
-            files += write_images(poster.pdf, task.target)
-    except NoticeboardError as exc:
-        return WorkResult(Status.FAILED, findings=exc.findings)
-    except OSError as exc:
-        finding = error("write_failed", location=display_path(task.target),
-                        reason=os_reason(exc))
-        return WorkResult(Status.FAILED, findings=[finding.located(task.checked.path, {})])
-    except Exception as exc:  # a crash in one poster must not stop the others
-        finding = error("render_failed", reason=f"{type(exc).__name__}: {exc}")
-        return WorkResult(Status.FAILED, findings=[finding.located(task.checked.path, {})])
-    digest = hashlib.sha256(poster.pdf).hexdigest()
-    return WorkResult(Status.RENDERED, poster.pages, digest, files=files)
-
-
-def run_tasks(tasks: list[Task], jobs: int) -> Iterator[tuple[int, WorkResult]]:
-    """(index, result) as each task finishes; in this process when one job is enough."""
-    if jobs <= 1 or len(tasks) <= 1:
-        for task in tasks:
-            yield task.index, render_task(task)
-        return
-    yield from _pooled(tasks, jobs)
-
-
-def _pooled(tasks: list[Task], jobs: int) -> Iterator[tuple[int, WorkResult]]:
-    finished: set[int] = set()
-    try:
-        yield from _in_pool(tasks, min(jobs, len(tasks)), finished)
-    except BrokenProcessPool:
-        # A worker died (killed, out of memory, a crash in a C library). Run what is
-        # left one task per process, so only the item that kills its worker fails.
-        for task in [t for t in tasks if t.index not in finished]:
-            try:
-                yield from _in_pool([task], 1, finished)
-            except BrokenProcessPool:
-                finding = error("render_failed", reason="生成海报的进程意外退出（worker crashed）")
-                yield task.index, WorkResult(Status.FAILED, findings=[
-                    finding.located(task.checked.path, {})])
-
-
-def _in_pool(tasks: list[Task], workers: int,
-             finished: set[int]) -> Iterator[tuple[int, WorkResult]]:
-    pool = ProcessPoolExecutor(max_workers=workers,
-                               mp_context=multiprocessing.get_context("spawn"),
-                               initializer=watch_parent, initargs=(os.getpid(),))
-    try:
-        futures = {pool.submit(render_task, task): task for task in tasks}
-        for future in as_completed(futures):
-            task = futures[future]
-            result = future.result()
-            finished.add(task.index)
-            yield task.index, result
-    except BaseException:
-        _stop(pool)
-        raise
-    pool.shutdown(wait=True)
-
-
-PARENT_POLL_SECONDS = 1.0
-
-
-def watch_parent(parent_pid: int) -> None:
-    """In each worker: exit as soon as the main process has gone (even by SIGKILL).
-
-    A worker holds a whole WeasyPrint (~250 MB); without this, workers whose parent
-    was killed go on rendering for minutes. When the parent dies the worker is
-    re-parented, so `os.getppid()` changes.
-    """
-    def watch() -> None:
-        while True:
-            time.sleep(PARENT_POLL_SECONDS)
-            if not _alive(parent_pid) or os.getppid() != parent_pid:
-                os._exit(3)
-
-    threading.Thread(target=watch, name="noticeboard-watch-parent", daemon=True).start()
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # PermissionError: alive, someone else's; Windows: see os.kill
-        return True
-    return True
-
-
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """Stop at once (Ctrl-C or a broken pool): cancel what has not started, end the workers."""
-    processes = list((pool._processes or {}).values())  # no public way to reach them
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        process.terminate()
-    for process in processes:
-        process.join(timeout=5)
-
-
-# write_atomic's temporary files: `.<name>.nbtmp-<pid>-<random>.tmp`. Nothing else
-# (a clerk's `.草稿.tmp`, a sync tool's temp files) is ever touched.
-TEMP_FILE = re.compile(r"\..+\.nbtmp-([0-9]+)-[^./\\]*\.tmp")
-
-
-def remove_stale_temp_files(out_dir: Path) -> None:
-    """Temporary files left by a render that was killed mid-write, and only those.
-
-    A file whose writer is still running (another render's worker, this run's own)
-    is left alone; its pid is in its name.
-    """
-    if not out_dir.is_dir():
-        return
-    for temp in out_dir.rglob("*.tmp"):
-        match = TEMP_FILE.fullmatch(temp.name)
-        if match and not _alive(int(match[1])) and not temp.is_symlink():
-            temp.unlink(missing_ok=True)
-
 
 # ---- what a poster is made from ------------------------------------------------
 
-class InputDigests:
-    """Digests of the files posters are made from, each file read once per run."""
 
-    def __init__(self) -> None:
-        self._files: dict[Path, str] = {}
-        self._folders: dict[Path, str] = {}
-        self._versions = f"noticeboard {_version('noticeboard')}; weasyprint {_version('weasyprint')}"
-
-    def item_key(self, checked: CheckedItem, paper: str | None) -> str:
-        """Everything a poster is made from; the formats asked for are not part of it,
-        so a PDF stays current when the next run asks for images only."""
-        from noticeboard.config import TOWNSHIP_FILE, VILLAGE_FILE
-        from noticeboard.render import builtin_template_dir
-
-        setting = checked.setting
-        assert checked.loaded is not None
-        parts = [self._versions, f"paper={paper}",
-                 hashlib.sha256(checked.loaded.raw).hexdigest(),
-                 self.folder(builtin_template_dir())]
-        if setting.village_dir is not None:
-            parts.append(self.file(setting.village_dir / VILLAGE_FILE))
-        if setting.township_dir is not None:
-            parts.append(self.file(setting.township_dir / TOWNSHIP_FILE))
-        if setting.root is not None and (setting.root / "templates").is_dir():
-            parts.append(self.folder(setting.root / "templates"))
-        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
-
-    def file(self, path: Path) -> str:
-        if path not in self._files:
-            self._files[path] = hashlib.sha256(path.read_bytes()).hexdigest() \
-                if path.is_file() else "-"
-        return self._files[path]
-
-    def folder(self, folder: Path) -> str:
-        if folder not in self._folders:
-            digest = hashlib.sha256()
-            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-                digest.update(path.relative_to(folder).as_posix().encode())
-                digest.update(self.file(path).encode())
-            self._folders[folder] = digest.hexdigest()
-        return self._folders[folder]
-
-
-def _version(package: str) -> str:
-    try:
-        return version(package)
-    except Exception:
-        return "?"
-
-
-class RunState:
-    """What the last runs wrote: for every PDF, its input key, digest, pages, and files."""
-
-    def __init__(self, out_dir: Path, entries: dict[str, dict[str, Any]]):
-        self.out_dir = out_dir
-        self.entries = entries
-
-    @classmethod
-    def load(cls, out_dir: Path) -> tuple[RunState, list[Finding]]:
-        """The state, or none (everything renders again) with a warning when it is damaged."""
-        path = out_dir / STATE_FILE
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return cls(out_dir, {}), []
-        except (OSError, ValueError):
-            text = ""
-        try:
-            entries = json.loads(text)["outputs"]
-        except (ValueError, LookupError, TypeError):
-            entries = None
-        if not (isinstance(entries, dict) and all(
-                _sound_entry(name, entry) for name, entry in entries.items())):
-            return cls(out_dir, {}), [warning("state_damaged", file=display_path(path))]
-        return cls(out_dir, entries), []
-
-    def _name(self, target: Path) -> str:
-        return target.relative_to(self.out_dir).as_posix()
-
-    def unchanged(self, target: Path, key: str, formats: frozenset[str]) -> dict[str, Any] | None:
-        """The entry for a poster made from the same inputs, if it has every format asked
-        for and all its files are as written."""
-        entry = self.entries.get(self._name(target))
-        if not entry or entry.get("key") != key or not isinstance(entry.get("files"), dict):
-            return None
-        if not formats <= {_format_of(name) for name in entry["files"]}:
-            return None
-        if any(not self._intact(name, stamp) for name, stamp in entry["files"].items()):
-            return None
-        return entry
-
-    def _intact(self, name: str, stamp: list[int]) -> bool:
-        try:
-            stat = (self.out_dir / name).stat()
-        except OSError:
-            return False
-        return [stat.st_size, stat.st_mtime_ns] == list(stamp)
-
-    def current_files(self, target: Path, key: str) -> list[Path]:
-        """Files of the last poster from these same inputs that are still as written:
-        a PDF stays current when this run writes only images, and the other way round."""
-        entry = self.entries.get(self._name(target))
-        if not entry or entry.get("key") != key:
-            return []
-        return [self.out_dir / name for name, stamp in entry.get("files", {}).items()
-                if self._intact(name, stamp)]
-
-    def record(self, target: Path, key: str, result: WorkResult | Any,
-               kept: list[Path] | None = None) -> None:
-        files = {}
-        written = {self._name(p) for p in result.files}
-        for path in [*result.files, *(p for p in kept or [] if self._name(p) not in written)]:
-            stat = path.stat()
-            files[self._name(path)] = [stat.st_size, stat.st_mtime_ns]
-        self.entries[self._name(target)] = {
-            "key": key, "sha256": result.sha256, "pages": result.pages, "files": files}
-
-    def forget(self, target: Path) -> None:
-        self.entries.pop(self._name(target), None)
-
-    def save(self) -> None:
-        from noticeboard.render import write_atomic
-
-        if not self.out_dir.is_dir():
-            return
-        text = json.dumps({"outputs": self.entries}, ensure_ascii=False, indent=1, sort_keys=True)
-        write_atomic(self.out_dir / STATE_FILE, text.encode("utf-8"))
-
-
-def _sound_entry(name: Any, entry: Any) -> bool:
-    """An entry as this module writes it, naming files inside the output folder only."""
-    if not (_inside(name) and isinstance(entry, dict) and isinstance(entry.get("key"), str)):
-        return False
-    if "files" not in entry:  # a print file's entry (report._merge)
-        return all(isinstance(entry.get(k), int) for k in ("size", "mtime_ns"))
-    files = entry["files"]
-    return (isinstance(files, dict) and bool(files)
-            and isinstance(entry.get("pages"), int) and not isinstance(entry["pages"], bool)
-            and isinstance(entry.get("sha256"), str | None)
-            and all(_inside(n) and isinstance(v, list) and len(v) == 2
-                    and all(isinstance(x, int) for x in v) for n, v in files.items()))
-
-
-def _inside(name: Any) -> bool:
-    if not isinstance(name, str) or not name or "\\" in name or "\0" in name:
-        return False
-    path = Path(name)
-    return not path.is_absolute() and ".." not in path.parts
-
-
-class OutputLock:
-    """One render at a time per output folder; the second refuses, naming the first.
-
-    An OS lock (flock / msvcrt) is released by the system when its holder dies,
-    even by SIGKILL, so a killed run never leaves the folder locked.
-    """
-
-    def __init__(self, out_dir: Path):
-        self.path = out_dir / LOCK_FILE
-        self._fd: int | None = None
-
-    def acquire(self) -> None:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
-        except OSError as exc:
-            raise NoticeboardError([error("write_failed", location=display_path(self.path),
-                                          reason=os_reason(exc))]) from None
-        if not _try_lock(fd):
-            holder = _read_pid(fd)
-            os.close(fd)
-            raise NoticeboardError([error(
-                "output_locked", folder=display_path(self.path.parent), pid=holder or "?")])
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
-        self._fd = fd
-
-    def release(self) -> None:
-        if self._fd is not None:
-            os.close(self._fd)  # closing releases the lock; the file stays (harmless)
-            self._fd = None
-
-
-def _try_lock(fd: int) -> bool:
-    try:
-        import fcntl
-    except ImportError:  # Windows
-        import msvcrt
-
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
-def _read_pid(fd: int) -> str:
-    try:
-        return os.pread(fd, 32, 0).decode("ascii", "replace").strip() if hasattr(os, "pread") \
-            else ""
-    except OSError:
-        return ""
-
-
-def default_jobs() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
-               else os.cpu_count() or 1)
-
-
-# Phone screens are 1080–1440 pixels wide; an A3 sheet 1240 pixels wide reads well
-# on one when zoomed, and stays under a megabyte for messaging apps.
-IMAGE_WIDTH_PX = 1240
-
-
-def write_images(pdf: bytes, target: Path) -> list[Path]:
-    """One PNG per sheet beside the PDF's path: `name.png`, or `name-1.png`, `name-2.png`…"""
-    from noticeboard.engine import page_images
-    from noticeboard.render import write_atomic
-
-    images = page_images(pdf, IMAGE_WIDTH_PX, optimize=True)
-    written = []
-    for index, image in enumerate(images):
-        suffix = "" if len(images) == 1 else f"-{index + 1}"
-        path = target.with_name(f"{target.stem}{suffix}.png")
-        write_atomic(path, image)
-        written.append(path)
-    return written

@@ -7,11 +7,12 @@ import os
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 from pathlib import Path
 
+from noticeboard.batch import render_all
 from noticeboard.errors import Finding, NoticeboardError, error, has_errors, os_reason
 from noticeboard.items import CheckedItem, check_item
+from noticeboard.outcomes import Outcome, RenderOptions, Status
 from noticeboard.workspace import (
     ItemSource,
     Workspace,
@@ -19,39 +20,6 @@ from noticeboard.workspace import (
     output_collisions,
     safe_name,
 )
-
-
-class Status(StrEnum):
-    RENDERED = "rendered"
-    UNCHANGED = "unchanged"
-    FAILED = "failed"
-
-
-@dataclass
-class Outcome:
-    """What happened to one item in a render run."""
-
-    source: ItemSource
-    status: Status
-    output: Path | None = None
-    pages: int = 0
-    sha256: str | None = None
-    findings: list[Finding] = field(default_factory=list)  # from rendering, not checking
-    files: list[Path] = field(default_factory=list)  # the PDF and/or images, PDF first
-    moved: list[Path] = field(default_factory=list)  # old outputs moved aside, where they are now
-
-
-@dataclass(frozen=True)
-class RenderOptions:
-    """How a render run goes; the defaults suit a clerk rendering one village."""
-
-    out_dir: Path = Path("out")
-    paper: str | None = None
-    jobs: int = 1
-    force: bool = False
-    print_file: bool = False
-    shard: tuple[int, int] | None = None  # (index from 1, count)
-    formats: frozenset[str] = frozenset({"pdf"})  # "pdf" and/or "png"
 
 
 def in_shard(source: ItemSource, shard: tuple[int, int] | None) -> bool:
@@ -105,7 +73,6 @@ class Build:
     def render(self, options: RenderOptions | Path,
                progress: Callable[[Outcome], None] | None = None) -> list[Outcome]:
         """Render every item that passed its check; one failure never stops the others."""
-        from noticeboard.batch import render_all
 
         if isinstance(options, Path):
             options = RenderOptions(out_dir=options)

@@ -15,10 +15,11 @@ import typer
 from noticeboard import __version__, skeletons
 from noticeboard import doctor as doctor_module
 from noticeboard import schema as schema_module
-from noticeboard.build import Build, Outcome, RenderOptions, Status, in_shard
+from noticeboard.build import Build, in_shard
 from noticeboard.cli_frames import ENGLISH_HELP, Command, Group, lang, say
 from noticeboard.errors import Finding, Severity, display_path, has_errors, sorted_findings
 from noticeboard.models import KIND_ALIASES, KINDS, kind_for
+from noticeboard.outcomes import Outcome, RenderOptions, Status
 
 
 def h(zh: str, en: str) -> str:
@@ -152,7 +153,7 @@ def render(
                "output format: pdf (default) or png (an image per page); may be given twice"))
     ] = None,
 ) -> None:
-    from noticeboard.batch import default_jobs
+    from noticeboard.pool import default_jobs
 
     options = RenderOptions(out_dir=output, paper=paper.value if paper else None,
                             jobs=jobs or default_jobs(), force=force, print_file=print_file,

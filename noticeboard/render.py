@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import math
 import os
-import secrets
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -467,34 +466,3 @@ def _glyph_finding(checked: CheckedItem, char: str) -> Finding:
     return finding.located(checked.path, checked.lines)
 
 
-POSTER_FILE_MODE = 0o666  # less the umask, as for any file a program creates
-
-
-def _create_temp(folder: Path, name: str) -> tuple[int, Path]:
-    """A new file beside the target, created with `POSTER_FILE_MODE` (the kernel applies
-    the umask; `mkstemp` would make it private to the user, and reading the umask means
-    changing it process-wide for a moment)."""
-    for _ in range(100):
-        # `.nbtmp-<pid>-`: batch.remove_stale_temp_files removes only these, once <pid> has gone
-        temp = folder / f".{name}.nbtmp-{os.getpid()}-{secrets.token_hex(4)}.tmp"
-        try:
-            return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
-                           POSTER_FILE_MODE), temp
-        except FileExistsError:
-            continue
-    raise FileExistsError(f"no free temporary name in {folder}")
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write via a temporary file and rename: readers see the old file or the new one."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = _create_temp(target.parent, target.name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise

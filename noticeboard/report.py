@@ -7,14 +7,12 @@ import json
 from collections import defaultdict
 from io import BytesIO
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from noticeboard.build import Outcome, Status
 from noticeboard.errors import format_field_path
-from noticeboard.render import write_atomic
-
-if TYPE_CHECKING:
-    from noticeboard.batch import Pair, RunState
+from noticeboard.files import write_atomic
+from noticeboard.outcomes import Outcome, Pair, Status
+from noticeboard.state import RunState
 
 REPORT_FILE = "report.json"
 PRINT_PREFIX = "打印-"

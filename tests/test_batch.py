@@ -11,10 +11,12 @@ import pypdf
 import pytest
 from typer.testing import CliRunner
 
-from noticeboard import batch
-from noticeboard.batch import STATE_FILE, Task, WorkResult, run_tasks
-from noticeboard.build import Build, RenderOptions, Status
+from noticeboard import files
+from noticeboard.build import Build
 from noticeboard.cli import app
+from noticeboard.outcomes import RenderOptions, Status
+from noticeboard.pool import Task, WorkResult, run_tasks
+from noticeboard.state import STATE_FILE, RunState
 from tests.conftest import FINANCE_YAML, NOTICE_YAML, RELIEF_YAML, write
 
 
@@ -158,7 +160,7 @@ def test_cleanup_removes_only_its_own_temp_files_whose_writer_is_gone(tree, tmp_
         writing = write(out / "双河村" / f".通知.pdf.nbtmp-{alive.pid}-xyz.tmp", "half")
         draft = write(out / "双河村" / ".草稿.tmp", "a clerk's own file")
         synced = write(out / ".sync-123.tmp", "a sync tool's file")
-        batch.remove_stale_temp_files(out)
+        files.remove_stale_temp_files(out)
         assert not orphan.exists()
         assert writing.exists() and draft.exists() and synced.exists()
     finally:
@@ -167,14 +169,12 @@ def test_cleanup_removes_only_its_own_temp_files_whose_writer_is_gone(tree, tmp_
 
 
 def test_write_atomic_names_its_temp_file_with_its_pid(tmp_path, monkeypatch):
-    from noticeboard import render
-
     seen = []
     original = os.replace
     monkeypatch.setattr(os, "replace", lambda a, b: (seen.append(Path(a).name), original(a, b)))
-    render.write_atomic(tmp_path / "通知.bin", b"data")
+    files.write_atomic(tmp_path / "通知.bin", b"data")
     [name] = seen
-    match = batch.TEMP_FILE.fullmatch(name)
+    match = files.TEMP_FILE.fullmatch(name)
     assert match is not None and int(match[1]) == os.getpid()
 
 
@@ -251,7 +251,7 @@ def test_colliding_names_are_refused_naming_every_file(township, tmp_path, monke
 
 def test_a_second_render_into_a_locked_folder_refuses_and_changes_nothing(tree, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    lock = batch.OutputLock(tmp_path / "out")
+    lock = files.OutputLock(tmp_path / "out")
     lock.acquire()
     try:
         result = cli("render", "青山镇", "-o", "out")
@@ -274,7 +274,7 @@ def test_a_second_render_into_a_locked_folder_refuses_and_changes_nothing(tree, 
 ])
 def test_a_damaged_state_file_is_no_state_with_a_warning(tmp_path, text):
     write(tmp_path / STATE_FILE, text)
-    state, findings = batch.RunState.load(tmp_path)
+    state, findings = RunState.load(tmp_path)
     assert state.entries == {}
     assert [f.message() for f in findings] == [
         f"记录文件 {os.path.relpath(tmp_path / STATE_FILE)} 已损坏（被修改或不完整），本次全部重新生成"]
@@ -284,7 +284,7 @@ def test_a_sound_state_file_loads_without_a_warning(tmp_path):
     entry = {"key": "k", "pages": 1, "sha256": "s", "files": {"双河村/财务.pdf": [1, 2]}}
     write(tmp_path / STATE_FILE, json.dumps({"outputs": {"双河村/财务.pdf": entry,
                                                          "打印-x.pdf": {"key": "k", "size": 1, "mtime_ns": 2}}}))
-    state, findings = batch.RunState.load(tmp_path)
+    state, findings = RunState.load(tmp_path)
     assert (findings, state.entries["双河村/财务.pdf"]) == ([], entry)
 
 
@@ -318,7 +318,6 @@ def test_worker_result_is_picklable():
 
     result = WorkResult(Status.RENDERED, 1, "ab")
     assert pickle.loads(pickle.dumps(result)) == result
-    assert batch.default_jobs() >= 1
 
 
 def test_names_with_dots_keep_their_whole_name(township, tmp_path):

@@ -3,8 +3,9 @@
 import pytest
 
 from noticeboard import render_item
-from noticeboard.build import Build, Status
+from noticeboard.build import Build
 from noticeboard.errors import NoticeboardError
+from noticeboard.outcomes import Status
 from tests.conftest import FINANCE_YAML, NOTICE_YAML, write
 from tests.pdftext import page_texts, squeezed
 

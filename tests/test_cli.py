@@ -304,7 +304,8 @@ def test_checking_a_settings_file_checks_it_as_settings(in_township):
 
 
 def test_report_json_counts_rows_from_one_as_the_console_does(in_township, tmp_path):
-    from noticeboard.build import Build, Outcome, Status
+    from noticeboard.build import Build
+    from noticeboard.outcomes import Outcome, Status
     from noticeboard.report import write_report
 
     write(in_township / "双河村" / "低保.yaml",

@@ -11,9 +11,10 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from noticeboard.build import Build, Status
+from noticeboard.build import Build
 from noticeboard.loader import load_yaml_file
 from noticeboard.models import kind_for
+from noticeboard.outcomes import Status
 from noticeboard.schema import all_schemas
 from noticeboard.view import money_plain, paragraphs
 from tests.conftest import EXAMPLES

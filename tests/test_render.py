@@ -12,7 +12,8 @@ import pypdf
 import pytest
 
 from noticeboard.errors import NoticeboardError
-from noticeboard.render import Renderer, builtin_template_dir, write_atomic
+from noticeboard.files import write_atomic
+from noticeboard.render import Renderer, builtin_template_dir
 from tests.conftest import FINANCE_YAML, NOTICE_YAML, RELIEF_YAML, TOWNSHIP_YAML, check_text, write
 from tests.pdftext import page_sizes, page_texts, pdfium_texts, squeezed
 from tests.spies import audit_log, network_events, opened_outside, record_fetches

@@ -6,8 +6,8 @@ import pypdf
 from PIL import Image
 from typer.testing import CliRunner
 
-from noticeboard.batch import IMAGE_WIDTH_PX
 from noticeboard.cli import app
+from noticeboard.pool import IMAGE_WIDTH_PX
 from noticeboard.view import qr_svg
 from tests.conftest import FINANCE_YAML, NOTICE_YAML, write
 from tests.pdftext import page_texts, squeezed
