@@ -72,6 +72,10 @@ class Defaults(BaseModel):
     election_voter_days: int = Field(20, title="选民名单提前公布天数")
     election_candidate_days: int = Field(5, title="候选人提前公布天数")
     paper: Literal["A3", "A4"] = Field("A3", title="纸张")
+    min_list_pt: float = Field(12.0, ge=8, le=24, title="名单最小字号",
+                               description="长名单缩小排版时不小于此字号（磅），一臂远处能看清")
+    seal_guide: bool = Field(False, title="印章位置虚线圈",
+                             description="在落款处画虚线圆圈标出盖章位置；默认不印")
     fonts: Fonts = Field(default_factory=Fonts, title="字体")
 
     def days_for(self, kind: str) -> int:

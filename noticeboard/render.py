@@ -37,7 +37,7 @@ SETTINGS_DESCRIPTION = "村、乡镇设置（YAML）"
 # the base size is 16 pt on A3, scaled for A4.
 BASE_FONT_PT = {"A3": 16.0, "A4": 11.3}
 TITLE_REM = 2.3  # the title's size relative to body text, when it fits on one line
-MAX_SCALE = 1.6
+MAX_SCALE = 1.8
 MIN_SCALE = 0.8  # a poster is shrunk at most this far to save a sheet
 FIT_STEPS = 3
 GROWTH = 1.1  # a poster's height grows a little faster than its scale (lines re-wrap)
@@ -307,7 +307,9 @@ def overflows_right(document: Document) -> bool:
 
 
 def pin_footer_to_bottom(document: Document) -> None:
-    """Move the closing block (review, phones, signature) to the foot of a one-page poster.
+    """Move the closing block (review, phones, signature) to the foot of a one-page poster,
+    sharing the space left equally among the template's springs (`<div class="spring">`,
+    see templates/base.html.j2): whatever follows a spring moves down by its share.
 
     Official notices put the issuer and date at the bottom right; moving laid-out
     boxes costs nothing, where a flex layout made WeasyPrint several times slower.
@@ -315,13 +317,57 @@ def pin_footer_to_bottom(document: Document) -> None:
     page = document.pages[0]
     box = page._page_box
     bottom = box.margin_height() - box.margin_bottom
-    footers = [b for b in _content_boxes(page) if getattr(b, "element_tag", None) == "footer"]
+    boxes = list(_content_boxes(page))
+    footers = [b for b in boxes if getattr(b, "element_tag", None) == "footer"]
     if not footers:
         return
-    footer = footers[-1]
-    free = bottom - (footer.position_y + footer.margin_height())
-    if free > 1:
-        footer.translate(dy=free)
+    free = bottom - (footers[-1].position_y + footers[-1].margin_height())
+    if free <= 1:
+        return
+    springs = [b for b in boxes if getattr(b, "element_tag", None) == "div"
+               and "spring" in (b.element.get("class") or "").split()]
+    if not springs:
+        footers[-1].translate(dy=free)
+        return
+    _share_among_springs(box, springs, free / len(springs))
+
+
+def _share_among_springs(page_box: Any, springs: list[Any], share: float) -> None:
+    """Move every box down by one share per spring before it in document order."""
+    from weasyprint.formatting_structure.boxes import MarginBox
+    from weasyprint.layout.background import layout_box_backgrounds
+
+    spring_ids = {id(spring) for spring in springs}
+    parents: dict[int, Any] = {}
+    for parent in page_box.descendants():
+        for child in getattr(parent, "children", None) or ():
+            parents[id(child)] = parent
+    holders: set[int] = set()  # boxes with a spring somewhere inside
+    for spring in springs:
+        up = parents.get(id(spring))
+        while up is not None and id(up) not in holders:
+            holders.add(id(up))
+            up = parents.get(id(up))
+    seen = 0
+
+    def walk(parent: Any, applied: float) -> None:
+        nonlocal seen
+        for child in getattr(parent, "children", None) or ():
+            if isinstance(child, MarginBox):
+                continue
+            if id(child) in spring_ids:
+                seen += 1
+                continue
+            wanted = seen * share
+            if wanted != applied:
+                child.translate(dy=wanted - applied)
+                # Backgrounds are placed once laid out: place them again where the box
+                # now is (no image is fetched: the templates and poster.css use none).
+                layout_box_backgrounds(page_box, child, lambda **_: None)
+            if id(child) in holders:
+                walk(child, wanted)
+
+    walk(page_box, 0.0)
 
 
 def _template_name(exc: jinja2.TemplateError) -> str:
