@@ -94,7 +94,7 @@ def _part(label: str, start: date, end: date, kind: str, items: list[CheckedItem
         assert best.item is not None
         if not best.ok:
             return Part(label, start, end, State.INVALID, best.path)
-        window_end = best.item.window_end(best.setting.defaults.days_for(kind))
+        window_end = best.setting.defaults.window_end(best.item)
         state = State.POSTED if window_end < today else State.OPEN
         return Part(label, start, end, state, best.path)
     if broken:

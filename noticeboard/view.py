@@ -144,7 +144,7 @@ def poster_context(item: Envelope, setting: Setting) -> dict[str, Any]:
     village, township = setting.village, setting.township
     title = title_of(item, setting)
     defaults = setting.defaults
-    window_end = item.window_end(defaults.days_for(item.KIND))
+    window_end = defaults.window_end(item)
     review = None
     if item.NEEDS_REVIEW and item.reviewed_by and item.reviewed_on:
         body = village.supervision_name if village else "村务监督委员会"

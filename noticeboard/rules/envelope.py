@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from noticeboard.config import Defaults, Setting
 from noticeboard.errors import Finding, error, warning
 from noticeboard.models.common import Envelope
 from noticeboard.models.finance import Finance
+from noticeboard.workdays import package_years
 
 
 def check_envelope(item: Envelope, setting: Setting) -> list[Finding]:
@@ -17,7 +18,7 @@ def check_envelope(item: Envelope, setting: Setting) -> list[Finding]:
     if not _has_feedback_channel(item, setting):
         findings.append(error("feedback_missing", ("contact",)))
     defaults = setting.defaults
-    end = item.window_end(defaults.days_for(item.KIND))
+    end = defaults.window_end(item)
     if end < item.posted:
         findings.append(error("window_order", ("until",), until=end.isoformat(),
                               posted=item.posted.isoformat()))
@@ -33,17 +34,16 @@ def _window_length(item: Envelope, end: date, defaults: Defaults) -> list[Findin
     minimum = defaults.min_days_for(item.KIND)
     field = "until" if item.until is not None else "days"
     if item.KIND in defaults.working_day_kinds:
-        days = working_days(item.posted, end)
+        calendar = defaults.calendar()
+        _, last_known = package_years()
+        findings = [warning("workdays_year_unknown", (field,), year=year, last=last_known)
+                    for year in calendar.unknown_years(item.posted, end)]
+        days = calendar.count(item.posted, end)
         if days < minimum:
-            return [warning("window_short_working", (field,), days=days, minimum=minimum)]
-        return []
+            findings.append(warning("window_short_working", (field,), days=days, minimum=minimum))
+        return findings
     days = (end - item.posted).days + 1
     return [warning("window_short", (field,), days=days, minimum=minimum)] if days < minimum else []
-
-
-def working_days(first: date, last: date) -> int:
-    """Monday to Friday from `first` to `last`, both included (public holidays not known)."""
-    return sum((first + timedelta(days=n)).weekday() < 5 for n in range((last - first).days + 1))
 
 
 def _review(item: Envelope) -> list[Finding]:
@@ -51,8 +51,7 @@ def _review(item: Envelope) -> list[Finding]:
         return []
     findings = [
         error("review_missing", (name,), field=label)
-        for name, label in (("reviewed_by", "审核人 reviewed_by"),
-                            ("reviewed_on", "审核日期 reviewed_on"))
+        for name, label in (("reviewed_by", "审核人"), ("reviewed_on", "审核日期"))
         if getattr(item, name) is None
     ]
     if item.reviewed_on is not None and item.reviewed_on > item.posted:

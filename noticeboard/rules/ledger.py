@@ -97,6 +97,15 @@ def _relief(item: Relief) -> list[Finding]:
     if not item.recipients:
         findings.append(error("relief_no_rows", ("recipients",)))
     findings += _stated_total("合计", "total", item.total, item.amount_sum())
+    if item.monthly_standard is not None:
+        months = item.months_paid()
+        for index, person in enumerate(item.recipients):
+            cap = item.monthly_standard * person.household_size * months
+            if person.amount > cap:
+                findings.append(warning(
+                    "relief_over_standard", ("recipients", index, "amount"), name=person.name,
+                    amount=money(person.amount), size=person.household_size,
+                    standard=money(item.monthly_standard), months=months, cap=money(cap)))
     return findings
 
 
