@@ -8,7 +8,7 @@ SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconf
                    fonts-noto-cjk poppler-utils qpdf chromium python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup system venv demo test bench clean
+.PHONY: setup system venv demo test bench clean golden
 
 setup: system venv
 
@@ -35,6 +35,11 @@ demo: setup
 test: setup
 	$(BIN)/ruff check noticeboard tests bench
 	$(BIN)/pytest
+
+# Regenerate tests/golden/ on purpose (after a template, stylesheet or WeasyPrint
+# change), then look at the images before committing them.
+golden: setup
+	$(BIN)/python -m tests.golden
 
 clean:
 	rm -rf $(VENV) out

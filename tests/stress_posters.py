@@ -29,7 +29,7 @@ EVERY_ELEMENT = """各村民小组、全体村民：
 请各户相互转告。特此通知。
 
 附件：1.冬季森林防火责任人名单
-2.逐户检查安排表（按村民小组分列，含检查时间和检查人员）
+2.逐户检查安排表（按村民小组分列，含检查时间、检查人员、联系电话、整改要求和复查日期）
 """
 
 
@@ -37,8 +37,15 @@ def example(relative: str) -> dict[str, Any]:
     return yaml.safe_load((EXAMPLES / relative).read_text(encoding="utf-8"))
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """Writes a shared value in full each time: the checker refuses YAML aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def dump(data: dict[str, Any]) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    return yaml.dump(data, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False)
 
 
 def relief(rows: int, notes: bool = True) -> str:
