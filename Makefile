@@ -4,29 +4,48 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 # Pango for WeasyPrint; libharfbuzz-subset0 makes font subsetting ~60x faster;
 # Noto CJK for Chinese; poppler-utils, qpdf and chromium (the preview test) are used by the tests.
+# Alternatives: Debian's name first, then Ubuntu's (scripts/system-packages.sh picks).
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig \
-                   fonts-noto-cjk poppler-utils qpdf chromium python3-venv
+                   fonts-noto-cjk poppler-utils qpdf chromium,chromium-browser python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup system venv demo test bench clean golden
+# The exact versions the suite passed with; `make upgrade-check` tries the newest.
+CONSTRAINTS := constraints.txt
+UPGRADE_VENV := .venv-upgrade
+
+.PHONY: setup system venv demo test bench clean constraints upgrade-check golden
 
 setup: system venv
 
 system:
-	@missing=$$(for p in $(SYSTEM_PACKAGES); do \
-	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
-	if [ -n "$$missing" ]; then \
-	    echo "Installing system packages: $$missing"; \
-	    $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y $$missing; \
-	fi
+	@SUDO="$(SUDO)" sh scripts/system-packages.sh $(SYSTEM_PACKAGES)
 
 venv: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -c $(CONSTRAINTS) -e '.[test]'
 	touch $@
+
+# Record the versions installed now as the tested ones (after upgrade-check passed).
+constraints: venv
+	{ sed -n '1,2p' $(CONSTRAINTS); $(BIN)/pip freeze --exclude-editable | grep -iv '^noticeboard'; } \
+	    > $(CONSTRAINTS).new && mv $(CONSTRAINTS).new $(CONSTRAINTS)
+
+# The suite against the newest release of every dependency, past the pinned majors:
+# the engine contract tests first, since they name what an upgrade broke.
+upgrade-check: system
+	rm -rf $(UPGRADE_VENV)
+	$(PYTHON) -m venv $(UPGRADE_VENV)
+	$(UPGRADE_VENV)/bin/pip install --quiet --upgrade pip
+	$(UPGRADE_VENV)/bin/pip install --quiet --no-deps -e .
+	$(UPGRADE_VENV)/bin/pip install --quiet --upgrade $$($(PYTHON) -c 'import re, tomllib; \
+	    p = tomllib.load(open("pyproject.toml", "rb"))["project"]; \
+	    print(" ".join(re.split(r"[<>=!~; \[]", d)[0] for d in p["dependencies"] + p["optional-dependencies"]["test"]))')
+	$(UPGRADE_VENV)/bin/pip freeze --exclude-editable | diff $(CONSTRAINTS) - | grep '^[<>]' || true
+	$(UPGRADE_VENV)/bin/pytest -q tests/test_engine_contract.py
+	$(UPGRADE_VENV)/bin/pytest -q -x
 
 demo: setup
 	$(BIN)/noticeboard check examples
@@ -42,7 +61,7 @@ golden: setup
 	$(BIN)/python -m tests.golden
 
 clean:
-	rm -rf $(VENV) out
+	rm -rf $(VENV) $(UPGRADE_VENV) out
 
 bench: setup
 	$(BIN)/python bench/render_bench.py

@@ -26,6 +26,21 @@ SEVERITY_LABELS = {
 
 
 @dataclass(frozen=True)
+class Localized:
+    """A message parameter that reads differently per language (a list of choices:
+    「男、女」 in Chinese, "男 or 女" in English)."""
+
+    zh: str
+    en: str
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+    def __str__(self) -> str:
+        return self.zh
+
+
+@dataclass(frozen=True)
 class Finding:
     """One problem found in one file, located by line and field path."""
 
@@ -35,10 +50,14 @@ class Finding:
     field_path: FieldPath = ()
     file: Path | None = None
     line: int | None = None
+    # The field path as written, for zh and en: ("名单[4].备注", "名单[4].备注 (recipients[4].note)")
+    shown_path: tuple[str, str] | None = None
 
     def message(self, lang: str = "zh") -> str:
         zh, en = MESSAGES[self.code]
-        return (en if lang == "en" else zh).format(**self.params)
+        params = {k: v.text(lang) if isinstance(v, Localized) else v
+                  for k, v in self.params.items()}
+        return (en if lang == "en" else zh).format(**params)
 
     def located(self, file: Path, lines: Mapping[FieldPath, int]) -> Finding:
         """Fill in file and line from the line map (nearest enclosing field)."""
@@ -56,9 +75,16 @@ class Finding:
         if self.line:
             where += f":{self.line}"
         label = SEVERITY_LABELS["en" if lang == "en" else "zh"][self.severity]
-        dotted = format_field_path(self.field_path)
+        dotted = self.field_text(lang)
         middle = f" {dotted}" if dotted else ""
         return f"{where}: {label}{middle}: {self.message(lang)}"
+
+
+    def field_text(self, lang: str = "zh") -> str:
+        """The field as the clerk wrote it (rows counted from 1), e.g. `名单[4].备注`."""
+        if self.shown_path is not None:
+            return self.shown_path[1 if lang == "en" else 0]
+        return format_field_path(self.field_path)
 
 
 def error(code: str, path: FieldPath = (), **params: Any) -> Finding:
@@ -78,6 +104,16 @@ def format_field_path(path: FieldPath) -> str:
         else:
             text += f".{part}" if text else part
     return text
+
+
+def sort_key(finding: Finding) -> tuple[str, int]:
+    """File, then line: a clerk reads the findings top to bottom beside the file."""
+    return (display_path(finding.file) if finding.file else "", finding.line or 0)
+
+
+def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings in file, then line order; the order they were found breaks ties."""
+    return sorted(findings, key=sort_key)
 
 
 def display_path(path: Path) -> str:

@@ -140,6 +140,142 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_one_of": ("「{value}」不是可选值，应为：{expected}", "`{value}` must be one of: {expected}"),
     "not_bool": ("「{value}」应为 是/否（true/false）", "`{value}` must be true or false"),
     "invalid_value": ("「{value}」无效：{detail}", "`{value}` is invalid: {detail}"),
+    # --- clerk (issue 14) ---
+    "number_format": ("「{value}」不是数字", "`{value}` is not a number"),
+    "too_small_strict": ("「{value}」太小，应大于 {limit}", "`{value}` is too small (must exceed {limit})"),
+    "too_large_strict": ("「{value}」太大，应小于 {limit}", "`{value}` is too large (must be below {limit})"),
+    # the command line (cli.py, cli_frames.py)
+    "cli_check_summary": (
+        "检查了 {count} 个文件：{errors} 个错误，{warnings} 个警告",
+        "checked {count} files: {errors} errors, {warnings} warnings",
+    ),
+    "cli_wrote_poster": ("已生成 {file}（{pages} 页）", "wrote {file} ({pages} pages)"),
+    "cli_village_summary": (
+        "{village}：生成 {rendered}，未变化 {unchanged}，失败 {failed}",
+        "{village}: {rendered} rendered, {unchanged} unchanged, {failed} failed",
+    ),
+    "cli_render_summary": (
+        "共 {count} 项：生成 {rendered} 项，未变化 {unchanged} 项，失败 {failed} 项",
+        "{count} items: {rendered} rendered, {unchanged} unchanged, {failed} failed",
+    ),
+    "cli_rendering": ("生成海报", "rendering"),
+    "cli_interrupted": (
+        "已中断：已写完的海报保留，下次运行从中断处继续。",
+        "interrupted: finished posters are kept; the next run continues",
+    ),
+    "cli_shard_format": ("应写成 I/N，例如 1/4", "write it as I/N, e.g. 1/4"),
+    "cli_shard_range": ("I 应在 1 到 N 之间，例如 1/4", "I must lie between 1 and N, e.g. 1/4"),
+    "cli_at_least_one": ("「{value}」太小，至少为 1", "`{value}` is too small; at least 1"),
+    "cli_bad_date": (
+        "「{value}」不是日期，请写成 2026-10-08 或 2026年10月8日",
+        "`{value}` is not a date; write it like 2026-10-08",
+    ),
+    "cli_bad_period": (
+        "「{value}」不是有效的期间，请写成 2026-Q3、2026-10 或 2026",
+        "`{value}` is not a period; use 2026-Q3, 2026-10 or 2026",
+    ),
+    "cli_exists": ("{file} 已存在，不会覆盖", "{file} exists; not overwritten"),
+    "cli_written": ("已写入 {file}", "wrote {file}"),
+    "cli_created": ("已创建 {file}", "created {file}"),
+    "cli_init_one_village": (
+        "没有 --township 时，请用 --village 给出一个村名",
+        "without --township, give one village name with --village",
+    ),
+    "cli_preview_failed": (
+        "无法在 {host}:{port} 启动预览：{reason}；可用 --port 换一个端口",
+        "cannot start the preview on {host}:{port}: {reason}; try another --port",
+    ),
+    "cli_preview_at": (
+        "预览地址：http://{host}:{port}/  （按 Ctrl-C 结束）",
+        "preview at http://{host}:{port}/  (Ctrl-C to stop)",
+    ),
+    "cli_preview_ended": ("预览已结束", "preview stopped"),
+    "cli_import_kind": (
+        "「{value}」不能从表格导入；可导入的类型：{known}",
+        "`{value}` cannot be imported from a spreadsheet; kinds that can: {known}",
+    ),
+    "cli_import_unreadable": (
+        "{file}: 错误: 无法读取：{reason}", "{file}: error: cannot read: {reason}"),
+    "cli_import_note": ("{file}: 提示: {text}", "{file}: note: {text}"),
+    "cli_import_error": ("{file}: 错误: {text}", "{file}: error: {text}"),
+    "cli_import_summary": (
+        "导入 {count} 行，拒绝 {rejected} 行", "imported {count} rows, rejected {rejected}"),
+    "cli_kinds_aliases": ("也可写作：{aliases}", "also: {aliases}"),
+    "cli_new_unknown_kind": (
+        "不认识的类型「{kind}」；可用：{known}",
+        "unknown kind `{kind}`; known: {known}",
+    ),
+    "cli_no_command_near": (
+        "没有「{name}」这个命令，是不是「{nearest}」？",
+        "no such command `{name}`; did you mean `{nearest}`?",
+    ),
+    "cli_no_command": (
+        "没有「{name}」这个命令；可用的命令：{known}", "no such command `{name}`; commands: {known}"),
+    "cli_no_option_near": (
+        "没有 {option} 这个选项，是不是 {nearest}？", "no such option {option}; did you mean {nearest}?"),
+    "cli_no_option": ("没有 {option} 这个选项", "no such option {option}"),
+    "cli_missing": ("缺少 {name}", "missing {name}"),
+    "cli_bad_value": ("{name} 的值不对：{reason}", "invalid value for {name}: {reason}"),
+    "cli_option_needs_value": ("{option} 后面要写一个值", "{option} needs a value"),
+    "cli_extra_argument": ("多余的参数：{value}", "unexpected extra argument: {value}"),
+    "cli_try_help": ("运行 {command} 查看帮助。", "Try '{command}' for help."),
+    "cli_error": ("错误：{message}", "Error: {message}"),
+    "cli_bad_lang": (
+        "--lang（或环境变量 NOTICEBOARD_LANG）只能是 zh 或 en，不能是「{value}」",
+        "--lang (or NOTICEBOARD_LANG) must be zh or en, not `{value}`",
+    ),
+    "cli_aborted": ("已中止", "aborted"),
+    "cli_not_one_of": ("「{value}」不是可选值，应为：{choices}", "`{value}` is not one of: {choices}"),
+    "cli_not_integer": ("「{value}」不是整数{choices}", "`{value}` is not a whole number{choices}"),
+    "cli_not_number": ("「{value}」不是数字{choices}", "`{value}` is not a number{choices}"),
+    "cli_want_integer": ("应写一个整数", "must be a whole number"),
+    "cli_want_number": ("应写一个数字", "must be a number"),
+    "cli_want_bool": ("应写 是 或 否", "must be yes or no"),
+    "cli_want_date": ("应写一个日期，如 2026-10-08", "must be a date like 2026-10-08"),
+    "cli_value_wrong": ("写法不对，请看 --help 里的说明", "not a valid value; see --help"),
+    "cli_out_of_range": ("「{value}」超出范围 {choices}", "`{value}` is out of the range {choices}"),
+    # import (importer.py)
+    "import_column_private": (
+        "列「{header}」属于个人隐私，未导入", "column `{header}` holds personal data; not imported"),
+    "import_column_unknown": ("未识别的列「{header}」，未导入", "unknown column `{header}`; not imported"),
+    "import_column_blank": (
+        "表格没有「{header}」列：导入的每一行都留空了这一项，请填写",
+        "the sheet has no `{header}` column: it is left blank in every row for you to fill",
+    ),
+    "import_row_invalid": ("第 {row} 行：{column} {problem}", "row {row}: {column} {problem}"),
+    "import_row_cents": (
+        "第 {row} 行：金额「{value}」超过两位小数，请在表格里改正",
+        "row {row}: amount `{value}` has more than two decimals; correct it in the sheet",
+    ),
+    "import_row_both": (
+        "第 {row} 行同时填了收入和支出：一笔账只能是收入或支出，请分成两行",
+        "row {row} has both income and expense: one entry is either, split it in two rows",
+    ),
+    "import_row_no_amount": (
+        "第 {row} 行没有金额（收入和支出都是空的）",
+        "row {row} has no amount (income and expense are both empty)",
+    ),
+    "import_total_agrees": (
+        "第 {row} 行是表格的{label}（{stated}），与导入的各行相符；合计行本身不导入",
+        "row {row} is the sheet's {label} ({stated}) and agrees with the imported rows; "
+        "total rows are not imported",
+    ),
+    "import_total_mismatch": (
+        "第 {row} 行的{label}写的是 {stated}，导入的各行相加是 {computed}（相差 {diff}）；"
+        "未导入的行：{left_out}",
+        "row {row}: the sheet's {label} is {stated}, the imported rows add up to {computed} "
+        "(difference {diff}); rows not imported: {left_out}",
+    ),
+    "import_total_unreadable": (
+        "第 {row} 行的{label}「{value}」不是金额，无法核对",
+        "row {row}: the sheet's {label} `{value}` is not an amount; not compared",
+    ),
+    "glyphs_missing_many": (
+        "还有 {count} 个字（如「{sample}」）没有任何已安装字体能显示，海报上会成为空白方框；"
+        "请运行 noticeboard doctor 检查中文字体",
+        "{count} characters (e.g. `{sample}`) have no installed font and would print as "
+        "blank boxes; run `noticeboard doctor` to check the Chinese fonts",
+    ),
     # rules: accounts
     "finance_no_rows": (
         "只有合计、没有收支明细：按规定必须逐笔公开收入和支出",
@@ -500,10 +636,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "folder nor one of the tool's own files; refused. Posters take nothing from the network or "
         "other folders: put images in the templates folder, name installed fonts by family",
     ),
-    "pdf_unreadable": ("无法读取这个 PDF：{reason}", "cannot read this PDF: {reason}"),
+    "stylesheet_ignored": (
+        "本镇样式表这一行有排版引擎不认识的写法，会被忽略：「{snippet}」；请改正或删除它",
+        "the township's stylesheet has something the layout engine does not understand and "
+        "would ignore: `{snippet}`; correct or delete it",
+    ),
     "pdf_no_source": (
         "这个 PDF 里没有附带公开事项的源数据（不是用 noticeboard 生成的海报？）",
         "this PDF carries no item source (not a poster made by noticeboard?)",
+    ),
+    # --- containment (issue 10) ---
+    # An archived poster is untrusted input: each way it can be wrong has its own message.
+    "pdf_cannot_open": ("无法读取这个 PDF：文件打不开", "cannot read this PDF: the file cannot be opened"),
+    "pdf_not_pdf": ("无法读取这个 PDF：它不是 PDF 文件", "cannot read this PDF: it is not a PDF file"),
+    "pdf_too_large": (
+        "无法读取这个 PDF：文件超过 {limit} 兆字节，不像是一张海报",
+        "cannot read this PDF: it is over {limit} MB, too large for a poster",
+    ),
+    "pdf_damaged": (
+        "无法读取这个 PDF：文件已损坏、被截断或被改动过，请找原来的海报文件",
+        "cannot read this PDF: it is damaged, truncated or altered; use the original poster file",
+    ),
+    "pdf_encrypted": (
+        "无法读取这个 PDF：文件已加密，本工具生成的海报不会加密",
+        "cannot read this PDF: it is encrypted, which posters made by this tool never are",
+    ),
+    "pdf_too_many_pages": (
+        "无法读取这个 PDF：有 {count} 页，超过上限 {limit} 页",
+        "cannot read this PDF: {count} pages, more than the limit of {limit}",
+    ),
+    "pdf_too_many_objects": (
+        "无法读取这个 PDF：有 {count} 个对象，超过上限 {limit} 个",
+        "cannot read this PDF: {count} objects, more than the limit of {limit}",
+    ),
+    "pdf_too_many_attachments": (
+        "无法读取这个 PDF：附带了 {count} 个文件，超过上限 {limit} 个",
+        "cannot read this PDF: {count} attached files, more than the limit of {limit}",
+    ),
+    "pdf_attachment_too_large": (
+        "附带的文件「{name}」解压后超过 {limit} 兆字节，已拒绝，没有解压",
+        "the attached file \"{name}\" is over {limit} MB when decompressed; refused, not unpacked",
+    ),
+    "pdf_attachment_name": (
+        "附带的文件名「{name}」指向别的文件夹（绝对路径或含 ..），已拒绝，没有写入任何文件",
+        "the attached file name \"{name}\" points to another folder (absolute or with ..); "
+        "refused, nothing written",
+    ),
+    "pdf_attachment_twice": (
+        "附带了两个同名文件「{name}」，无法判断用哪一个",
+        "two attached files are both named \"{name}\"; cannot tell which to use",
+    ),
+    "pdf_several_items": (
+        "附带了多个公开事项文件（{names}），本工具生成的海报只带一个",
+        "several item files are attached ({names}); posters made by this tool carry one",
     ),
     "import_format": (
         "不支持 {suffix} 文件，请另存为 .xlsx 或 .csv",

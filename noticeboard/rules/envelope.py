@@ -8,6 +8,7 @@ from noticeboard.config import Defaults, Setting
 from noticeboard.errors import Finding, error, warning
 from noticeboard.models.common import Envelope
 from noticeboard.models.finance import Finance
+from noticeboard.rules import unless_missing
 from noticeboard.workdays import package_years
 
 
@@ -17,17 +18,26 @@ def check_envelope(item: Envelope, setting: Setting) -> list[Finding]:
         findings.append(error("issuer_missing", ("issuer",)))
     if not _has_feedback_channel(item, setting):
         findings.append(error("feedback_missing", ("contact",)))
-    defaults = setting.defaults
+    findings += unless_missing(lambda: _review(item))
+    findings += unless_missing(lambda: _window(item, setting.defaults))
+    if isinstance(item, Finance):
+        findings += unless_missing(lambda: _posted_before_end(item))
+    return findings
+
+
+def _window(item: Envelope, defaults: Defaults) -> list[Finding]:
     end = defaults.window_end(item)
     if end < item.posted:
-        findings.append(error("window_order", ("until",), until=end.isoformat(),
-                              posted=item.posted.isoformat()))
-    else:
-        findings += _window_length(item, end, defaults)
-    if isinstance(item, Finance) and item.posted < item.period.end:
-        findings.append(warning("posted_before_period_end", ("posted",),
-                                posted=item.posted.isoformat(), end=item.period.end.isoformat()))
-    return findings + _review(item)
+        return [error("window_order", ("until",), until=end.isoformat(),
+                      posted=item.posted.isoformat())]
+    return _window_length(item, end, defaults)
+
+
+def _posted_before_end(item: Finance) -> list[Finding]:
+    if item.posted < item.period.end:
+        return [warning("posted_before_period_end", ("posted",),
+                        posted=item.posted.isoformat(), end=item.period.end.isoformat())]
+    return []
 
 
 def _window_length(item: Envelope, end: date, defaults: Defaults) -> list[Finding]:
