@@ -230,6 +230,7 @@ POINT_RE = re.compile("|".join(f"(?P<l{level}>{marker})" for marker, level in PO
 INLINE_BREAK = "：:；;。"
 TRAILING_PUNCTUATION = "。，、；：？！…—）》」』”’.,;:?!)"
 BOUND_CHARACTERS = 3  # the last characters kept together with the closing punctuation
+BIND_FROM = 8  # texts of up to this many characters are left as they are
 
 
 @dataclass(frozen=True)
@@ -336,6 +337,8 @@ def bind_tail(text: str, keep: int = BOUND_CHARACTERS) -> Markup:
     in a no-break span, so a paragraph never ends on one character and its full stop."""
     if isinstance(text, Markup):  # already HTML: slicing it could cut a tag or an entity
         return text
+    if len(text) <= BIND_FROM:  # a short text sits on one line wherever it is printed
+        return Markup.escape(text)
     end = len(text)
     while end > 0 and text[end - 1] in TRAILING_PUNCTUATION:
         end -= 1

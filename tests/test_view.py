@@ -120,10 +120,12 @@ def test_inline_points_split_only_as_a_numbered_run():
 
 
 def test_the_last_characters_of_a_paragraph_are_bound_to_its_full_stop():
-    assert str(bind_tail("请予配合检查。")) == '请予配<span class="bound">合检查。</span>'
-    assert str(bind_tail("短。")) == "短。"
-    assert str(bind_tail("see a b")) == "see a b"  # a tail with a space is left to wrap
-    assert str(bind_tail("x<y>z。")) == 'x&lt;<span class="bound">y&gt;z。</span>'  # escaped
+    assert str(bind_tail("检查组将逐户上门请予配合检查。")) == \
+        '检查组将逐户上门请予配<span class="bound">合检查。</span>'
+    assert str(bind_tail("主任1名")) == "主任1名"  # short texts are left alone
+    assert str(bind_tail("we will meet at 9 am")) == "we will meet at 9 am"  # a space
+    assert str(bind_tail("请于<公示期内>反映意见。")) == \
+        '请于&lt;公示期内&gt;反<span class="bound">映意见。</span>'  # escaped
 
 
 # --- table columns (issue 15) ---
