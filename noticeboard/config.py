@@ -85,11 +85,14 @@ class Defaults(BaseModel):
     election_voter_days: int = Field(20, title="选民名单提前公布天数")
     election_candidate_days: int = Field(5, title="候选人提前公布天数")
     paper: Literal["A3", "A4"] = Field("A3", title="纸张")
-    min_list_pt: float = Field(12.0, ge=8, le=24, title="名单最小字号",
-                               description="长名单缩小排版时不小于此字号（磅），一臂远处能看清")
+    min_body_pt: float | None = Field(  # engine (issue 16): the long-document policy
+        None, ge=8, le=30, title="正文最小字号",
+        description="长表格为少用纸而缩小时，正文不小于此字号（磅）；默认为基本字号的 0.8 倍（A3 12.8 磅）")
     seal_guide: bool = Field(False, title="印章位置虚线圈",
                              description="在落款处画虚线圆圈标出盖章位置；默认不印")
     fonts: Fonts = Field(default_factory=Fonts, title="字体")
+    chinese_keys: bool = Field(False, title="模板用中文键名",
+                               description="noticeboard new 默认写中文键名（加 --英文键 可改回）")
 
     def days_for(self, kind: str) -> int:
         return self.posting_days.get(kind, 7)

@@ -103,16 +103,6 @@ def title_size_pt(title: str, paper: str) -> float:
     return round(max(TITLE_MIN_PT, one_line) * PAPER_WIDTH_FACTOR[paper], 1)
 
 
-# Long lists (voter lists, relief lists) are shrunk to save sheets, but never below
-# the township's `min_list_pt`: their text is LIST_TEXT_REM of the root size.
-LIST_TEXT_REM = 0.8
-
-
-def list_min_scale(min_list_pt: float, base_pt: float) -> float:
-    """The smallest scale the fit loop may choose: list text stays at least min_list_pt."""
-    return round(min_list_pt / (base_pt * LIST_TEXT_REM), 3)
-
-
 def title_of(item: Envelope, setting: Setting) -> str:
     village = setting.village
     return item.title or item.default_title(village.name if village else "")
@@ -178,7 +168,6 @@ def poster_context(item: Envelope, setting: Setting) -> dict[str, Any]:
         "township": township.name if township else None,
         "review": review,
         "fonts": defaults.fonts,
-        "min_list_pt": defaults.min_list_pt,
         "seal_guide": defaults.seal_guide,
         "serif_fallback": _css_families(SERIF_FALLBACK),
         "sans_fallback": _css_families(SANS_FALLBACK),
@@ -230,7 +219,7 @@ POINT_RE = re.compile("|".join(f"(?P<l{level}>{marker})" for marker, level in PO
 INLINE_BREAK = "：:；;。"
 TRAILING_PUNCTUATION = "。，、；：？！…—）》」』”’.,;:?!)"
 BOUND_CHARACTERS = 3  # the last characters kept together with the closing punctuation
-BIND_FROM = 8  # texts of up to this many characters are left as they are
+BIND_FROM = 5  # texts of up to this many characters are left as they are
 
 
 @dataclass(frozen=True)
