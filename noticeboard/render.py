@@ -34,7 +34,7 @@ SETTINGS_DESCRIPTION = "村、乡镇设置（YAML）"
 # the base size is 16 pt on A3, scaled for A4.
 BASE_FONT_PT = {"A3": 16.0, "A4": 11.3}
 TITLE_REM = 2.3  # the title's size relative to body text, when it fits on one line
-MAX_SCALE = 1.8  # body text at most 28.8 pt on A3: a short notice is read like a sign
+MAX_SCALE = 1.6
 MIN_SCALE = 0.8  # a poster is shrunk at most this far to save a sheet (unless a township says)
 FIT_STEPS = 3  # layouts after the first, at most
 GROWTH = 1.1  # a table's height grows a little faster than its scale (cells re-wrap)
