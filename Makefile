@@ -13,7 +13,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CONSTRAINTS := constraints.txt
 UPGRADE_VENV := .venv-upgrade
 
-.PHONY: setup system venv demo test bench clean constraints upgrade-check
+.PHONY: setup system venv demo test bench bench-speed clean constraints upgrade-check
 
 setup: system venv
 
@@ -60,3 +60,8 @@ clean:
 
 bench: setup
 	$(BIN)/python bench/render_bench.py
+
+# Issue 16's five measures against Typst (installs Typst's PyPI package, benchmark only).
+bench-speed: setup
+	$(BIN)/pip install --quiet typst
+	$(BIN)/python bench/speed_report.py
