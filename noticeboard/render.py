@@ -475,7 +475,8 @@ def _create_temp(folder: Path, name: str) -> tuple[int, Path]:
     the umask; `mkstemp` would make it private to the user, and reading the umask means
     changing it process-wide for a moment)."""
     for _ in range(100):
-        temp = folder / f".{name}.{secrets.token_hex(4)}.tmp"
+        # `.nbtmp-<pid>-`: batch.remove_stale_temp_files removes only these, once <pid> has gone
+        temp = folder / f".{name}.nbtmp-{os.getpid()}-{secrets.token_hex(4)}.tmp"
         try:
             return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
                            POSTER_FILE_MODE), temp
