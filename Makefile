@@ -13,7 +13,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CONSTRAINTS := constraints.txt
 UPGRADE_VENV := .venv-upgrade
 
-.PHONY: setup system venv demo test bench clean constraints upgrade-check golden
+.PHONY: setup system venv demo test bench bench-speed clean constraints upgrade-check golden
 
 setup: system venv
 
@@ -65,3 +65,8 @@ clean:
 
 bench: setup
 	$(BIN)/python bench/render_bench.py
+
+# Issue 16's five measures against Typst (installs Typst's PyPI package, benchmark only).
+bench-speed: setup
+	$(BIN)/pip install --quiet typst
+	$(BIN)/python bench/speed_report.py
