@@ -53,6 +53,8 @@ demo: setup
 
 test: setup
 	$(BIN)/ruff check noticeboard tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 # Regenerate tests/golden/ on purpose (after a template, stylesheet or WeasyPrint

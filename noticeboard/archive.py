@@ -163,7 +163,7 @@ def _pypdf_boundary() -> Iterator[None]:
     level = logger.level
     logger.setLevel(logging.CRITICAL + 1)  # its repair notes are not for clerks; restored below
     try:
-        with warnings.catch_warnings(), apply_configuration(**limits):
+        with warnings.catch_warnings(), apply_configuration(**limits):  # type: ignore[arg-type]
             warnings.simplefilter("ignore")
             yield
     except _Refusal:

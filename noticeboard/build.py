@@ -93,8 +93,8 @@ class Build:
         self.outcomes, self.run_findings = render_all(pairs, options, progress, whole)
         by_source = {id(src): index for index, src in enumerate(self.workspace.items)}
         for outcome in self.outcomes:
-            if (finding := late.get(by_source.get(id(outcome.source), -1))) is not None:
-                outcome.findings.insert(0, finding)
+            if (late_finding := late.get(by_source.get(id(outcome.source), -1))) is not None:
+                outcome.findings.insert(0, late_finding)
         return self.outcomes
 
     @property

@@ -238,9 +238,9 @@ def pin_to_bottom(document: Document, tag: str, spring: str = "spring") -> None:
     if free <= 1:
         return
     springs = {id(b) for b in boxes if isinstance(b, BlockBox) and b.element_tag == "div"
-               and spring in (b.element.get("class") or "").split()}  # type: ignore[attr-defined]
+               and spring in (b.element.get("class") or "").split()}
     if not springs:
-        found[-1].translate(dy=free)  # type: ignore[attr-defined]
+        found[-1].translate(dy=free)
         return
     _share_among_springs(box, springs, free / len(springs))
 
@@ -416,7 +416,7 @@ def _stream_data_ending_cleanly(self: pydyf.Stream) -> bytes:
     (page content, character map, object stream) gets one more trailing newline,
     which means nothing to a reader; binary data (a font, an image, an attached
     file) is written uncompressed instead."""
-    written = bytes(_PYDYF_STREAM_DATA.fget(self))  # type: ignore[attr-defined]
+    written = bytes(_PYDYF_STREAM_DATA.fget(self))
     if not written.endswith(b"\r\nendstream"):
         return written
     head, _, rest = written.partition(b"\nstream\n")
@@ -444,7 +444,7 @@ def _stream_data_ending_cleanly(self: pydyf.Stream) -> bytes:
 
 # Every stream, including those pydyf creates inside `PDF.write`, so this cannot be
 # done in a finisher; tests/test_engine_contract.py pins it.
-pydyf.Stream.data = property(_stream_data_ending_cleanly)  # type: ignore[method-assign]
+pydyf.Stream.data = property(_stream_data_ending_cleanly)
 
 
 def _compact_fonts(pdf: Any, compact_font: FontCompactor) -> None:

@@ -131,7 +131,7 @@ def _harfbuzz() -> Any:
         (hbs.hb_subset_or_fail, pointer, [pointer, pointer]),
         (hbs.hb_subset_input_destroy, None, [pointer]),
     ):
-        function.restype, function.argtypes = restype, argtypes
+        function.restype, function.argtypes = restype, argtypes  # type: ignore[assignment]
     no_hinting, desubroutinize, notdef_outline = 0x1, 0x4, 0x40  # hb-subset.h
     drop_table_tags = 3  # HB_SUBSET_SETS_DROP_TABLE_TAG
 

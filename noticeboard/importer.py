@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 
 from noticeboard.errors import Finding, Localized, NoticeboardError, error, warning
+from noticeboard.formatting import money
 from noticeboard.loader import NULL_WORDS, decode_text
 from noticeboard.models.common import parse_money
 from noticeboard.models.finance import ExpenseRow, IncomeRow
@@ -28,7 +29,6 @@ from noticeboard.models.keys import field_label
 from noticeboard.models.relief import Recipient
 from noticeboard.rules.privacy import SENSITIVE_KEYS
 from noticeboard.validation import validation_findings
-from noticeboard.view import money
 
 # Header text → column name, per kind. Headers are matched after removing spaces,
 # line breaks and a unit in brackets: "金额\n（元）" is "金额".

@@ -44,8 +44,14 @@ class LoadedYaml:
     notes: list[Finding] = field(default_factory=list)
 
 
+def _line(event: yaml.Event) -> int:
+    """The 1-based line an event starts on (the parser always marks its events)."""
+    assert event.start_mark is not None
+    return int(event.start_mark.line) + 1
+
+
 class _Refusal(Exception):
-    def __init__(self, code: str, mark: yaml.Mark | None, **params: Any):
+    def __init__(self, code: str, mark: Any, **params: Any):  # libyaml's Mark or PyYAML's
         super().__init__(code)
         self.code, self.mark, self.params = code, mark, params
 
@@ -94,6 +100,7 @@ def decode_text(raw: bytes) -> tuple[str | None, list[Finding]]:
     file's encoding. A UTF-8 file with a line pasted from a GBK file is refused
     naming that line, never read whole as GB18030 mojibake (浜轰簨 for 人事).
     """
+    candidates: list[tuple[str, str | None]]
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates = [("utf-16", None)]
     elif b"\x00" in raw:  # NUL bytes: an image, a spreadsheet, a Word file...
@@ -275,7 +282,7 @@ class _EventBuilder:
         for index, ch in enumerate(value):
             code = _hidden_character(ch)
             if code is not None:
-                line = event.start_mark.line + 1
+                line = _line(event)
                 if event.style in ("|", ">"):  # a block's text starts below its `|`
                     line += 1
                 if event.style == "|":  # and a literal block keeps its lines
@@ -293,7 +300,7 @@ class _EventBuilder:
 
     def _place(self, value: Any, event: yaml.Event, is_scalar: bool) -> FieldPath:
         """Attach a value (or a key) to the open container; return the value's path."""
-        line = event.start_mark.line + 1
+        line = _line(event)
         if not self.stack:
             self._root = value
             self.lines[()] = line

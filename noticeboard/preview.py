@@ -15,7 +15,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlparse
 
 from noticeboard.build import Build
@@ -230,7 +230,7 @@ def make_server(paths: list[Path], host: str = "127.0.0.1", port: int = 8321) ->
             host = self.headers.get("Host")
             if host is None:
                 return self.send_error(HTTPStatus.BAD_REQUEST)
-            if not host_allowed(host, int(self.server.server_address[1])):
+            if not host_allowed(host, cast(tuple[str, int], self.server.server_address)[1]):
                 return self.send_error(HTTPStatus.MISDIRECTED_REQUEST)
             parts = [p for p in urlparse(self.path).path.split("/") if p]
             try:

@@ -325,6 +325,7 @@ class Renderer:
         if override_dir not in self._stylesheets:
             env = self.environment(override_dir)
             source, filename, _ = env.loader.get_source(env, "poster.css")  # type: ignore[union-attr]
+            assert filename is not None  # ContainedLoader names every file it serves
             fetcher = engine.TemplateFetcher(template_folders(override_dir))
             css = engine.parse_stylesheet(source, Path(filename).parent, fetcher, self.font_config)
             findings = [_refused_finding(url).located(Path(filename), {})

@@ -1,4 +1,4 @@
-"""Formatting for posters: money, capital amounts (大写), dates, and the template context."""
+"""The template context: dates, tables and their column widths, notice paragraphs, QR codes."""
 
 from __future__ import annotations
 
@@ -7,80 +7,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from markupsafe import Markup
 
 from noticeboard.config import Setting
+from noticeboard.formatting import capital, money, money_plain
 from noticeboard.models.common import Board, Envelope, Vote, zh_date
 from noticeboard.models.party_dues import DuesMember, bracket_rate
-
-DIGITS = "零壹贰叁肆伍陆柒捌玖"
-SMALL_UNITS = ("", "拾", "佰", "仟")
-GROUP_UNITS = ("", "万", "亿", "万亿")
-
-
-def money(amount: Decimal) -> str:
-    """`¥1,234.50`: the ¥ sign, thousands separators, always two decimals."""
-    sign = "-" if amount < 0 else ""
-    return f"{sign}¥{abs(amount):,.2f}"
-
-
-def money_plain(amount: Decimal) -> str:
-    """`1,234.50` for table cells whose header already says 元."""
-    return f"{amount:,.2f}"
-
-
-def capital(amount: Decimal) -> str:
-    """人民币 in capitals: 1234.50 → 人民币壹仟贰佰叁拾肆元伍角整."""
-    cents = int((abs(amount) * 100).to_integral_value())
-    yuan, jiao, fen = cents // 100, cents // 10 % 10, cents % 10
-    text = "人民币" + ("负" if amount < 0 else "")
-    if yuan or not (jiao or fen):
-        text += _integer_capital(yuan) + "元"
-    if jiao:
-        text += DIGITS[jiao] + "角"
-    elif fen and yuan:
-        text += "零"
-    if fen:
-        return text + DIGITS[fen] + "分"
-    return text + "整"
-
-
-def _integer_capital(number: int) -> str:
-    if number == 0:
-        return "零"
-    groups = []
-    while number:
-        groups.append(number % 10000)
-        number //= 10000
-    text, pending_zero = "", False
-    for index in reversed(range(len(groups))):
-        group = groups[index]
-        if group == 0:
-            pending_zero = bool(text)
-            continue
-        if text and (pending_zero or group < 1000):
-            text += "零"
-        text += _group_capital(group) + GROUP_UNITS[index]
-        pending_zero = False
-    return text
-
-
-def _group_capital(group: int) -> str:
-    """1..9999 with one 零 for each run of inner zeros and none at the end."""
-    text, zero_run = "", False
-    for position in (3, 2, 1, 0):
-        digit = group // 10**position % 10
-        if digit == 0:
-            zero_run = bool(text)
-            continue
-        if zero_run:
-            text += "零"
-            zero_run = False
-        text += DIGITS[digit] + SMALL_UNITS[position]
-    return text
 
 
 def issuer_of(item: Envelope, setting: Setting) -> str:

@@ -12,11 +12,12 @@ import yaml
 from pydantic import BaseModel
 
 from noticeboard.build import Build
+from noticeboard.formatting import money_plain
 from noticeboard.loader import load_yaml_file
 from noticeboard.models import kind_for
 from noticeboard.outcomes import Status
 from noticeboard.schema import all_schemas
-from noticeboard.view import money_plain, paragraphs
+from noticeboard.view import paragraphs
 from tests.conftest import EXAMPLES
 from tests.pdftext import char_boxes, page_sizes, page_texts, pdfium_texts, squeezed
 

@@ -3,16 +3,14 @@ from decimal import Decimal
 
 import pytest
 
+from noticeboard.formatting import capital, money, money_plain
 from noticeboard.view import (
     CELL_PADDING_EM,
     FREE_MIN_EM,
     KEEP_MAX_EM,
     bind_tail,
     blocks,
-    capital,
     grid,
-    money,
-    money_plain,
     short_end,
     text_em,
     title_size_pt,

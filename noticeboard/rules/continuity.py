@@ -8,9 +8,9 @@ from datetime import timedelta
 from pathlib import Path
 
 from noticeboard.errors import Finding, error
+from noticeboard.formatting import money
 from noticeboard.items import CheckedItem
 from noticeboard.models.finance import Finance
-from noticeboard.view import money
 
 
 def check_across(checked: list[CheckedItem]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from noticeboard.config import Setting
 from noticeboard.errors import Finding, error, warning
+from noticeboard.formatting import money
 from noticeboard.models.common import Envelope
 from noticeboard.models.party_dues import (
     FARMER_RANGE,
@@ -12,7 +13,6 @@ from noticeboard.models.party_dues import (
     bracket_rate,
     expected_monthly,
 )
-from noticeboard.view import money
 
 
 def check_dues(item: Envelope, setting: Setting) -> list[Finding]:

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from noticeboard.config import Setting
 from noticeboard.errors import Finding, error, warning
+from noticeboard.formatting import money
 from noticeboard.models.common import Envelope
 from noticeboard.models.contract import Contract
 from noticeboard.models.expense import Expense
@@ -14,7 +15,6 @@ from noticeboard.models.one_matter import OneMatter
 from noticeboard.models.party_dues import PartyDues
 from noticeboard.models.relief import Relief
 from noticeboard.rules import unless_missing
-from noticeboard.view import money
 
 
 def check_ledger(item: Envelope, setting: Setting) -> list[Finding]:
