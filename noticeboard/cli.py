@@ -454,7 +454,7 @@ def _kind_aliases(name: str) -> list[str]:
 
 @command(help=h("列出所有公开事项类型及其中文名称。", "List every kind of item with its Chinese names."))
 def kinds() -> None:
-    from noticeboard.cli_frames import display_width
+    from noticeboard.formatting import display_width
 
     width = max(len(name) for name in KINDS) + 2
     names = {name: f"{model.NAME_ZH}（{model.BOARD.value}）" for name, model in KINDS.items()}

@@ -14,7 +14,6 @@ import os
 import re
 import sys
 import traceback
-import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -24,6 +23,7 @@ import typer.core
 from typer import _click as click
 
 from noticeboard.errors import NoticeboardError
+from noticeboard.formatting import display_width
 from noticeboard.messages import MESSAGES
 
 LANGS = ("zh", "en")
@@ -100,11 +100,6 @@ def report_defect(exc: Exception, debug: bool) -> None:
     typer.echo(say("cli_internal_error", kind=type(exc).__name__), err=True)
     if not debug:
         typer.echo(say("cli_internal_error_hint"), err=True)
-
-
-def display_width(text: str) -> int:
-    """Terminal cells: a Chinese character takes two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 _NO_LINE_START = set("，。、；：？！）」』”’》;,.:)]")

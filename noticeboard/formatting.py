@@ -1,9 +1,10 @@
-"""Money as a poster and a message print it: figures with ¥ and two decimals, and in
-capitals (大写). A leaf module, so rules and the importer can say amounts without
-importing the poster's view."""
+"""Money as a poster and a message print it (figures with ¥ and two decimals, and in
+capitals, 大写), and the width of text in terminal cells. A leaf module, so rules, the
+importer and skeletons can use them without importing the poster's view or the CLI."""
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 
 DIGITS = "零壹贰叁肆伍陆柒捌玖"
@@ -75,3 +76,8 @@ def _group_capital(group: int) -> str:
             zero_run = False
         text += DIGITS[digit] + SMALL_UNITS[position]
     return text
+
+
+def display_width(text: str) -> int:
+    """Terminal cells: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

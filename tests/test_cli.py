@@ -106,7 +106,7 @@ def test_kinds_lists_chinese_names_aligned_without_repeats():
                         "也可写作：通知公告、通知、公告")
     assert lines[-1] == ("contract            承包租赁合同公开（财务公开）          "
                          "也可写作：承包租赁合同、合同、承包合同、租赁合同")
-    from noticeboard.cli_frames import display_width
+    from noticeboard.formatting import display_width
 
     columns = {display_width(line.split("也可写作")[0]) for line in lines}
     assert columns == {58}  # the aliases start in one column, whatever the CJK width

@@ -51,7 +51,7 @@ def chinese_skeleton(kind: str) -> str:
 
 def _realign(line: str) -> str:
     """Chinese keys are shorter than English ones: keep the comment in its column."""
-    from noticeboard.cli_frames import display_width
+    from noticeboard.formatting import display_width
 
     body, sep, comment = line.partition("  # ")
     if not sep or "'" in body or '"' in body:
