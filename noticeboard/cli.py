@@ -14,7 +14,7 @@ from noticeboard import doctor as doctor_module
 from noticeboard import schema as schema_module
 from noticeboard import skeletons
 from noticeboard.build import Build, Outcome, RenderOptions, Status, in_shard
-from noticeboard.errors import Finding, Severity, display_path, has_errors
+from noticeboard.errors import Finding, Severity, display_path, has_errors, shown
 from noticeboard.models import KIND_ALIASES, KINDS, kind_for
 
 app = typer.Typer(
@@ -146,7 +146,7 @@ def _echo_outcomes(outcomes: list[Outcome], lang: Lang) -> None:
                            else f"已生成 {where}（{pages} 页）")
     summary = village_summary(outcomes)
     if len(summary) > 1:
-        for village, counts in summary.items():
+        for village, counts in ((shown(v), c) for v, c in summary.items()):
             typer.echo(f"{village}: {counts['rendered']} rendered, {counts['unchanged']} unchanged, "
                        f"{counts['failed']} failed" if lang is Lang.en else
                        f"{village}：生成 {counts['rendered']}，未变化 {counts['unchanged']}，"
@@ -189,7 +189,7 @@ def status(
         typer.echo(json.dumps(status_module.as_json(rows, period, day), ensure_ascii=False, indent=2))
     else:
         for line in status_module.table(rows):
-            typer.echo(line)
+            typer.echo(shown(line))
     bad = {status_module.State.MISSING, status_module.State.INVALID}
     raise typer.Exit(1 if any(p.state in bad for r in rows for p in r.parts) else 0)
 
@@ -210,9 +210,19 @@ def extract(
         _echo_findings(exc.findings, Lang.zh)
         raise typer.Exit(1) from None
     if output is None:
-        typer.echo(data.decode("utf-8", errors="replace"), nl=False)
+        text = data.decode("utf-8", errors="replace")
+        typer.echo(_safe_for_terminal(text), nl=False)
         return
     _write_new_file(output, data)
+
+
+def _safe_for_terminal(text: str) -> str:
+    """A whole file for the screen: control characters escaped; piped output untouched."""
+    import sys
+
+    from noticeboard.terminal import terminal_safe
+
+    return terminal_safe(text, keep="\n\t") if sys.stdout.isatty() else text
 
 
 def _write_new_file(target: Path, data: bytes) -> None:
@@ -220,9 +230,9 @@ def _write_new_file(target: Path, data: bytes) -> None:
         with target.open("xb") as stream:
             stream.write(data)
     except FileExistsError:
-        typer.echo(f"{target} 已存在，不会覆盖", err=True)
+        typer.echo(f"{shown(str(target))} 已存在，不会覆盖", err=True)
         raise typer.Exit(1) from None
-    typer.echo(f"已写入 {target}")
+    typer.echo(f"已写入 {shown(str(target))}")
 
 
 @app.command()
@@ -250,12 +260,12 @@ def init(
     existing = [path for path, _ in planned if path.exists()]
     if existing:  # check everything first: write all or nothing
         for path in existing:
-            typer.echo(f"{path} 已存在，不会覆盖", err=True)
+            typer.echo(f"{shown(str(path))} 已存在，不会覆盖", err=True)
         raise typer.Exit(1)
     for path, text in planned:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-        typer.echo(f"已创建 {path}")
+        typer.echo(f"已创建 {shown(str(path))}")
 
 
 @app.command()
@@ -308,12 +318,12 @@ def import_table(
         _echo_findings([f if f.file else f.located(table, {}) for f in exc.findings], Lang.zh)
         raise typer.Exit(1) from None
     except (OSError, KeyError) as exc:
-        typer.echo(f"{table}: 错误: 无法读取：{exc}", err=True)
+        typer.echo(shown(f"{table}: 错误: 无法读取：{exc}"), err=True)
         raise typer.Exit(1) from None
     for note in result.notes:
-        typer.echo(f"{table}: 提示: {note}")
+        typer.echo(shown(f"{table}: 提示: {note}"))
     for rejected in result.rejected:
-        typer.echo(f"{table}: 错误: {rejected}")
+        typer.echo(shown(f"{table}: 错误: {rejected}"))
     if result.count:
         target = output or table.with_suffix(".yaml")
         _write_new_file(target, importer.item_yaml(result, period, table.name).encode("utf-8"))

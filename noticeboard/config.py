@@ -21,6 +21,12 @@ from noticeboard.errors import Finding, NoticeboardError, error
 from noticeboard.loader import load_yaml_file
 from noticeboard.models.common import URL_PATTERN
 from noticeboard.models.keys import normalize_keys
+from noticeboard.rules.privacy import (
+    TOWNSHIP_CONTACT_FIELDS,
+    VILLAGE_CONTACT_FIELDS,
+    check_privacy,
+    check_source,
+)
 from noticeboard.validation import validation_findings
 
 TOWNSHIP_FILE = "township.yaml"
@@ -164,6 +170,10 @@ def load_settings_file(path: Path, model: type[BaseModel]) -> Any:
     if not isinstance(loaded.data, dict):
         raise NoticeboardError([error("root_not_mapping").located(path, loaded.lines)])
     data, findings, lines = normalize_keys(model, loaded.data, loaded.lines)
+    # Settings are printed on every poster and attached to it: the same privacy
+    # checks as an item, only the official phone fields may hold a mobile.
+    contacts = TOWNSHIP_CONTACT_FIELDS if model is Township else VILLAGE_CONTACT_FIELDS
+    findings += check_privacy(data, contacts) + check_source(loaded, model)
     try:
         value = model.model_validate(data)
     except ValidationError as exc:

@@ -7,9 +7,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from noticeboard.messages import MESSAGES
+from noticeboard.personal_data import mask_personal
+from noticeboard.terminal import terminal_safe
 
 FieldPath = tuple[str | int, ...]
 
@@ -17,6 +19,18 @@ FieldPath = tuple[str | int, ...]
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+
+
+class Localized(NamedTuple):
+    """A message parameter that is itself words, given in both languages."""
+
+    zh: str
+    en: str
+
+
+def shown(text: str) -> str:
+    """Text as a message may show it: personal numbers masked, non-printing escaped."""
+    return terminal_safe(mask_personal(text))
 
 
 SEVERITY_LABELS = {
@@ -37,8 +51,13 @@ class Finding:
     line: int | None = None
 
     def message(self, lang: str = "zh") -> str:
+        """The message in `lang`; whatever a parameter holds (a value, a key, a file
+        name), no personal number is shown in full and no control character raw."""
         zh, en = MESSAGES[self.code]
-        return (en if lang == "en" else zh).format(**self.params)
+        english = lang == "en"
+        params = {key: (value.en if english else value.zh) if isinstance(value, Localized)
+                  else value for key, value in self.params.items()}
+        return shown((en if english else zh).format(**params))
 
     def located(self, file: Path, lines: Mapping[FieldPath, int]) -> Finding:
         """Fill in file and line from the line map (nearest enclosing field)."""
@@ -58,7 +77,7 @@ class Finding:
         label = SEVERITY_LABELS["en" if lang == "en" else "zh"][self.severity]
         dotted = format_field_path(self.field_path)
         middle = f" {dotted}" if dotted else ""
-        return f"{where}: {label}{middle}: {self.message(lang)}"
+        return shown(f"{where}: {label}{middle}: {self.message(lang)}")
 
 
 def error(code: str, path: FieldPath = (), **params: Any) -> Finding:
@@ -81,11 +100,11 @@ def format_field_path(path: FieldPath) -> str:
 
 
 def display_path(path: Path) -> str:
-    """A path relative to the working folder when it lies below it."""
+    """A path relative to the working folder when it lies below it, safe to print."""
     try:
-        return os.path.relpath(path)
+        return shown(os.path.relpath(path))
     except ValueError:  # other drive on Windows
-        return str(path)
+        return shown(str(path))
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

@@ -15,7 +15,7 @@ from noticeboard.loader import LoadedYaml, load_yaml_file
 from noticeboard.models import KIND_ALIASES, KINDS, Envelope, kind_for
 from noticeboard.models.keys import normalize_keys
 from noticeboard.rules import check_rules
-from noticeboard.rules.privacy import check_privacy
+from noticeboard.rules.privacy import check_file_name, check_privacy, check_source, check_unparsed
 from noticeboard.validation import validation_findings
 
 KIND_KEYS = ("kind", "类型")
@@ -42,7 +42,7 @@ def check_item(path: Path, setting: Setting) -> CheckedItem:
     try:
         checked.loaded = load_yaml_file(path)
     except NoticeboardError as exc:
-        checked.findings = exc.findings
+        checked.findings = exc.findings + check_unparsed(path) + check_file_name(path)
         return checked
     loaded = checked.loaded
     findings, lines = list(loaded.notes), loaded.lines
@@ -54,7 +54,8 @@ def check_item(path: Path, setting: Setting) -> CheckedItem:
         if item is not None:
             findings += check_rules(item, setting)
         checked.item = item
-    checked.findings = [f.located(path, lines) for f in findings]
+    findings += check_source(loaded)  # comments, unknown keys: what the value checks missed
+    checked.findings = [f.located(path, lines) for f in findings] + check_file_name(path)
     checked.lines = lines
     return checked
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from noticeboard.build import Outcome, Status
+from noticeboard.errors import shown  # personal numbers masked, control characters escaped
 from noticeboard.render import write_atomic
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ def write_report(out_dir: Path, pairs: list[Pair], outcomes: list[Outcome]) -> P
     for (source, checked), outcome in zip(pairs, outcomes, strict=False):
         findings = [*checked.findings, *outcome.findings]
         items.append({
-            "source": source.path.as_posix(),
+            "source": shown(source.path.as_posix()),
             "village": source.output_stem.parent.as_posix() if source.output_stem.parent.name else "",
             "output": next((f.as_posix() for f in outcome.files if f.suffix == ".pdf"), None),
             "images": [f.as_posix() for f in outcome.files if f.suffix == ".png"],
@@ -33,7 +34,7 @@ def write_report(out_dir: Path, pairs: list[Pair], outcomes: list[Outcome]) -> P
             "pages": outcome.pages,
             "sha256": outcome.sha256,
             "messages": [{"severity": f.severity.value, "code": f.code, "line": f.line,
-                          "field": ".".join(str(p) for p in f.field_path),
+                          "field": shown(".".join(str(p) for p in f.field_path)),
                           "message": f.message("zh"), "message_en": f.message("en")}
                          for f in findings],
         })
