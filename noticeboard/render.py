@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from noticeboard.config import TOWNSHIP_FILE, VILLAGE_FILE
@@ -51,6 +52,12 @@ def builtin_template_dir() -> Path:
     return packaged if packaged.is_dir() else Path(__file__).parent.parent / "templates"
 
 
+def template_folders(override_dir: Path | None) -> list[Path]:
+    """Where templates, stylesheets and everything they use may come from, first match
+    first: the township's own `templates/` folder, then the tool's."""
+    return [*([override_dir] if override_dir else []), builtin_template_dir()]
+
+
 @dataclass(frozen=True)
 class Poster:
     """A rendered poster, ready to write."""
@@ -60,33 +67,50 @@ class Poster:
     scale: float
 
 
-class SafeFetcher:
-    """Serves only files under one folder; records every attempt, fetches nothing else."""
+class TemplateOutside(jinja2.TemplateNotFound):
+    """A template whose real path (after symlinks) lies outside the folders templates
+    may come from: refused before it is read."""
 
-    _fail_on_errors = False  # WeasyPrint 70 reads this from any fetcher it is given
+    def __init__(self, name: str, target: Path):
+        super().__init__(name)
+        self.target = target
 
-    def __init__(self, root: Path | None):
-        self.root = root.resolve() if root else None
 
-    def __call__(self, url: str, *args: Any, **kwargs: Any) -> Any:
-        from weasyprint.urls import URLFetcherResponse
+class ContainedLoader(jinja2.BaseLoader):
+    """Like Jinja's FileSystemLoader, but a template (or the folder it is in) that is a
+    symlink leading out of its search folder is refused, not read: a township's
+    `templates/notice.html.j2 -> /etc/hostname` must not print that file on a poster."""
 
-        path = self._local_path(url)
-        if path is None:
-            raise ValueError(f"refused to fetch {url}")
-        return URLFetcherResponse(url, body=path.read_bytes())
+    def __init__(self, folders: list[Path]):
+        self.folders = folders
+        self.roots = [Path(os.path.realpath(folder)) for folder in folders]
 
-    fetch = __call__
+    def get_source(self, environment: jinja2.Environment,
+                   template: str) -> tuple[str, str, Any]:
+        pieces = split_template_path(template)
+        for folder in self.folders:
+            candidate = folder.joinpath(*pieces)
+            if not os.path.lexists(candidate):
+                continue
+            real = Path(os.path.realpath(candidate))
+            if not any(real.is_relative_to(root) for root in self.roots):
+                raise TemplateOutside(template, real)
+            if real.is_file():
+                return self._read(real)
+        raise jinja2.TemplateNotFound(template)
 
-    def _local_path(self, url: str) -> Path | None:
-        if self.root is None or not url.startswith("file://"):
-            return None
-        from urllib.parse import unquote, urlparse
+    @staticmethod
+    def _read(path: Path) -> tuple[str, str, Any]:
+        source = path.read_text(encoding="utf-8")
+        mtime = path.stat().st_mtime
 
-        path = Path(unquote(urlparse(url).path)).resolve()
-        if not path.is_relative_to(self.root) or not path.is_file():
-            return None
-        return path
+        def uptodate() -> bool:
+            try:
+                return path.stat().st_mtime == mtime
+            except OSError:
+                return False
+
+        return source, str(path), uptodate
 
 
 @dataclass(frozen=True)
@@ -96,6 +120,7 @@ class _ScaledLayout:
     html: Any
     stylesheet: Any
     font_config: Any
+    fetcher: Any
     paper: str
     title_max_pt: float
 
@@ -105,7 +130,7 @@ class _ScaledLayout:
         root_pt = BASE_FONT_PT[self.paper] * scale
         title_pt = min(self.title_max_pt, TITLE_REM * root_pt)
         sizes = CSS(string=f"html {{ font-size: {root_pt:.2f}pt }} h1 {{ font-size: {title_pt:.2f}pt }}",
-                    font_config=self.font_config)
+                    font_config=self.font_config, url_fetcher=self.fetcher)
         return self.html.render(stylesheets=[self.stylesheet, sizes], font_config=self.font_config)
 
 
@@ -168,19 +193,18 @@ class Renderer:
     """One per process: the Jinja environments and WeasyPrint's font configuration."""
 
     def __init__(self, compact: bool = True) -> None:
-        from weasyprint.text.fonts import FontConfiguration
+        from noticeboard import engine
 
         self.compact = compact  # re-subset the embedded fonts (fontpack): 5-8x smaller PDFs
-        self.font_config: FontConfiguration = FontConfiguration()
+        self.font_config: FontConfiguration = engine.font_configuration()
         self._environments: dict[Path | None, jinja2.Environment] = {}
         self._stylesheets: dict[Path | None, CSS] = {}
 
     def environment(self, override_dir: Path | None) -> jinja2.Environment:
         """Sandboxed, autoescaping; a township's `templates/` folder overrides built-ins."""
         if override_dir not in self._environments:
-            search = [str(override_dir)] if override_dir else []
             env = ImmutableSandboxedEnvironment(
-                loader=jinja2.FileSystemLoader([*search, str(builtin_template_dir())]),
+                loader=ContainedLoader(template_folders(override_dir)),
                 autoescape=True,
                 undefined=jinja2.StrictUndefined,
                 trim_blocks=True,
@@ -199,41 +223,64 @@ class Renderer:
         return template.render(**context, paper=paper, paper_width=width, paper_height=height)
 
     def stylesheet(self, override_dir: Path | None) -> CSS:
-        """poster.css, parsed once per template folder (parsing it per layout cost 30 ms)."""
-        from weasyprint import CSS
+        """poster.css, parsed once per template folder (parsing it per layout cost 30 ms).
+
+        Its `@import`, `@font-face` and `url()` go through the same fetcher as the
+        HTML; anything it asks for outside the template folders stops the poster."""
+        from noticeboard import engine
 
         if override_dir not in self._stylesheets:
             env = self.environment(override_dir)
-            source = env.loader.get_source(env, "poster.css")[0]  # type: ignore[union-attr]
-            self._stylesheets[override_dir] = CSS(string=source, font_config=self.font_config)
+            source, filename, _ = env.loader.get_source(env, "poster.css")  # type: ignore[union-attr]
+            fetcher = engine.TemplateFetcher(template_folders(override_dir))
+            css = engine.parse_stylesheet(source, Path(filename).parent, fetcher, self.font_config)
+            if fetcher.refused:
+                raise NoticeboardError([_refused_finding(url).located(Path(filename), {})
+                                        for url in dict.fromkeys(fetcher.refused)])
+            self._stylesheets[override_dir] = css
         return self._stylesheets[override_dir]
 
     @staticmethod
     def _override_dir(checked: CheckedItem) -> Path | None:
         root = checked.setting.root
         override = root / "templates" if root else None
-        return override if override and override.is_dir() else None
+        if override is None or not override.is_dir():
+            return None
+        assert root is not None
+        real = Path(os.path.realpath(override))
+        if not real.is_relative_to(os.path.realpath(root)):
+            raise NoticeboardError([error("template_outside", template=str(override),
+                                          target=str(real)).located(checked.path, {})])
+        return override
 
     def render(self, checked: CheckedItem, paper: str | None = None) -> Poster:
         """Lay out, fit to the fewest sheets, and write PDF/A-3b bytes."""
-        from weasyprint import HTML
+        from noticeboard import engine
 
         assert checked.item is not None and checked.loaded is not None
         paper = paper or checked.setting.defaults.paper
-        fetcher = SafeFetcher(checked.setting.root or checked.path.parent)
+        override_dir = self._override_dir(checked)
         try:
             source = self.html(checked, paper)
+            stylesheet = self.stylesheet(override_dir)
+        except TemplateOutside as exc:
+            finding = error("template_outside", template=exc.name, target=str(exc.target))
+            raise NoticeboardError([finding.located(checked.path, {})]) from None
         except jinja2.TemplateError as exc:  # a township's own template, usually
             finding = error("template_error", template=_template_name(exc),
                             reason=str(exc).rstrip("."))
             raise NoticeboardError([finding.located(checked.path, {})]) from None
-        document_html = HTML(string=source, url_fetcher=fetcher,
-                             base_url=str(checked.path.parent) + os.sep)
+        # Relative URLs in a template are relative to the folder templates come from.
+        fetcher = engine.TemplateFetcher(template_folders(override_dir))
+        document_html = engine.parse_html(source, override_dir or builtin_template_dir(), fetcher)
         layout = _ScaledLayout(
-            document_html, self.stylesheet(self._override_dir(checked)), self.font_config,
+            document_html, stylesheet, self.font_config, fetcher,
             paper, title_size_pt(title_of(checked.item, checked.setting), paper))
         with _missing_glyphs() as missing:  # WeasyPrint reports them while drawing
             document, scale = fit_to_sheets(layout)
+            if fetcher.refused:
+                raise NoticeboardError([_refused_finding(url).located(checked.path, {})
+                                        for url in dict.fromkeys(fetcher.refused)])
             if overflows_right(document):
                 raise NoticeboardError([error("too_wide").located(checked.path, checked.lines)])
             if len(document.pages) == 1:
@@ -324,6 +371,10 @@ def pin_footer_to_bottom(document: Document) -> None:
     free = bottom - (footer.position_y + footer.margin_height())
     if free > 1:
         footer.translate(dy=free)
+
+
+def _refused_finding(url: str) -> Finding:
+    return error("resource_refused", url=url if len(url) <= 200 else url[:200] + "…")
 
 
 def _template_name(exc: jinja2.TemplateError) -> str:

@@ -5,11 +5,11 @@ import base64
 import pytest
 from typer.testing import CliRunner
 
-from noticeboard import render as render_module
 from noticeboard.cli import app
 from tests.bad_input.test_corpus import FILES
 from tests.conftest import NOTICE_YAML, write
 from tests.pdftext import page_texts, squeezed
+from tests.spies import record_fetches
 
 runner = CliRunner()
 PNG = base64.b64decode(
@@ -18,21 +18,8 @@ PNG = base64.b64decode(
 
 @pytest.fixture
 def fetches(monkeypatch):
-    """Every URL WeasyPrint asks for, and whether it was served."""
-    attempts: list[tuple[str, bool]] = []
-    original = render_module.SafeFetcher.__call__
-
-    def recording(self, url, *args, **kwargs):
-        try:
-            response = original(self, url, *args, **kwargs)
-        except ValueError:
-            attempts.append((url, False))
-            raise
-        attempts.append((url, True))
-        return response
-
-    monkeypatch.setattr(render_module.SafeFetcher, "__call__", recording)
-    return attempts
+    """Every URL WeasyPrint asks for, and whether it was served (a real spy: see tests/spies.py)."""
+    return record_fetches(monkeypatch)
 
 
 def test_the_hostile_corpus_fetches_nothing(tmp_path, fetches):
@@ -43,17 +30,20 @@ def test_the_hostile_corpus_fetches_nothing(tmp_path, fetches):
 
 
 def test_a_township_template_may_use_its_own_files_and_nothing_else(township, tmp_path, fetches):
-    (township / "seal.png").write_bytes(PNG)
+    (township / "templates").mkdir()
+    (township / "templates" / "seal.png").write_bytes(PNG)
     write(township / "templates" / "notice.html.j2", """\
         {% extends "base.html.j2" %}
-        {% block content %}<img src="../seal.png"><img src="file:///etc/passwd">
+        {% block content %}<img src="seal.png"><img src="file:///etc/passwd">
         <img src="http://example.invalid/x.png"><p>{{ item.body }}</p>{% endblock %}
         """)
     write(township / "双河村" / "通知.yaml", NOTICE_YAML)
     result = runner.invoke(app, ["render", str(township), "-o", str(tmp_path / "out"), "-j", "1"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     served = {url.rsplit("/", 1)[-1]: ok for url, ok in fetches}
     assert served == {"seal.png": True, "passwd": False, "x.png": False}
+    assert "模板或样式表要读取「file:///etc/passwd」" in result.output
+    assert "模板或样式表要读取「http://example.invalid/x.png」" in result.output
 
 
 def test_a_template_that_reaches_for_python_internals_is_stopped(township, tmp_path):

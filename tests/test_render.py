@@ -1,18 +1,27 @@
 """Posters: sheet size, pages, every row's text, metadata, fonts, safety of writes."""
 
+import base64
+import http.server
 import io
 import os
+import sys
+import threading
+from pathlib import Path
 
 import pypdf
 import pytest
 
 from noticeboard.errors import NoticeboardError
-from noticeboard.render import Renderer, write_atomic
-from tests.conftest import FINANCE_YAML, NOTICE_YAML, RELIEF_YAML, check_text
+from noticeboard.render import Renderer, builtin_template_dir, write_atomic
+from tests.conftest import FINANCE_YAML, NOTICE_YAML, RELIEF_YAML, check_text, write
 from tests.pdftext import page_sizes, page_texts, pdfium_texts, squeezed
+from tests.spies import audit_log, network_events, opened_outside, record_fetches
 
 A3 = (841.89, 1190.55)
 A4 = (595.28, 841.89)
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==")
+SEAL_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><circle r="5" cx="5" cy="5"/></svg>'
 
 
 @pytest.fixture(scope="module")
@@ -112,20 +121,147 @@ def test_same_input_gives_the_same_bytes(renderer, village):
 def test_user_text_is_printed_literally_and_nothing_is_fetched(renderer, village, monkeypatch):
     hostile = ('<img src="file:///etc/passwd"> {{ 7*7 }} {% raw %} '
                '<link href="http://example.invalid/x.css"> url(file:///etc/hosts)')
-    fetched = []
-    from noticeboard import render as render_module
-    original = render_module.SafeFetcher.__call__
-
-    def spy(self, url, *args, **kwargs):
-        fetched.append(url)
-        return original(self, url, *args, **kwargs)
-
-    monkeypatch.setattr(render_module.SafeFetcher, "__call__", spy)
+    fetched = record_fetches(monkeypatch)
     poster = render(renderer, village, NOTICE_YAML.replace("开会。", "开会。" + hostile.replace(
         "{%", "{ %")))
     text = squeezed(page_texts(poster.pdf)[0])
     assert squeezed('<imgsrc="file:///etc/passwd">{{7*7}}') in text
     assert fetched == []
+
+
+def test_the_fetch_spy_sees_what_weasyprint_fetches(renderer, township, monkeypatch):
+    """The spy is real: a template that does use a file shows up in it."""
+    fetched = record_fetches(monkeypatch)
+    (township / "templates").mkdir()
+    (township / "templates" / "seal.svg").write_text(SEAL_SVG)
+    write(township / "templates" / "notice.html.j2", """\
+        {% extends "base.html.j2" %}
+        {% block content %}<img src="seal.svg"><p>{{ item.body }}</p>{% endblock %}
+        """)
+    render(renderer, township / "双河村", NOTICE_YAML)
+    # Once per layout: WeasyPrint caches images within one layout only.
+    assert set(fetched) == {((township / "templates" / "seal.svg").resolve().as_uri(), True)}
+
+
+@pytest.fixture
+def web_server():
+    """A local web server that counts the requests it gets."""
+    requests: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            requests.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"p { color: red }")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", requests
+    server.shutdown()
+    server.server_close()
+
+
+def allowed_folders(township):
+    """The township (its items and settings are attached to the poster), the tool's templates and
+    Python's own files: nothing else may be opened (fonts are opened by fontconfig, unaudited)."""
+    return (township, builtin_template_dir(), Path(sys.prefix), Path(sys.base_prefix))
+
+
+def test_a_township_stylesheet_reaches_no_file_outside_and_no_network(renderer, township, web_server,
+                                                                      monkeypatch):
+    url, requests = web_server
+    fetched = record_fetches(monkeypatch)
+    write(township / "templates" / "poster.css", f"""\
+        @import url(file:///etc/hostname);
+        @import url({url}/imported.css);
+        @font-face {{ font-family: Remote; src: url({url}/font.woff); }}
+        body {{ background: url({url}/background.png); }}
+        """)
+    checked = check_text(township / "双河村", NOTICE_YAML)
+    with audit_log() as events, pytest.raises(NoticeboardError) as caught:
+        renderer.render(checked)
+    assert requests == []
+    assert network_events(events) == []
+    assert opened_outside(events, *allowed_folders(township)) == []
+    assert [f.message() for f in caught.value.findings] == [
+        f"模板或样式表要读取「{target}」，它不在本镇 templates 文件夹里，也不是本工具自带的文件，已拒绝；"
+        "海报不从网络或其他文件夹取任何东西，图片请放进 templates 文件夹，字体请按名称使用已安装的字体"
+        for target in ["file:///etc/hostname", f"{url}/imported.css", f"{url}/font.woff"]]
+    assert {f.file for f in caught.value.findings} == {township / "templates" / "poster.css"}
+    assert sorted(u for u, ok in fetched if not ok) == sorted(
+        ["file:///etc/hostname", f"{url}/imported.css", f"{url}/font.woff"])
+
+
+def test_a_township_template_reaches_no_file_outside_and_no_network(renderer, township, web_server,
+                                                                    monkeypatch):
+    url, requests = web_server
+    fetched = record_fetches(monkeypatch)
+    (township / "secret.png").write_bytes(PNG)
+    (township / "templates").mkdir()
+    (township / "templates" / "link.png").symlink_to(township / "secret.png")
+    write(township / "templates" / "notice.html.j2", f"""\
+        {{% extends "base.html.j2" %}}
+        {{% block content %}}<link rel="stylesheet" href="{url}/linked.css">
+        <style>@import url({url}/inline.css); p {{ background: url(file:///etc/hostname) }}</style>
+        <img src="link.png"><img src="../secret.png"><p>{{{{ item.body }}}}</p>{{% endblock %}}
+        """)
+    checked = check_text(township / "双河村", NOTICE_YAML)
+    with audit_log() as events, pytest.raises(NoticeboardError) as caught:
+        renderer.render(checked)
+    assert requests == []
+    assert network_events(events) == []
+    assert opened_outside(events, *allowed_folders(township)) == []
+    refused = sorted(f.params["url"] for f in caught.value.findings)
+    templates = (township / "templates").resolve().as_uri()
+    assert refused == sorted([f"{url}/linked.css", f"{url}/inline.css", "file:///etc/hostname",
+                              f"{templates}/link.png", township.resolve().as_uri() + "/secret.png"])
+    assert all(not ok for _, ok in fetched)
+
+
+def test_a_township_stylesheet_may_import_its_own_files(renderer, township, monkeypatch):
+    fetched = record_fetches(monkeypatch)
+    write(township / "templates" / "poster.css", """\
+        @import "base.css";
+        .band::after { content: "（本镇样式）"; }
+        """)
+    builtin_css = (builtin_template_dir() / "poster.css").read_text(encoding="utf-8")
+    write(township / "templates" / "base.css", builtin_css.replace("{", "{", 1))
+    with audit_log() as events:
+        poster = render(renderer, township / "双河村", NOTICE_YAML)
+    assert "（本镇样式）" in squeezed(page_texts(poster.pdf)[0])
+    assert fetched == [((township / "templates" / "base.css").resolve().as_uri(), True)]
+    assert opened_outside(events, *allowed_folders(township)) == []
+
+
+@pytest.mark.parametrize("name", ["notice.html.j2", "poster.css"])
+def test_a_template_symlinked_out_of_the_township_is_refused_unread(renderer, township, name):
+    (township / "templates").mkdir()
+    (township / "templates" / name).symlink_to("/etc/hostname")
+    checked = check_text(township / "双河村", NOTICE_YAML)
+    with audit_log() as events, pytest.raises(NoticeboardError) as caught:
+        renderer.render(checked)
+    [finding] = caught.value.findings
+    assert finding.message() == (
+        f"模板「{name}」实际指向本镇文件夹以外的「/etc/hostname」（快捷方式或符号链接），已拒绝读取；"
+        "请把文件本身复制进本镇的 templates 文件夹")
+    assert opened_outside(events, *allowed_folders(township)) == []
+
+
+def test_a_templates_folder_symlinked_out_of_the_township_is_refused(renderer, township, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    write(elsewhere / "notice.html.j2", "<p>不应出现</p>")
+    (township / "templates").symlink_to(elsewhere)
+    checked = check_text(township / "双河村", NOTICE_YAML)
+    with pytest.raises(NoticeboardError) as caught:
+        renderer.render(checked)
+    [finding] = caught.value.findings
+    assert finding.code == "template_outside"
+    assert finding.params == {"template": str(township / "templates"), "target": str(elsewhere.resolve())}
 
 
 def test_written_files_follow_the_umask_not_mkstemps_private_mode(tmp_path):
