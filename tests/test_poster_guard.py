@@ -76,3 +76,24 @@ def test_the_guard_reads_the_drawn_text_of_every_example_quickly(renderer):
     elapsed = time.perf_counter() - start
     assert "农贸市场摊位费" in poster_text(poster.pdf)
     assert elapsed < 0.5, elapsed
+
+
+def test_render_command_writes_nothing_for_a_refused_poster(township, tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from noticeboard.cli import app
+
+    write(township / "templates" / "notice.html.j2", """\
+        {% extends "base.html.j2" %}
+        {% block content %}<p>{{ item.body }}</p><p>会计 身份证 110105-19491231-002X</p>{% endblock %}
+        """)
+    write(township / "双河村" / "通知.yaml", NOTICE_YAML)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["render", str(township), "-o", "out"])
+    assert result.exit_code == 1
+    assert ("通知.yaml: 错误: 海报上将印出完整的身份证号（110105********002X），来自本镇模板 notice.html.j2；"
+            "逐项检查时没有发现它，为免泄露，这张海报没有生成。请从本镇模板 notice.html.j2中删除") in result.output
+    assert "19491231" not in result.output
+    assert not list((tmp_path / "out").rglob("*.pdf"))
+    report = (tmp_path / "out" / "report.json").read_text(encoding="utf-8")
+    assert "privacy_poster_guard" in report and "19491231" not in report

@@ -170,7 +170,24 @@ def _numbers_in_checked_values(data: Any, model: type[BaseModel] | None) -> set[
             return _official_mobiles(normalize_keys(Envelope, data)[0])  # but a contact's
         model = KINDS[kind]
     normalized = normalize_keys(model, data)[0]
-    return {hit.digits for _, text in walk_strings(normalized) for hit in find_numbers(text)}
+    checked = {hit.digits for _, text in walk_strings(normalized) for hit in find_numbers(text)}
+    return checked | _under_sensitive_keys(data)
+
+
+def _under_sensitive_keys(data: Any) -> set[str]:
+    """Numbers under a key such as 银行卡号: the key is refused already (privacy_key),
+    one message for the line is enough."""
+    found: set[str] = set()
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, str) and key.strip().lower() in SENSITIVE_KEYS:
+                found |= {hit.digits for _, text in walk_strings(value) for hit in find_numbers(text)}
+            else:
+                found |= _under_sensitive_keys(value)
+    elif isinstance(data, list):
+        for value in data:
+            found |= _under_sensitive_keys(value)
+    return found
 
 
 def _official_mobiles(data: dict[str, Any]) -> set[str]:
@@ -260,12 +277,18 @@ def _source_of(digits: str, checked: CheckedItem,
         zh, en = ("本镇模板", "the township's template") if index == 0 else ("内置模板", "built-in template")
         candidates += [(file, Localized(f"{zh} {file.relative_to(folder)}",
                                         f"{en} {file.relative_to(folder)}"))
-                       for file in sorted(folder.rglob("*")) if file.is_file()]
+                       for file in sorted(folder.rglob("*")) if _inside(file, folder)]
     for file, label in candidates:
         if _holds(file, digits):
             return label
     return Localized("模板或默认设置（未能确定是哪个文件）",
                      "a template or a default (the file could not be determined)")
+
+
+def _inside(file: Path, folder: Path) -> bool:
+    """A regular file really inside `folder`: a symlink out of it is never opened."""
+    return file.is_file() and not file.is_symlink() and \
+        file.resolve().is_relative_to(folder.resolve())
 
 
 def _holds(file: Path, digits: str) -> bool:
