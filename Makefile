@@ -4,8 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 # Pango for WeasyPrint; libharfbuzz-subset0 makes font subsetting ~60x faster;
 # Noto CJK for Chinese; poppler-utils, qpdf and chromium (the preview test) are used by the tests.
+# Alternatives: Debian's name first, then Ubuntu's (scripts/system-packages.sh picks).
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig \
-                   fonts-noto-cjk poppler-utils qpdf chromium python3-venv
+                   fonts-noto-cjk poppler-utils qpdf chromium,chromium-browser python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: setup system venv demo test bench clean
@@ -13,12 +14,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 setup: system venv
 
 system:
-	@missing=$$(for p in $(SYSTEM_PACKAGES); do \
-	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
-	if [ -n "$$missing" ]; then \
-	    echo "Installing system packages: $$missing"; \
-	    $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y $$missing; \
-	fi
+	@SUDO="$(SUDO)" sh scripts/system-packages.sh $(SYSTEM_PACKAGES)
 
 venv: $(VENV)/.installed
 

@@ -2,27 +2,40 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from noticeboard import __version__, skeletons
 from noticeboard import doctor as doctor_module
 from noticeboard import schema as schema_module
-from noticeboard import skeletons
 from noticeboard.build import Build, Outcome, RenderOptions, Status, in_shard
-from noticeboard.errors import Finding, Severity, display_path, has_errors, shown
+from noticeboard.cli_frames import ENGLISH_HELP, Command, Group, lang, say
+from noticeboard.errors import Finding, Severity, display_path, has_errors, shown, sorted_findings
 from noticeboard.models import KIND_ALIASES, KINDS, kind_for
 
+
+def h(zh: str, en: str) -> str:
+    """A help text in Chinese, with its English for `--lang en`."""
+    ENGLISH_HELP[zh] = en
+    return zh
+
+
 app = typer.Typer(
-    help="村务公开海报工具：检查公开事项（YAML），生成可张贴的 A3 PDF 海报。",
+    cls=Group,
+    help=h("村务公开海报工具：检查公开事项（YAML），生成可张贴的 A3 PDF 海报。",
+           "Village disclosure posters: check disclosure items (YAML) and render A3 PDF posters."),
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
+command = functools.partial(app.command, cls=Command)
 
 
 class Lang(StrEnum):
@@ -40,33 +53,52 @@ class Format(StrEnum):
     png = "png"
 
 
-LangOption = Annotated[Lang, typer.Option(
-    "--lang", envvar="NOTICEBOARD_LANG", help="提示语言：zh 中文（默认）或 en 英文")]
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"noticeboard {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _global_options(
+    lang_option: Annotated[Lang, typer.Option(
+        "--lang", metavar="<zh|en>", show_default=False,
+        help=h("提示语言：zh 中文（默认）或 en 英文；也可设环境变量 NOTICEBOARD_LANG；可写在任何位置",
+               "language of messages: zh (default) or en; or set NOTICEBOARD_LANG; "
+               "may stand anywhere"))] = Lang.zh,
+    version: Annotated[bool, typer.Option(
+        "--version", is_eager=True, callback=_show_version,
+        help=h("显示版本号并退出", "show the version and exit"))] = False,
+) -> None:
+    # `--lang` is read (wherever it stands) before parsing, by cli_frames.Group.main.
+    pass
+
+
 PathsArgument = Annotated[list[Path] | None, typer.Argument(
-    help="事项文件、村文件夹、乡镇文件夹或海报 PDF；默认当前文件夹", show_default=False)]
+    metavar="<文件或文件夹>", show_default=False,
+    help=h("事项文件、村文件夹、乡镇文件夹或海报 PDF；默认当前文件夹",
+           "item files, village or township folders, or poster PDFs; default: this folder"))]
 
 
-def _echo_findings(findings: list[Finding], lang: Lang) -> None:
-    for finding in findings:
-        typer.echo(finding.format(lang.value))
+def _echo_findings(findings: list[Finding]) -> None:
+    for finding in sorted_findings(findings):
+        typer.echo(finding.format(lang()))
 
 
-def _summary(count: int, findings: list[Finding], lang: Lang) -> str:
+def _summary(count: int, findings: list[Finding]) -> str:
     errors = sum(f.severity is Severity.ERROR for f in findings)
-    warnings = len(findings) - errors
-    if lang is Lang.en:
-        return f"checked {count} files: {errors} errors, {warnings} warnings"
-    return f"检查了 {count} 个文件：{errors} 个错误，{warnings} 个警告"
+    return say("cli_check_summary", count=count, errors=errors, warnings=len(findings) - errors)
 
 
-@app.command()
-def check(paths: PathsArgument = None, lang: LangOption = Lang.zh) -> None:
-    """检查公开事项：格式、账目、隐私、公示期，列出全部问题。有错误时退出码为 1。"""
+@command(help=h("检查公开事项：格式、账目、隐私、公示期、字体，一次列出全部问题。有错误时退出码为 1。",
+                "Check items: format, accounts, privacy, posting window, fonts; every problem "
+                "in one pass. Exit code 1 on errors."))
+def check(paths: PathsArgument = None) -> None:
     build = Build.for_paths(paths or [Path(".")])
     build.check()
     findings = build.findings
-    _echo_findings(findings, lang)
-    typer.echo(_summary(len(build.checked), findings, lang))
+    _echo_findings(findings)
+    typer.echo(_summary(len(build.checked), findings))
     raise typer.Exit(1 if has_errors(findings) else 0)
 
 
@@ -77,31 +109,49 @@ def _parse_shard(value: str | None) -> tuple[int, int] | None:
     try:
         shard = int(index), int(count)
     except ValueError:
-        raise typer.BadParameter("应写成 I/N，例如 1/4") from None
+        raise typer.BadParameter(say("cli_shard_format"), param_hint="--shard") from None
     if not 1 <= shard[0] <= shard[1]:
-        raise typer.BadParameter("I 应在 1 到 N 之间，例如 1/4")
+        raise typer.BadParameter(say("cli_shard_range"), param_hint="--shard")
     return shard
 
 
-@app.command()
+def _positive(value: int | None) -> int | None:
+    if value is not None and value < 1:
+        raise typer.BadParameter(say("cli_at_least_one", value=value))
+    return value
+
+
+@command(help=h("生成海报：每个事项一个 PDF，按村分文件夹；未变化的跳过。有失败时退出码为 1。",
+                "Render posters: one PDF per item, a folder per village; unchanged ones are "
+                "skipped. Exit code 1 on failures."))
 def render(
     paths: PathsArgument = None,
-    output: Annotated[Path, typer.Option("-o", "--output", help="输出文件夹")] = Path("out"),
+    output: Annotated[Path, typer.Option(
+        "-o", "--output", metavar="<文件夹>", help=h("输出文件夹", "output folder"))] = Path("out"),
     paper: Annotated[Paper | None, typer.Option(
-        "--paper", help="纸张：A3（默认）或 A4", show_default=False)] = None,
+        "--paper", metavar="<A3|A4>", show_default=False,
+        help=h("纸张：A3（默认）或 A4", "paper: A3 (default) or A4"))] = None,
     jobs: Annotated[int | None, typer.Option(
-        "-j", "--jobs", min=1, help="同时生成的进程数；默认为全部 CPU 核数", show_default=False)] = None,
-    force: Annotated[bool, typer.Option("--force", help="全部重新生成，不跳过未变化的海报")] = False,
+        "-j", "--jobs", metavar="<个数>", callback=_positive, show_default=False,
+        help=h("同时生成的进程数；默认为全部 CPU 核数",
+               "processes rendering at once; default: all CPU cores"))] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help=h("全部重新生成，不跳过未变化的海报",
+                          "render everything, even posters that did not change"))] = False,
     print_file: Annotated[bool, typer.Option(
-        "--print-file", help="另外为每个村和全镇各生成一个合并的打印文件")] = False,
+        "--print-file", help=h("另外为每个村和全镇各生成一个合并的打印文件",
+                               "also write one print file per village and one for the township"))
+    ] = False,
     shard: Annotated[str | None, typer.Option(
-        "--shard", help="只生成其中一份：I/N，如 1/4（多台电脑分担时用）", show_default=False)] = None,
+        "--shard", metavar="<I/N>", show_default=False,
+        help=h("只生成其中一份：I/N，如 1/4（多台电脑分担时用）",
+               "render only share I of N, e.g. 1/4 (to split work across computers)"))] = None,
     formats: Annotated[list[Format] | None, typer.Option(
-        "--format", show_default=False,
-        help="输出格式：pdf（默认）、png（每页一张图片，可发微信群）；可写两次")] = None,
-    lang: LangOption = Lang.zh,
+        "--format", metavar="<pdf|png>", show_default=False,
+        help=h("输出格式：pdf（默认）、png（每页一张图片，可发微信群）；可写两次",
+               "output format: pdf (default) or png (an image per page); may be given twice"))
+    ] = None,
 ) -> None:
-    """生成海报：每个事项一个 PDF，按村分文件夹；未变化的跳过。有失败时退出码为 1。"""
     from noticeboard.batch import default_jobs
 
     options = RenderOptions(out_dir=output, paper=paper.value if paper else None,
@@ -110,104 +160,117 @@ def render(
                             formats=frozenset(f.value for f in formats or [Format.pdf]))
     build = Build.for_paths(paths or [Path(".")])
     build.check()
-    _echo_findings(build.findings, lang)
+    _echo_findings(build.findings)
     try:
-        outcomes = _render_with_progress(build, options, lang)
+        outcomes = _render_with_progress(build, options)
     except KeyboardInterrupt:
-        typer.echo("已中断：已写完的海报保留，下次运行从中断处继续。" if lang is Lang.zh else
-                   "interrupted: finished posters are kept; the next run continues", err=True)
+        typer.echo(say("cli_interrupted"), err=True)
         raise typer.Exit(130) from None
-    _echo_outcomes(outcomes, lang)
-    _echo_findings(build.run_findings, lang)
+    _echo_outcomes(outcomes)
+    _echo_findings(build.run_findings)
     raise typer.Exit(1 if build.failed else 0)
 
 
-def _render_with_progress(build: Build, options: RenderOptions, lang: Lang) -> list[Outcome]:
+def _render_with_progress(build: Build, options: RenderOptions) -> list[Outcome]:
     """A progress bar on a terminal; nothing extra when output goes to a file or log."""
     import sys
 
     count = sum(1 for src in build.workspace.items if in_shard(src, options.shard))
     if not sys.stdout.isatty() or count < 2:
         return build.render(options)
-    label = "生成海报" if lang is Lang.zh else "rendering"
+    label = say("cli_rendering")
     with typer.progressbar(length=count, label=label, file=sys.stderr) as bar:
         return build.render(options, progress=lambda outcome: bar.update(1))
 
 
-def _echo_outcomes(outcomes: list[Outcome], lang: Lang) -> None:
+def _echo_outcomes(outcomes: list[Outcome]) -> None:
     from noticeboard.report import village_summary
 
     for outcome in outcomes:
-        _echo_findings(outcome.findings, lang)
+        _echo_findings(outcome.findings)
         if outcome.status is Status.RENDERED:
             for file in outcome.files:
-                where, pages = display_path(file), outcome.pages if file.suffix == ".pdf" else 1
-                typer.echo(f"wrote {where} ({pages} pages)" if lang is Lang.en
-                           else f"已生成 {where}（{pages} 页）")
+                pages = outcome.pages if file.suffix == ".pdf" else 1
+                typer.echo(say("cli_wrote_poster", file=display_path(file), pages=pages))
     summary = village_summary(outcomes)
     if len(summary) > 1:
-        for village, counts in ((shown(v), c) for v, c in summary.items()):
-            typer.echo(f"{village}: {counts['rendered']} rendered, {counts['unchanged']} unchanged, "
-                       f"{counts['failed']} failed" if lang is Lang.en else
-                       f"{village}：生成 {counts['rendered']}，未变化 {counts['unchanged']}，"
-                       f"失败 {counts['failed']}")
-    done = sum(o.status is Status.RENDERED for o in outcomes)
-    same = sum(o.status is Status.UNCHANGED for o in outcomes)
-    failed = sum(o.status is Status.FAILED for o in outcomes)
-    typer.echo(f"{len(outcomes)} items: {done} rendered, {same} unchanged, {failed} failed"
-               if lang is Lang.en else
-               f"共 {len(outcomes)} 项：生成 {done} 项，未变化 {same} 项，失败 {failed} 项")
+        for village, counts in summary.items():
+            typer.echo(say("cli_village_summary", village=village, **counts))
+    typer.echo(say("cli_render_summary", count=len(outcomes),
+                   rendered=sum(o.status is Status.RENDERED for o in outcomes),
+                   unchanged=sum(o.status is Status.UNCHANGED for o in outcomes),
+                   failed=sum(o.status is Status.FAILED for o in outcomes)))
 
 
-@app.command()
+def _current_quarter(today: date) -> str:
+    return f"{today.year}-Q{(today.month - 1) // 3 + 1}"
+
+
+@command(help=h("列出各村某期间应公开的事项：已公开、公示中、待张贴、缺失（按 township.yaml 的 "
+                "required）。有缺失或错误时退出码为 1。",
+                "List, per village, what must be posted for a period: posted, on the board, "
+                "awaiting posting, missing (from township.yaml's required). Exit code 1 when "
+                "something is missing or invalid."))
 def status(
     paths: PathsArgument = None,
-    period: Annotated[str, typer.Option("--period", help="期间：2026-Q3、2026-10 或 2026")] = "",
-    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出")] = False,
+    period: Annotated[str | None, typer.Option(
+        "--period", metavar="<期间>", show_default=False,
+        help=h("期间：2026-Q3、2026-10 或 2026；默认为今天所在的季度",
+               "period: 2026-Q3, 2026-10 or 2026; default: the quarter of today"))] = None,
+    as_json: Annotated[bool, typer.Option(
+        "--json", help=h("以 JSON 输出", "print JSON"))] = False,
     today: Annotated[str | None, typer.Option(
-        "--today", help="按此日期判断是否到期（默认今天），如 2026-10-20", show_default=False)] = None,
+        "--today", metavar="<日期>", show_default=False,
+        help=h("按此日期判断是否到期、是否在公示中（默认今天），如 2026-10-20",
+               "judge what is due and on the board as of this date (default: today)"))] = None,
 ) -> None:
-    """列出各村某期间应公开而未公开的事项（按 township.yaml 的 required）。有缺失时退出码为 1。"""
-    from datetime import date
-
     from noticeboard import status as status_module
     from noticeboard.models.common import parse_date
 
-    if not period:
-        raise typer.BadParameter("请用 --period 指定期间，如 2026-Q3", param_hint="--period")
     try:
         day = parse_date(today) if today else date.today()
-        build = Build.for_paths(paths or [Path(".")])
-        build.check()
+    except ValueError:
+        raise typer.BadParameter(say("cli_bad_date", value=today), param_hint="--today") from None
+    period = period or _current_quarter(day)
+    build = Build.for_paths(paths or [Path(".")])
+    build.check()
+    try:
         rows, findings = status_module.village_status(build, period, day)
-    except ValueError as exc:  # pydantic's errors for a bad --period or --today
-        raise typer.BadParameter(f"无法识别：{exc}") from None
+    except ValueError:  # pydantic's error for a bad --period
+        raise typer.BadParameter(say("cli_bad_period", value=period),
+                                 param_hint="--period") from None
     if findings:
-        _echo_findings(findings, Lang.zh)
+        _echo_findings(findings)
         raise typer.Exit(1)
     if as_json:
-        typer.echo(json.dumps(status_module.as_json(rows, period, day), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(status_module.as_json(rows, period, day), ensure_ascii=False,
+                              indent=2))
     else:
-        for line in status_module.table(rows):
+        for line in status_module.table(rows, lang()):
             typer.echo(shown(line))
     bad = {status_module.State.MISSING, status_module.State.INVALID}
     raise typer.Exit(1 if any(p.state in bad for r in rows for p in r.parts) else 0)
 
 
-@app.command()
+@command(help=h("取出海报里附带的公开事项 YAML，可用于多年后重新检查或重新生成。",
+                "Extract the item YAML a poster carries, to check or render it again years "
+                "later."))
 def extract(
-    poster: Annotated[Path, typer.Argument(help="用 noticeboard 生成的海报 PDF")],
+    poster: Annotated[Path, typer.Argument(
+        metavar="<海报PDF>", help=h("用 noticeboard 生成的海报 PDF",
+                                    "a poster PDF made by noticeboard"))],
     output: Annotated[Path | None, typer.Option(
-        "-o", "--output", help="写入此文件（不覆盖已有文件）；默认打印出来")] = None,
+        "-o", "--output", metavar="<文件>", show_default=False,
+        help=h("写入此文件（不覆盖已有文件）；默认打印出来",
+               "write to this file (never overwritten); default: print it"))] = None,
 ) -> None:
-    """取出海报里附带的公开事项 YAML，可用于多年后重新检查或重新生成。"""
     from noticeboard.archive import item_source
     from noticeboard.errors import NoticeboardError
 
     try:
         _, data = item_source(poster)
     except NoticeboardError as exc:
-        _echo_findings(exc.findings, Lang.zh)
+        _echo_findings(exc.findings)
         raise typer.Exit(1) from None
     if output is None:
         text = data.decode("utf-8", errors="replace")
@@ -230,27 +293,34 @@ def _write_new_file(target: Path, data: bytes) -> None:
         with target.open("xb") as stream:
             stream.write(data)
     except FileExistsError:
-        typer.echo(f"{shown(str(target))} 已存在，不会覆盖", err=True)
+        typer.echo(say("cli_exists", file=target), err=True)
         raise typer.Exit(1) from None
-    typer.echo(f"已写入 {shown(str(target))}")
+    typer.echo(say("cli_written", file=target))
 
 
-@app.command()
+@command(help=h("创建乡镇或村的文件夹和带中文注释的设置文件；不覆盖已有文件。",
+                "Create township or village folders and commented settings files; existing "
+                "files are never overwritten."))
 def init(
-    folder: Annotated[Path, typer.Argument(help="要创建的文件夹；默认当前文件夹")] = Path("."),
+    folder: Annotated[Path, typer.Argument(
+        metavar="<文件夹>", help=h("要创建的文件夹；默认当前文件夹",
+                                  "the folder to set up; default: this folder"))] = Path("."),
     township: Annotated[str | None, typer.Option(
-        "--township", help="乡镇名称：创建 township.yaml，每个村一个子文件夹", show_default=False)] = None,
+        "--township", metavar="<乡镇名>", show_default=False,
+        help=h("乡镇名称：创建 township.yaml，每个村一个子文件夹",
+               "township name: writes township.yaml and a folder per village"))] = None,
     villages: Annotated[list[str] | None, typer.Option(
-        "--village", help="村名，可写多次；没有 --township 时只能写一个，在本文件夹创建 village.yaml",
-        show_default=False)] = None,
+        "--village", metavar="<村名>", show_default=False,
+        help=h("村名，可写多次；没有 --township 时只能写一个，在本文件夹创建 village.yaml",
+               "village name, may be repeated; without --township give one, and village.yaml "
+               "is written in this folder"))] = None,
 ) -> None:
-    """创建乡镇或村的文件夹和带中文注释的设置文件；不覆盖已有文件。"""
     from noticeboard.config import TOWNSHIP_FILE, VILLAGE_FILE
     from noticeboard.workspace import safe_name
 
     villages = villages or []
     if township is None and len(villages) != 1:
-        raise typer.BadParameter("没有 --township 时，请用 --village 给出一个村名", param_hint="--village")
+        raise typer.BadParameter(say("cli_init_one_village"), param_hint="--village")
     planned: list[tuple[Path, str]] = []
     if township is not None:
         planned.append((folder / TOWNSHIP_FILE, skeletons.settings_file("township", township=township)))
@@ -260,119 +330,167 @@ def init(
     existing = [path for path, _ in planned if path.exists()]
     if existing:  # check everything first: write all or nothing
         for path in existing:
-            typer.echo(f"{shown(str(path))} 已存在，不会覆盖", err=True)
+            typer.echo(say("cli_exists", file=path), err=True)
         raise typer.Exit(1)
     for path, text in planned:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-        typer.echo(f"已创建 {shown(str(path))}")
+        typer.echo(say("cli_created", file=path))
 
 
-@app.command()
+@command(help=h("在浏览器里预览海报：保存 YAML 后页面自动刷新；有问题时页面上直接列出。",
+                "Preview posters in a browser: pages refresh when a YAML file is saved; "
+                "problems are listed on the page."))
 def preview(
     paths: PathsArgument = None,
-    port: Annotated[int, typer.Option("--port", help="端口")] = 8321,
-    host: Annotated[str, typer.Option("--host", help="地址；默认只允许本机访问")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", metavar="<端口>", help=h("端口", "port"))] = 8321,
+    host: Annotated[str, typer.Option(
+        "--host", metavar="<地址>", help=h("地址；默认只允许本机访问",
+                                          "address; by default only this computer"))
+    ] = "127.0.0.1",
 ) -> None:
-    """在浏览器里预览海报：保存 YAML 后页面自动刷新；有问题时页面上直接列出。"""
     from noticeboard.preview import make_server
 
     try:
         server = make_server(paths or [Path(".")], host, port)
     except OSError as exc:
-        typer.echo(f"无法在 {host}:{port} 启动预览：{exc.strerror}；可用 --port 换一个端口", err=True)
+        typer.echo(say("cli_preview_failed", host=host, port=port, reason=exc.strerror),
+                   err=True)
         raise typer.Exit(1) from None
-    typer.echo(f"预览地址：http://{host}:{server.server_port}/  （按 Ctrl-C 结束）")
+    typer.echo(say("cli_preview_at", host=host, port=server.server_port))
     try:
         server.serve_forever()
     except KeyboardInterrupt:
-        typer.echo("预览已结束")
+        typer.echo(say("cli_preview_ended"))
     finally:
         server.server_close()
 
 
-class ImportKind(StrEnum):
-    finance = "finance"
-    relief = "relief"
+IMPORT_KINDS = ("finance", "relief")
 
 
-@app.command("import")
+def _import_kind(value: str) -> str:
+    """`finance`, `财务公开`, `低保`…: every name `new` accepts, for the kinds a sheet can give."""
+    kind = kind_for(value)
+    if kind not in IMPORT_KINDS:
+        known = "、".join(f"{k}（{KINDS[k].NAME_ZH}）" for k in IMPORT_KINDS)
+        raise typer.BadParameter(say("cli_import_kind", value=value, known=known))
+    return kind
+
+
+@command("import", help=h(
+    "把带中文表头的表格（日期、凭证号、摘要、收入、支出、姓名、金额……）导入为事项文件。",
+    "Import a spreadsheet with Chinese column headers (date, voucher, summary, income, "
+    "expense, name, amount…) as an item file."))
 def import_table(
-    table: Annotated[Path, typer.Argument(help="表格文件：.xlsx（Excel、WPS）或 .csv")],
-    kind: Annotated[ImportKind, typer.Option("--kind", help="事项类型：finance 财务、relief 救助补助")],
+    table: Annotated[Path, typer.Argument(
+        metavar="<表格文件>", help=h("表格文件：.xlsx（Excel、WPS）或 .csv",
+                                    "spreadsheet: .xlsx (Excel, WPS) or .csv"))],
+    kind: Annotated[str, typer.Option(
+        "--kind", metavar="<类型>", callback=_import_kind,
+        help=h("事项类型：finance 财务（财务公开）、relief 救助补助（低保）",
+               "kind: finance or relief (their Chinese names work too)"))],
     output: Annotated[Path | None, typer.Option(
-        "-o", "--output", show_default=False,
-        help="写入的事项文件（不覆盖）；默认与表格同名的 .yaml")] = None,
+        "-o", "--output", metavar="<文件>", show_default=False,
+        help=h("写入的事项文件（不覆盖）；默认与表格同名的 .yaml",
+               "item file to write (never overwritten); default: the table's name with .yaml"))
+    ] = None,
     period: Annotated[str | None, typer.Option(
-        "--period", help="所属期间，如 2026-Q3", show_default=False)] = None,
+        "--period", metavar="<期间>", show_default=False,
+        help=h("所属期间，如 2026-Q3", "the period, e.g. 2026-Q3"))] = None,
     sheet: Annotated[str | None, typer.Option(
-        "--sheet", help="工作表名称；默认第一个", show_default=False)] = None,
+        "--sheet", metavar="<工作表>", show_default=False,
+        help=h("工作表名称；默认第一个", "worksheet name; default: the first"))] = None,
 ) -> None:
-    """把带中文表头的表格（日期、凭证号、摘要、收入、支出、姓名、金额……）导入为事项文件。"""
     from noticeboard import importer
     from noticeboard.errors import NoticeboardError
 
     try:
-        result = importer.import_rows(importer.read_table(table, sheet), kind.value)
+        result = importer.import_rows(importer.read_table(table, sheet), kind)
     except NoticeboardError as exc:
-        _echo_findings([f if f.file else f.located(table, {}) for f in exc.findings], Lang.zh)
+        _echo_findings([f if f.file else f.located(table, {}) for f in exc.findings])
         raise typer.Exit(1) from None
     except (OSError, KeyError) as exc:
-        typer.echo(shown(f"{table}: 错误: 无法读取：{exc}"), err=True)
+        typer.echo(say("cli_import_unreadable", file=table, reason=exc), err=True)
         raise typer.Exit(1) from None
+    where = display_path(table)
     for note in result.notes:
-        typer.echo(shown(f"{table}: 提示: {note}"))
-    for rejected in result.rejected:
-        typer.echo(shown(f"{table}: 错误: {rejected}"))
+        typer.echo(say("cli_import_note", file=where, text=note.message(lang())))
+    for problem in result.problems:
+        typer.echo(say("cli_import_error", file=where, text=problem.message(lang())))
     if result.count:
         target = output or table.with_suffix(".yaml")
         _write_new_file(target, importer.item_yaml(result, period, table.name).encode("utf-8"))
-    typer.echo(f"导入 {result.count} 行，拒绝 {len(result.rejected)} 行")
-    raise typer.Exit(1 if result.rejected or not result.count else 0)
+    typer.echo(say("cli_import_summary", count=result.count, rejected=len(result.rejected)))
+    raise typer.Exit(1 if result.problems or not result.count else 0)
 
 
-@app.command()
+def _kind_aliases(name: str) -> list[str]:
+    """The Chinese names of a kind; an alias holding 、 repeats names already listed."""
+    return [alias for alias, kind in KIND_ALIASES.items() if kind == name and "、" not in alias]
+
+
+@command(help=h("列出所有公开事项类型及其中文名称。", "List every kind of item with its Chinese names."))
 def kinds() -> None:
-    """列出所有公开事项类型及其中文名称。"""
-    for name, model in KINDS.items():
-        aliases = "、".join(a for a, k in KIND_ALIASES.items() if k == name)
-        typer.echo(f"{name:<10} {model.NAME_ZH}（{model.BOARD.value}）  也可写作：{aliases}")
+    from noticeboard.cli_frames import display_width
+
+    width = max(len(name) for name in KINDS) + 2
+    names = {name: f"{model.NAME_ZH}（{model.BOARD.value}）" for name, model in KINDS.items()}
+    name_width = max(display_width(text) for text in names.values()) + 2
+    for name in KINDS:
+        aliases = "、".join(_kind_aliases(name))
+        typer.echo(f"{name:<{width}}{names[name]}"
+                   f"{' ' * (name_width - display_width(names[name]))}"
+                   f"{say('cli_kinds_aliases', aliases=aliases)}".rstrip())
 
 
-@app.command()
+@command(help=h("生成某类事项的模板文件，每个字段都有中文注释；加 --中文键 则键名也用中文。",
+                "Write a commented starting file for a kind; with --中文键 (--chinese-keys) "
+                "the keys are Chinese too."))
 def new(
-    kind: Annotated[str, typer.Argument(help="类型，如 finance 或 财务公开")],
+    kind: Annotated[str, typer.Argument(
+        metavar="<类型>", help=h("类型，如 finance、财务公开 或 低保",
+                                "kind, e.g. finance, 财务公开 or 低保"))],
     output: Annotated[Path | None, typer.Option(
-        "-o", "--output", help="写入此文件（不覆盖已有文件）；默认打印出来")] = None,
+        "-o", "--output", metavar="<文件>", show_default=False,
+        help=h("写入此文件（不覆盖已有文件）；默认打印出来",
+               "write to this file (never overwritten); default: print it"))] = None,
+    chinese_keys: Annotated[bool, typer.Option(
+        "--中文键", "--chinese-keys",
+        help=h("键名用中文（如 公开日期: 而不是 posted:）",
+               "write the keys in Chinese as well"))] = False,
 ) -> None:
-    """生成某类事项的模板文件，每个字段都有中文注释。"""
     name = kind_for(kind)
     if name is None:
-        typer.echo(f"不认识的类型「{kind}」；可用：{'、'.join(KINDS)}", err=True)
+        typer.echo(say("cli_new_unknown_kind", kind=kind, known="、".join(KINDS)), err=True)
         raise typer.Exit(2)
-    text = skeletons.skeleton(name)
+    text = skeletons.chinese_skeleton(name) if chinese_keys else skeletons.skeleton(name)
     if output is None:
         typer.echo(text, nl=False)
         return
     _write_new_file(output, text.encode("utf-8"))
 
 
-@app.command()
+@command(help=h("写出 JSON Schema 文件（带中文说明），供编辑器补全和校验。",
+                "Write JSON Schema files (with Chinese descriptions) for editor completion "
+                "and checking."))
 def schema(
-    output: Annotated[Path, typer.Option("-o", "--output", help="输出文件夹")] = Path("schema"),
+    output: Annotated[Path, typer.Option(
+        "-o", "--output", metavar="<文件夹>", help=h("输出文件夹", "output folder"))
+    ] = Path("schema"),
 ) -> None:
-    """写出 JSON Schema 文件（带中文说明），供编辑器补全和校验。"""
     output.mkdir(parents=True, exist_ok=True)
     for name, document in schema_module.all_schemas().items():
         target = output / f"{name}.schema.json"
         target.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n",
                           encoding="utf-8")
-        typer.echo(f"已写入 {target}")
+        typer.echo(say("cli_written", file=target))
 
 
-@app.command()
+@command(help=h("检查运行环境：Python、WeasyPrint、Pango、HarfBuzz 子集化、中文字体。",
+                "Check this computer: Python, WeasyPrint, Pango, HarfBuzz subsetting, Chinese "
+                "fonts."))
 def doctor() -> None:
-    """检查运行环境：Python、WeasyPrint、Pango、HarfBuzz 子集化、中文字体。"""
     report = doctor_module.diagnose()
     for line in report.lines:
         typer.echo(line)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
@@ -19,8 +20,9 @@ from pydantic import (
 
 from noticeboard.errors import Finding, NoticeboardError, error
 from noticeboard.loader import load_yaml_file
-from noticeboard.models.common import URL_PATTERN
+from noticeboard.models.common import URL_PATTERN, ChineseDate, Envelope
 from noticeboard.models.keys import normalize_keys
+from noticeboard.models.meeting import canonical_body
 from noticeboard.rules.privacy import (
     TOWNSHIP_CONTACT_FIELDS,
     VILLAGE_CONTACT_FIELDS,
@@ -28,6 +30,7 @@ from noticeboard.rules.privacy import (
     check_source,
 )
 from noticeboard.validation import validation_findings
+from noticeboard.workdays import WorkCalendar
 
 TOWNSHIP_FILE = "township.yaml"
 VILLAGE_FILE = "village.yaml"
@@ -54,6 +57,7 @@ DEFAULT_MIN_DAYS = {"notice": 3, "finance": 5, "relief": 7, "appointment": 5,
                     "member_development": 5, "one_matter": 7, "contract": 5, "expense": 5,
                     "major_matter": 5}
 DEFAULT_QUORUM = {"村民会议": "1/2", "村民代表会议": "2/3", "党员大会": "1/2"}
+DEFAULT_NOTICE_DAYS = {"村民会议": 10}  # 村民委员会组织法 第二十一条: 提前十天通知
 
 
 class Defaults(BaseModel):
@@ -65,9 +69,18 @@ class Defaults(BaseModel):
                                      title="最短公示天数", description="按类型；少于此数给出警告")
     working_day_kinds: list[str] = Field(default_factory=lambda: ["member_development"],
                                          title="按工作日计算公示期的类型")
-    quorum: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_QUORUM),
-                                   title="到会人数要求",
-                                   description="按会议：1/2 为过半数，2/3 为三分之二以上")
+    extra_workdays: list[ChineseDate] = Field(
+        default_factory=list, title="补充工作日", json_schema_extra={"aliases": ["调休上班日"]},
+        description="日历包未收录或需更正的工作日（如新公布的调休上班日）")
+    extra_holidays: list[ChineseDate] = Field(
+        default_factory=list, title="补充放假日", json_schema_extra={"aliases": ["放假日"]},
+        description="日历包未收录或需更正的放假日（如新公布的法定节假日）")
+    meeting_notice_days: dict[str, int] = Field(
+        default_factory=lambda: dict(DEFAULT_NOTICE_DAYS), title="会议提前公告天数",
+        description="按会议：会前公告至少提前几天张贴")
+    quorum: dict[str, Annotated[str, Field(pattern=r"^[1-9]\d?/[1-9]\d?$")]] = Field(
+        default_factory=lambda: dict(DEFAULT_QUORUM), title="到会人数要求",
+        description="按会议：1/2 为过半数，2/3 为三分之二以上")
     expense_meeting_threshold: Decimal = Field(Decimal(5000), title="大额开支上会标准",
                                                description="开支超过此数须经会议决定，元")
     one_matter_money_cap: Decimal = Field(Decimal(15), title="一事一议筹资上限",
@@ -87,7 +100,29 @@ class Defaults(BaseModel):
         return self.min_days.get(kind, 1)
 
     def quorum_for(self, body: str) -> str:
-        return self.quorum.get(body, "1/2")
+        """The quorum of a body, found through its other names (村民代表大会 = 村民代表会议)."""
+        return _by_body(self.quorum, body) or "1/2"
+
+    def notice_days_for(self, body: str) -> int | None:
+        return _by_body(self.meeting_notice_days, body)
+
+    def calendar(self) -> WorkCalendar:
+        return WorkCalendar.of(self.extra_workdays, self.extra_holidays)
+
+    def window_end(self, item: Envelope) -> date:
+        """The last day of an item's posting window, in working days for the kinds counted so."""
+        if item.until is not None:
+            return item.until
+        days = item.days or self.days_for(item.KIND)
+        if item.KIND in self.working_day_kinds:
+            return self.calendar().end_of(item.posted, days)
+        return item.posted + timedelta(days=days - 1)
+
+
+def _by_body(table: dict[str, Any], body: str) -> Any:
+    wanted = canonical_body(body) or body
+    return next((value for name, value in table.items()
+                 if (canonical_body(name) or name) == wanted), None)
 
 
 class Frequency(StrEnum):

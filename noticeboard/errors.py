@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from noticeboard.messages import MESSAGES
 from noticeboard.personal_data import mask_personal
@@ -19,13 +19,6 @@ FieldPath = tuple[str | int, ...]
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
-
-
-class Localized(NamedTuple):
-    """A message parameter that is itself words, given in both languages."""
-
-    zh: str
-    en: str
 
 
 def shown(text: str) -> str:
@@ -40,6 +33,21 @@ SEVERITY_LABELS = {
 
 
 @dataclass(frozen=True)
+class Localized:
+    """A message parameter that reads differently per language (a list of choices:
+    「男、女」 in Chinese, "男 or 女" in English)."""
+
+    zh: str
+    en: str
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+    def __str__(self) -> str:
+        return self.zh
+
+
+@dataclass(frozen=True)
 class Finding:
     """One problem found in one file, located by line and field path."""
 
@@ -49,15 +57,16 @@ class Finding:
     field_path: FieldPath = ()
     file: Path | None = None
     line: int | None = None
+    # The field path as written, for zh and en: ("名单[4].备注", "名单[4].备注 (recipients[4].note)")
+    shown_path: tuple[str, str] | None = None
 
     def message(self, lang: str = "zh") -> str:
         """The message in `lang`; whatever a parameter holds (a value, a key, a file
         name), no personal number is shown in full and no control character raw."""
         zh, en = MESSAGES[self.code]
-        english = lang == "en"
-        params = {key: (value.en if english else value.zh) if isinstance(value, Localized)
-                  else value for key, value in self.params.items()}
-        return shown((en if english else zh).format(**params))
+        params = {k: v.text(lang) if isinstance(v, Localized) else v
+                  for k, v in self.params.items()}
+        return shown((en if lang == "en" else zh).format(**params))
 
     def located(self, file: Path, lines: Mapping[FieldPath, int]) -> Finding:
         """Fill in file and line from the line map (nearest enclosing field)."""
@@ -75,9 +84,15 @@ class Finding:
         if self.line:
             where += f":{self.line}"
         label = SEVERITY_LABELS["en" if lang == "en" else "zh"][self.severity]
-        dotted = format_field_path(self.field_path)
+        dotted = self.field_text(lang)
         middle = f" {dotted}" if dotted else ""
         return shown(f"{where}: {label}{middle}: {self.message(lang)}")
+
+    def field_text(self, lang: str = "zh") -> str:
+        """The field as the clerk wrote it (rows counted from 1), e.g. `名单[4].备注`."""
+        if self.shown_path is not None:
+            return self.shown_path[1 if lang == "en" else 0]
+        return format_field_path(self.field_path)
 
 
 def error(code: str, path: FieldPath = (), **params: Any) -> Finding:
@@ -97,6 +112,16 @@ def format_field_path(path: FieldPath) -> str:
         else:
             text += f".{part}" if text else part
     return text
+
+
+def sort_key(finding: Finding) -> tuple[str, int]:
+    """File, then line: a clerk reads the findings top to bottom beside the file."""
+    return (display_path(finding.file) if finding.file else "", finding.line or 0)
+
+
+def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings in file, then line order; the order they were found breaks ties."""
+    return sorted(findings, key=sort_key)
 
 
 def display_path(path: Path) -> str:

@@ -3,19 +3,36 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+import functools
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from noticeboard import fontcheck
 from noticeboard.config import Setting
-from noticeboard.errors import FieldPath, Finding, NoticeboardError, error, has_errors
+from noticeboard.errors import (
+    FieldPath,
+    Finding,
+    Localized,
+    NoticeboardError,
+    error,
+    format_field_path,
+    has_errors,
+    sorted_findings,
+)
 from noticeboard.loader import LoadedYaml, load_yaml_file
 from noticeboard.models import KIND_ALIASES, KINDS, Envelope, kind_for
-from noticeboard.models.keys import normalize_keys
+from noticeboard.models.keys import has_cjk, normalize, shown_path
 from noticeboard.rules import check_rules
-from noticeboard.rules.privacy import check_file_name, check_privacy, check_source, check_unparsed
+from noticeboard.rules.privacy import (
+    check_file_name,
+    check_privacy,
+    check_source,
+    check_unparsed,
+    walk_strings,
+)
 from noticeboard.validation import validation_findings
 
 KIND_KEYS = ("kind", "类型")
@@ -49,37 +66,127 @@ def check_item(path: Path, setting: Setting) -> CheckedItem:
     if not isinstance(loaded.data, dict):
         findings.append(error("root_not_mapping"))
     else:
-        item, found, lines = parse_item(loaded.data, lines)
-        findings += found
-        if item is not None:
-            findings += check_rules(item, setting)
-        checked.item = item
+        parsed = parse_item(loaded.data, lines)
+        findings += parsed.findings
+        lines = parsed.lines
+        if parsed.item is not None:
+            findings += check_rules(parsed.item, setting)
+        elif parsed.partial is not None:  # one pass: the rules that can run, run now
+            findings += check_rules(parsed.partial, setting, partial=True)
+        findings += glyph_findings(parsed)
+        checked.item = parsed.item
+        findings = [_named(f, parsed) for f in findings]
     findings += check_source(loaded)  # comments, unknown keys: what the value checks missed
-    checked.findings = [f.located(path, lines) for f in findings] + check_file_name(path)
+    checked.findings = sorted_findings([*(f.located(path, lines) for f in findings),
+                                        *check_file_name(path)])
     checked.lines = lines
     return checked
 
 
-def parse_item(
-    data: dict[str, Any], lines: dict[FieldPath, int]
-) -> tuple[Envelope | None, list[Finding], dict[FieldPath, int]]:
+@dataclass
+class Parsed:
+    """One file's data read as its kind: the model when everything validated, else the
+    fields that did (`partial`, for the rules); findings; lines; paths as written."""
+
+    item: Envelope | None
+    findings: list[Finding]
+    lines: dict[FieldPath, int]
+    data: dict[str, Any] = field(default_factory=dict)  # with canonical keys once known
+    partial: Envelope | None = None
+    model: type[Envelope] | None = None
+    written: dict[FieldPath, FieldPath] = field(default_factory=dict)
+    chinese: bool = False
+
+
+def parse_item(data: dict[str, Any], lines: dict[FieldPath, int]) -> Parsed:
     """The model for `data` (None when invalid), findings, and the re-keyed line map."""
     kind_key = next((k for k in KIND_KEYS if k in data), None)
     if kind_key is None:
-        return None, [error("kind_missing")], lines
+        return Parsed(None, [error("kind_missing")], lines, data)
     raw_kind = data[kind_key]
     kind = kind_for(raw_kind) if isinstance(raw_kind, str) else None
     if kind is None:
-        return None, [_unknown_kind(raw_kind, kind_key)], lines
+        return Parsed(None, [_unknown_kind(raw_kind, kind_key)], lines, data)
     model = KINDS[kind]
-    normalized, findings, new_lines = normalize_keys(model, data, lines)
-    normalized["kind"] = kind
-    findings += check_privacy(normalized)
+    normalized = normalize(model, data, lines)
+    normalized.data["kind"] = kind
+    findings = normalized.findings + check_privacy(normalized.data)
+    chinese = _mostly_chinese(data)
     try:
-        item = model.model_validate(normalized)
+        item = model.model_validate(normalized.data)
     except ValidationError as exc:
-        return None, findings + validation_findings(exc, model), new_lines
-    return item, findings, new_lines
+        return Parsed(None, findings + validation_findings(exc, model), normalized.lines,
+                      normalized.data, partial_item(model, normalized.data, exc), model,
+                      normalized.written, chinese)
+    return Parsed(item, findings, normalized.lines, normalized.data, None, model,
+                  normalized.written, chinese)
+
+
+def partial_item(model: type[Envelope], data: dict[str, Any],
+                 exc: ValidationError) -> Envelope:
+    """The item with only the top-level fields that validated on their own.
+
+    A field that failed, or was left out, is absent: a rule that reads it raises
+    AttributeError and is skipped, so no rule ever sees a guessed or default value."""
+    failed = {err["loc"][0] for err in exc.errors() if err["loc"]}
+    valid: dict[str, Any] = {}
+    for name, value in data.items():
+        if name in failed or name not in model.model_fields:
+            continue
+        try:
+            valid[name] = _field_adapter(model, name).validate_python(value)
+        except ValidationError:
+            failed.add(name)
+    item = model.model_construct(**valid)
+    for name in failed:  # model_construct filled defaults (an empty list) for these
+        item.__dict__.pop(name, None)
+    return item
+
+
+@functools.cache
+def _field_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
+    info = model.model_fields[name]
+    return TypeAdapter(Annotated[info.annotation, info])
+
+
+GLYPHS_LISTED = 5  # past this, one summary: the machine lacks a font, not the file a word
+
+
+def glyph_findings(parsed: Parsed) -> list[Finding]:
+    """Characters of the item that no installed font can draw: render would print blank
+    boxes, so `check` says so first, naming where each one is."""
+    strings = list(walk_strings(parsed.data))
+    missing = fontcheck.uncovered(text for _, text in strings)
+    findings = []
+    for char in missing[:GLYPHS_LISTED]:
+        paths = [path for path, text in strings if char in text]
+        names = [_path_names(p, parsed) for p in paths[:3]]
+        fields = Localized("、".join(zh for zh, _ in names), ", ".join(en for _, en in names))
+        findings.append(error("glyph_missing", paths[0], char=char,
+                              codepoint=f"{ord(char):04X}", fields=fields))
+    if len(missing) > GLYPHS_LISTED:
+        first = next(path for path, text in strings if missing[GLYPHS_LISTED] in text)
+        findings.append(error("glyphs_missing_many", first, count=len(missing) - GLYPHS_LISTED,
+                              sample="".join(missing[GLYPHS_LISTED:GLYPHS_LISTED + 10])))
+    return findings
+
+
+def _mostly_chinese(data: dict[str, Any]) -> bool:
+    keys = [k for k in data if isinstance(k, str)]
+    return sum(has_cjk(k) for k in keys) * 2 > len(keys)
+
+
+def _named(finding: Finding, parsed: Parsed) -> Finding:
+    """Name the finding's field as the file wrote it."""
+    if not finding.field_path or parsed.model is None:
+        return finding
+    return replace(finding, shown_path=_path_names(finding.field_path, parsed))
+
+
+def _path_names(path: FieldPath, parsed: Parsed) -> tuple[str, str]:
+    if parsed.model is None:
+        return format_field_path(path), format_field_path(path)
+    return shown_path(parsed.model, path, parsed.written, parsed.chinese)
 
 
 def _unknown_kind(raw_kind: Any, kind_key: str) -> Finding:

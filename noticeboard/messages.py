@@ -140,6 +140,137 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_one_of": ("「{value}」不是可选值，应为：{expected}", "`{value}` must be one of: {expected}"),
     "not_bool": ("「{value}」应为 是/否（true/false）", "`{value}` must be true or false"),
     "invalid_value": ("「{value}」无效：{detail}", "`{value}` is invalid: {detail}"),
+    # --- clerk (issue 14) ---
+    "number_format": ("「{value}」不是数字", "`{value}` is not a number"),
+    "too_small_strict": ("「{value}」太小，应大于 {limit}", "`{value}` is too small (must exceed {limit})"),
+    "too_large_strict": ("「{value}」太大，应小于 {limit}", "`{value}` is too large (must be below {limit})"),
+    # the command line (cli.py, cli_frames.py)
+    "cli_check_summary": (
+        "检查了 {count} 个文件：{errors} 个错误，{warnings} 个警告",
+        "checked {count} files: {errors} errors, {warnings} warnings",
+    ),
+    "cli_wrote_poster": ("已生成 {file}（{pages} 页）", "wrote {file} ({pages} pages)"),
+    "cli_village_summary": (
+        "{village}：生成 {rendered}，未变化 {unchanged}，失败 {failed}",
+        "{village}: {rendered} rendered, {unchanged} unchanged, {failed} failed",
+    ),
+    "cli_render_summary": (
+        "共 {count} 项：生成 {rendered} 项，未变化 {unchanged} 项，失败 {failed} 项",
+        "{count} items: {rendered} rendered, {unchanged} unchanged, {failed} failed",
+    ),
+    "cli_rendering": ("生成海报", "rendering"),
+    "cli_interrupted": (
+        "已中断：已写完的海报保留，下次运行从中断处继续。",
+        "interrupted: finished posters are kept; the next run continues",
+    ),
+    "cli_shard_format": ("应写成 I/N，例如 1/4", "write it as I/N, e.g. 1/4"),
+    "cli_shard_range": ("I 应在 1 到 N 之间，例如 1/4", "I must lie between 1 and N, e.g. 1/4"),
+    "cli_at_least_one": ("「{value}」太小，至少为 1", "`{value}` is too small; at least 1"),
+    "cli_bad_date": (
+        "「{value}」不是日期，请写成 2026-10-08 或 2026年10月8日",
+        "`{value}` is not a date; write it like 2026-10-08",
+    ),
+    "cli_bad_period": (
+        "「{value}」不是有效的期间，请写成 2026-Q3、2026-10 或 2026",
+        "`{value}` is not a period; use 2026-Q3, 2026-10 or 2026",
+    ),
+    "cli_exists": ("{file} 已存在，不会覆盖", "{file} exists; not overwritten"),
+    "cli_written": ("已写入 {file}", "wrote {file}"),
+    "cli_created": ("已创建 {file}", "created {file}"),
+    "cli_init_one_village": (
+        "没有 --township 时，请用 --village 给出一个村名",
+        "without --township, give one village name with --village",
+    ),
+    "cli_preview_failed": (
+        "无法在 {host}:{port} 启动预览：{reason}；可用 --port 换一个端口",
+        "cannot start the preview on {host}:{port}: {reason}; try another --port",
+    ),
+    "cli_preview_at": (
+        "预览地址：http://{host}:{port}/  （按 Ctrl-C 结束）",
+        "preview at http://{host}:{port}/  (Ctrl-C to stop)",
+    ),
+    "cli_preview_ended": ("预览已结束", "preview stopped"),
+    "cli_import_kind": (
+        "「{value}」不能从表格导入；可导入的类型：{known}",
+        "`{value}` cannot be imported from a spreadsheet; kinds that can: {known}",
+    ),
+    "cli_import_unreadable": (
+        "{file}: 错误: 无法读取：{reason}", "{file}: error: cannot read: {reason}"),
+    "cli_import_note": ("{file}: 提示: {text}", "{file}: note: {text}"),
+    "cli_import_error": ("{file}: 错误: {text}", "{file}: error: {text}"),
+    "cli_import_summary": (
+        "导入 {count} 行，拒绝 {rejected} 行", "imported {count} rows, rejected {rejected}"),
+    "cli_kinds_aliases": ("也可写作：{aliases}", "also: {aliases}"),
+    "cli_new_unknown_kind": (
+        "不认识的类型「{kind}」；可用：{known}",
+        "unknown kind `{kind}`; known: {known}",
+    ),
+    "cli_no_command_near": (
+        "没有「{name}」这个命令，是不是「{nearest}」？",
+        "no such command `{name}`; did you mean `{nearest}`?",
+    ),
+    "cli_no_command": (
+        "没有「{name}」这个命令；可用的命令：{known}", "no such command `{name}`; commands: {known}"),
+    "cli_no_option_near": (
+        "没有 {option} 这个选项，是不是 {nearest}？", "no such option {option}; did you mean {nearest}?"),
+    "cli_no_option": ("没有 {option} 这个选项", "no such option {option}"),
+    "cli_missing": ("缺少 {name}", "missing {name}"),
+    "cli_bad_value": ("{name} 的值不对：{reason}", "invalid value for {name}: {reason}"),
+    "cli_option_needs_value": ("{option} 后面要写一个值", "{option} needs a value"),
+    "cli_extra_argument": ("多余的参数：{value}", "unexpected extra argument: {value}"),
+    "cli_try_help": ("运行 {command} 查看帮助。", "Try '{command}' for help."),
+    "cli_error": ("错误：{message}", "Error: {message}"),
+    "cli_bad_lang": (
+        "--lang（或环境变量 NOTICEBOARD_LANG）只能是 zh 或 en，不能是「{value}」",
+        "--lang (or NOTICEBOARD_LANG) must be zh or en, not `{value}`",
+    ),
+    "cli_aborted": ("已中止", "aborted"),
+    "cli_not_one_of": ("「{value}」不是可选值，应为：{choices}", "`{value}` is not one of: {choices}"),
+    "cli_not_integer": ("「{value}」不是整数{choices}", "`{value}` is not a whole number{choices}"),
+    "cli_not_number": ("「{value}」不是数字{choices}", "`{value}` is not a number{choices}"),
+    "cli_out_of_range": ("「{value}」超出范围 {choices}", "`{value}` is out of the range {choices}"),
+    # import (importer.py)
+    "import_column_private": (
+        "列「{header}」属于个人隐私，未导入", "column `{header}` holds personal data; not imported"),
+    "import_column_unknown": ("未识别的列「{header}」，未导入", "unknown column `{header}`; not imported"),
+    "import_column_blank": (
+        "表格没有「{header}」列：导入的每一行都留空了这一项，请填写",
+        "the sheet has no `{header}` column: it is left blank in every row for you to fill",
+    ),
+    "import_row_invalid": ("第 {row} 行：{column} {problem}", "row {row}: {column} {problem}"),
+    "import_row_cents": (
+        "第 {row} 行：金额「{value}」超过两位小数，请在表格里改正",
+        "row {row}: amount `{value}` has more than two decimals; correct it in the sheet",
+    ),
+    "import_row_both": (
+        "第 {row} 行同时填了收入和支出：一笔账只能是收入或支出，请分成两行",
+        "row {row} has both income and expense: one entry is either, split it in two rows",
+    ),
+    "import_row_no_amount": (
+        "第 {row} 行没有金额（收入和支出都是空的）",
+        "row {row} has no amount (income and expense are both empty)",
+    ),
+    "import_total_agrees": (
+        "第 {row} 行是表格的{label}（{stated}），与导入的各行相符；合计行本身不导入",
+        "row {row} is the sheet's {label} ({stated}) and agrees with the imported rows; "
+        "total rows are not imported",
+    ),
+    "import_total_mismatch": (
+        "第 {row} 行的{label}写的是 {stated}，导入的各行相加是 {computed}（相差 {diff}）；"
+        "未导入的行：{left_out}",
+        "row {row}: the sheet's {label} is {stated}, the imported rows add up to {computed} "
+        "(difference {diff}); rows not imported: {left_out}",
+    ),
+    "import_total_unreadable": (
+        "第 {row} 行的{label}「{value}」不是金额，无法核对",
+        "row {row}: the sheet's {label} `{value}` is not an amount; not compared",
+    ),
+    "glyphs_missing_many": (
+        "还有 {count} 个字（如「{sample}」）没有任何已安装字体能显示，海报上会成为空白方框；"
+        "请运行 noticeboard doctor 检查中文字体",
+        "{count} characters (e.g. `{sample}`) have no installed font and would print as "
+        "blank boxes; run `noticeboard doctor` to check the Chinese fonts",
+    ),
     # rules: accounts
     "finance_no_rows": (
         "只有合计、没有收支明细：按规定必须逐笔公开收入和支出",
@@ -201,6 +332,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "赞成 {votes_for} 票，未超过实到人数 {present} 的半数，未获通过",
         "{votes_for} for is not more than half of the {present} present: not passed",
     ),
+    # --- rules (issue 13): meetings and elections by the law ---
+    "vote_not_passed_members": (
+        "赞成 {votes_for} 票，未超过应到会党员 {expected} 人的半数，未获通过"
+        "（党员大会以应到会党员过半数通过，《中国共产党支部工作条例》第十一条）",
+        "{votes_for} for is not more than half of the {expected} members entitled to attend: "
+        "not passed (a party members' meeting decides by a majority of all its members)",
+    ),
+    "meeting_body_unknown": (
+        "不认识的会议名称「{body}」，已按过半数计算到会和表决；常用名称：{known}",
+        "unknown meeting body `{body}`; more than half is assumed; known bodies: {known}",
+    ),
+    "meeting_notice_too_late": (
+        "召开{body}应提前 {minimum} 天公告，现在只提前 {days} 天（村民委员会组织法第二十一条）",
+        "a {body} must be announced {minimum} days ahead, not {days} (Organic Law of "
+        "Villagers' Committees, art. 21)",
+    ),
+    "announcement_has_result": (
+        "会前公告不能写{label}：会议还没有召开；会后请另发决议公告",
+        "a pre-announcement cannot give the {label}: the meeting has not been held; post a "
+        "result notice afterwards",
+    ),
+    "election_void": (
+        "参加投票 {present} 人，未超过登记选民 {registered} 人的半数，选举无效"
+        "（村民委员会组织法第十五条），不得公布当选人",
+        "{present} of {registered} registered voters voted, not more than half: the election "
+        "is void (Organic Law of Villagers' Committees, art. 15) and no one is elected",
+    ),
+    "election_seats_missing": (
+        "请在应选名额中写明{post}的名额，如 应选名额: {{{post}: 1}}",
+        "give the number of seats for {post}, e.g. seats: {{{post}: 1}}",
+    ),
+    "election_not_competitive": (
+        "{post}应差额选举：候选人 {candidates} 人，应选 {seats} 名，候选人应多于应选名额"
+        "（村民委员会组织法第十五条）",
+        "{post} must be contested: {candidates} candidates for {seats} seats; there must be "
+        "more candidates than seats (Organic Law of Villagers' Committees, art. 15)",
+    ),
+    "election_too_many_elected": (
+        "{post}应选 {seats} 名，却有 {elected} 人当选",
+        "{post} has {seats} seats but {elected} are elected",
+    ),
+    "election_votes_over_valid": (
+        "{name} 得 {votes} 票，多于有效票 {valid} 张",
+        "{name} has {votes} votes, more than the {valid} valid ballots",
+    ),
+    "election_post_votes_over": (
+        "{post}各候选人得票合计 {total} 票，超过有效票 {valid} 张 × 应选 {seats} 名 = {limit} 票",
+        "the votes for {post} add up to {total}, more than {valid} valid ballots × {seats} "
+        "seats = {limit}",
+    ),
     "election_count_order": (
         "{small} {small_value} 不能多于{big} {big_value}",
         "{small} ({small_value}) cannot exceed {big} ({big_value})",
@@ -211,8 +392,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "election_votes_missing": ("选举结果缺少 {name} 的得票数", "no vote count for {name}"),
     "election_not_majority": (
-        "{name} 得 {votes} 票，未超过收回选票 {cast} 张的半数，不能当选",
-        "{name} has {votes} votes, not more than half of {cast} ballots: cannot be elected",
+        "{name} 得 {votes} 票，未超过参加投票选民 {present} 人的半数，不能当选（村民委员会组织法第十五条）",
+        "{name} has {votes} votes, not more than half of the {present} who voted: cannot be "
+        "elected (Organic Law of Villagers' Committees, art. 15)",
     ),
     "election_not_top": (
         "{post}：{name} 得 {votes} 票当选，但未当选的 {other} 得 {other_votes} 票，得票多者应当选",
@@ -223,7 +405,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the {stage} must be posted at least {minimum} days before election day, not {days}",
     ),
     "election_place_missing": (
-        "须公布选举的时间和地点（place）",
+        "须公布选举的时间和地点（选举地点）",
         "the election's time and place must be posted",
     ),
     "nomination_votes_missing": (
@@ -243,14 +425,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "结果在会议（选举）之前就公布了（公开日期 {posted}，会议日期 {meeting}）",
         "the result is posted ({posted}) before the meeting or election ({meeting})",
     ),
-    "meeting_agenda_missing": ("会前公告须列出会议议题（agenda）", "a pre-announcement must list the agenda"),
+    "meeting_agenda_missing": ("会前公告须列出会议议题", "a pre-announcement must list the agenda"),
     "meeting_result_missing": ("决议公告缺少{label}", "a result notice must give the {label}"),
-    "decision_after_posting": (
-        "决策日期 {decided} 晚于公开日期 {posted}",
-        "decided on {decided}, after posting on {posted}",
-    ),
     "expense_needs_meeting": (
-        "开支 ¥{amount} 超过 ¥{threshold}，须经会议决定：请填写 decision（决策情况）",
+        "开支 ¥{amount} 超过 ¥{threshold}，须经会议决定：请填写决策情况",
         "spending of ¥{amount} exceeds ¥{threshold} and needs a meeting's decision",
     ),
     "approval_step_missing": (
@@ -269,8 +447,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} is at stage {stage}: two introducers are required",
     ),
     "activist_under_a_year": (
-        "{name}从确定为积极分子到确定为发展对象不满一年",
-        "{name} became a candidate less than a year after becoming an activist",
+        "{name}确定为入党积极分子（{activist}）后培养不满一年就确定为发展对象（{candidate}），"
+        "不符合《中国共产党发展党员工作细则》第十六条",
+        "{name} became a candidate ({candidate}) less than a year after becoming an activist "
+        "({activist}); the 2014 rules (art. 16) require a year of training",
     ),
     "window_short_working": (
         "公示期只有 {days} 个工作日，少于要求的 {minimum} 个工作日",
@@ -289,7 +469,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "list the exemptions (write `exemptions: []` when there are none)",
     ),
     "township_review_missing": (
-        "缺少乡镇审核意见（township_review）",
+        "缺少乡镇审核意见",
         "the township's review is missing",
     ),
     # rules: party dues
@@ -310,8 +490,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name}: paid {stated}, but monthly dues × months gives {expected}",
     ),
     "dues_arrears": (
-        "{name}已欠缴党费 {months} 个月（超过 {limit} 个月），请写明原因（arrears_reason）",
-        "{name} is {months} months in arrears (more than {limit}); give the reason",
+        "{name}已连续欠缴党费 {months} 个月（达到 {limit} 个月），请写明欠缴原因（党章第九条）",
+        "{name} is {months} months in arrears ({limit} or more); give the reason (Party "
+        "Constitution, art. 9)",
     ),
     "contract_term_order": (
         "合同终止日期 {end} 不晚于起始日期 {start}",
@@ -320,6 +501,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "contract_signed_before_decision": (
         "合同签订日期 {signed} 早于会议决定日期 {decided}：应先决策后签订",
         "signed on {signed}, before the meeting decided on {decided}",
+    ),
+    # --- rules (issue 13): people, dates, contracts, relief, working days ---
+    "applicant_under_18": (
+        "{name}出生于{born}，申请入党时（{applied}）未满十八周岁（党章第一条）",
+        "{name}, born {born}, was under 18 when applying ({applied}) (Party Constitution, art. 1)",
+    ),
+    "probation_under_a_year": (
+        "{name}于 {admitted} 接收为预备党员，预备期一年，最早 {earliest} 才能公示转正"
+        "（现公开日期 {posted}）",
+        "{name} was admitted as a probationary member on {admitted}: the probation lasts a "
+        "year, so 转正 is posted no earlier than {earliest} (posted {posted})",
+    ),
+    "dated_after_posting": (
+        "{what}（{date}）晚于公开日期 {posted}：海报不能公布还没有发生的事",
+        "{what} ({date}) is after the posting date {posted}: a poster cannot report the future",
+    ),
+    "spent_before_decision": (
+        "开支日期 {spent} 早于决定这笔开支的会议日期 {decided}：应先决策后开支",
+        "spent on {spent}, before the meeting that allowed it on {decided}",
+    ),
+    "rows_out_of_order": (
+        "{what}（{date}）早于上一行（{previous}）：明细应按日期先后排列",
+        "{what} ({date}) comes before the row above it ({previous}); list rows in date order",
+    ),
+    "decision_vote_missing": (
+        "决定发包的{body}缺少表决情况（应到、实到、赞成、反对、弃权）",
+        "the {body} that decided the contract is recorded without its vote",
+    ),
+    "relief_over_standard": (
+        "{name}发放 {amount}，超过 保障人数 {size} × 每人每月 {standard} × {months} 个月 = {cap}，请核对",
+        "{name} receives {amount}, more than {size} people × {standard} a month × {months} "
+        "months = {cap}",
+    ),
+    "workdays_year_unknown": (
+        "日历包还没有 {year} 年的放假安排（已收录到 {last} 年），工作日暂按周一至周五计算；"
+        "国务院公布后请更新日历包，或在乡镇设置文件的默认设置中填写补充放假日和补充工作日",
+        "the calendar has no holiday schedule for {year} yet (known up to {last}); working "
+        "days are counted Monday to Friday. Update the calendar package, or give "
+        "extra_holidays and extra_workdays under defaults in township.yaml",
     ),
     # rules: across files
     "balance_not_carried": (
@@ -386,11 +606,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # rules: posting window and review
     "issuer_missing": (
-        "缺少公开单位：请填写 issuer（公开单位），或在同一文件夹放一个 village.yaml",
+        "缺少公开单位：请填写公开单位，或在同一文件夹放一个村设置文件 village.yaml",
         "no issuing body: give `issuer`, or put a village.yaml beside the item",
     ),
     "feedback_missing": (
-        "海报上没有反映问题的渠道：请填写 contact（监督电话），或在 village.yaml 填写监督电话",
+        "海报上没有反映问题的渠道：请填写监督电话，或在村设置文件 village.yaml 中填写监督电话",
         "no feedback channel: give `contact`, or a phone in village.yaml or a township hotline",
     ),
     "window_order": (

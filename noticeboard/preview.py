@@ -115,6 +115,8 @@ body {{ font-family: "Noto Sans CJK SC", sans-serif; margin: 1.5rem; background:
 h1 {{ font-size: 1.2rem; }} a {{ color: #c0151c; }}
 .findings {{ background: #fff; border-left: 4px solid #c0151c; padding: .6rem 1rem; }}
 .findings li {{ margin: .3rem 0; }} .warning {{ color: #8a5a00; }}
+.error {{ color: #c0151c; font-weight: bold; }} .errors .state {{ color: #c0151c; font-weight: bold; }}
+.warnings .state {{ color: #8a5a00; }} .clean .state {{ color: #2e7d32; }}
 img {{ display: block; width: {width}px; max-width: 100%; margin: 1rem 0; box-shadow: 0 1px 6px #0003; }}
 </style></head>
 <body data-version="{version}">
@@ -147,11 +149,54 @@ def item_page(index: int, preview: Preview) -> str:
                        poll=POLL_MS, width=PREVIEW_WIDTH_PX)
 
 
+INDEX_SCRIPT = """<script>
+setInterval(async () => {{
+  try {{
+    const page = await (await fetch("/")).text();
+    const found = page.match(/data-version="([^"]*)"/);
+    if (found && found[1] !== document.body.dataset.version) location.reload();
+  }} catch (e) {{}}
+}}, {poll});
+</script>"""
+STATE_WORDS = {"clean": "无问题", "warnings": "有警告", "errors": "有错误"}
+# (path, version) → (state, errors, warnings): an index poll re-checks only what changed.
+_summaries: dict[Path, tuple[str, tuple[str, int, int]]] = {}
+
+
 def index_page(items: list[Path]) -> str:
-    links = "".join(f'<li><a href="/item/{n}">{html.escape(str(p))}</a></li>'
-                    for n, p in enumerate(items))
-    return PAGE.format(title="公开事项", version="", path="", index=0, poll=3_600_000,
-                       width=PREVIEW_WIDTH_PX, body=f"<ul>{links or '<li>没有找到事项文件</li>'}</ul>")
+    """Every item with its state (clean, warnings, errors); the page reloads itself when
+    an item, its settings or the list of items changes, as item pages do."""
+    rows = []
+    for number, item in enumerate(items):
+        state, errors, warnings = item_summary(item)
+        counts = (f"{errors} 个错误，{warnings} 个警告" if state == "errors"
+                  else f"{warnings} 个警告" if state == "warnings" else "")
+        rows.append(f'<li class="{state}"><a href="/item/{number}">{html.escape(str(item))}</a>'
+                    f' <span class="state">{STATE_WORDS[state]}</span>'
+                    f'{f" <span class=count>{counts}</span>" if counts else ""}</li>')
+    body = f'<ul class="items">{"".join(rows) or "<li>没有找到事项文件</li>"}</ul>'
+    version = hashlib.sha256(body.encode()).hexdigest()[:16]
+    page = PAGE.format(title="公开事项", version=version, path="", index=0, poll=POLL_MS,
+                       width=PREVIEW_WIDTH_PX, body=body)
+    script_at = page.index("<script>")
+    return page[:script_at] + INDEX_SCRIPT.format(poll=POLL_MS) + page[page.index("</script>") + 9:]
+
+
+def item_summary(item: Path) -> tuple[str, int, int]:
+    """("errors" | "warnings" | "clean", errors, warnings) from `check`, cached per version."""
+    watched = [item, item.parent / VILLAGE_FILE, item.parent / TOWNSHIP_FILE,
+               item.parent.parent / TOWNSHIP_FILE]
+    version = ":".join(str(p.stat().st_mtime_ns) if p.is_file() else "-" for p in watched)
+    cached = _summaries.get(item)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    build = Build.for_paths([item])
+    build.check()
+    errors = sum(f.severity.value == "error" for f in build.findings)
+    warnings = len(build.findings) - errors
+    summary = ("errors" if errors else "warnings" if warnings else "clean", errors, warnings)
+    _summaries[item] = (version, summary)
+    return summary
 
 
 def make_server(paths: list[Path], host: str = "127.0.0.1", port: int = 8321) -> ThreadingHTTPServer:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from noticeboard.build import Outcome, Status
-from noticeboard.errors import shown  # personal numbers masked, control characters escaped
+from noticeboard.errors import format_field_path, shown  # shown: numbers masked, controls escaped
 from noticeboard.render import write_atomic
 
 if TYPE_CHECKING:
@@ -34,7 +34,8 @@ def write_report(out_dir: Path, pairs: list[Pair], outcomes: list[Outcome]) -> P
             "pages": outcome.pages,
             "sha256": outcome.sha256,
             "messages": [{"severity": f.severity.value, "code": f.code, "line": f.line,
-                          "field": shown(".".join(str(p) for p in f.field_path)),
+                          "field": shown(format_field_path(f.field_path)),  # rows from 1
+                          "field_as_written": shown(f.field_text("zh")),
                           "message": f.message("zh"), "message_en": f.message("en")}
                          for f in findings],
         })

@@ -18,14 +18,19 @@ from noticeboard.models.common import Period, parse_period_text
 
 class State(StrEnum):
     POSTED = "posted"        # window over
-    OPEN = "open"            # on the board now (or scheduled)
+    OPEN = "open"            # on the board now: between its posting date and its end
+    PENDING = "pending"      # ready, but its posting date has not come yet
     INVALID = "invalid"      # a file exists but has errors
     MISSING = "missing"      # due and not posted
     NOT_DUE = "not_due"      # the sub-period has not ended yet
 
 
-STATE_WORDS = {State.POSTED: "已公开", State.OPEN: "公示中", State.INVALID: "有错误",
-               State.MISSING: "缺失", State.NOT_DUE: "未到期"}
+STATE_WORDS = {
+    "zh": {State.POSTED: "已公开", State.OPEN: "公示中", State.PENDING: "待张贴",
+           State.INVALID: "有错误", State.MISSING: "缺失", State.NOT_DUE: "未到期"},
+    "en": {State.POSTED: "posted", State.OPEN: "on board", State.PENDING: "to post",
+           State.INVALID: "invalid", State.MISSING: "missing", State.NOT_DUE: "not due"},
+}
 
 
 @dataclass(frozen=True)
@@ -94,12 +99,19 @@ def _part(label: str, start: date, end: date, kind: str, items: list[CheckedItem
         assert best.item is not None
         if not best.ok:
             return Part(label, start, end, State.INVALID, best.path)
-        window_end = best.item.window_end(best.setting.defaults.days_for(kind))
-        state = State.POSTED if window_end < today else State.OPEN
-        return Part(label, start, end, state, best.path)
+        return Part(label, start, end, posting_state(best, today), best.path)
     if broken:
         return Part(label, start, end, State.INVALID, broken[0].path)
     return Part(label, start, end, State.MISSING if end < today else State.NOT_DUE)
+
+
+def posting_state(checked: CheckedItem, today: date) -> State:
+    """On the board only from its posting date to the end of its window; before, it waits."""
+    assert checked.item is not None
+    if today < checked.item.posted:
+        return State.PENDING
+    window_end = checked.setting.defaults.window_end(checked.item)
+    return State.POSTED if window_end < today else State.OPEN
 
 
 def kind_of_file(checked: CheckedItem) -> str | None:
@@ -147,22 +159,26 @@ def as_json(rows: list[Requirement], period: str, today: date) -> dict[str, obje
     }
 
 
-def table(rows: list[Requirement]) -> list[str]:
+def table(rows: list[Requirement], lang: str = "zh") -> list[str]:
     """Villages down, required kinds across; widths counted as a terminal shows CJK."""
     kinds = list(dict.fromkeys(r.kind for r in rows))
     villages = list(dict.fromkeys(r.village for r in rows))
-    cells = {(r.village, r.kind): _cell(r) for r in rows}
-    grid = [["村", *(KINDS[k].NAME_ZH for k in kinds)]]
+    cells = {(r.village, r.kind): _cell(r, lang) for r in rows}
+    corner = "village" if lang == "en" else "村"
+    grid = [[corner, *(k if lang == "en" else KINDS[k].NAME_ZH for k in kinds)]]
     grid += [[v, *(cells.get((v, k), "") for k in kinds)] for v in villages]
     widths = [max(display_width(row[i]) for row in grid) for i in range(len(grid[0]))]
     return ["  ".join(pad(text, width) for text, width in zip(row, widths, strict=True)).rstrip()
             for row in grid]
 
 
-def _cell(requirement: Requirement) -> str:
+def _cell(requirement: Requirement, lang: str = "zh") -> str:
+    words = STATE_WORDS["en" if lang == "en" else "zh"]
     if len(requirement.parts) == 1:
-        return STATE_WORDS[requirement.parts[0].state]
-    return " ".join(f"{_short(p.label)}{STATE_WORDS[p.state]}" for p in requirement.parts)
+        return words[requirement.parts[0].state]
+    if lang == "en":
+        return " ".join(f"{p.start:%Y-%m}:{words[p.state]}" for p in requirement.parts)
+    return " ".join(f"{_short(p.label)}{words[p.state]}" for p in requirement.parts)
 
 
 def _short(label: str) -> str:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from noticeboard.errors import Finding, error
+from noticeboard.errors import Finding, Localized, error
 from noticeboard.models.keys import field_label
 
 # pydantic error type → our message code; the rest fall back to "invalid_value".
@@ -23,6 +24,14 @@ _CODES = {
     "int_parsing": "int_format",
     "int_type": "int_format",
     "int_from_float": "int_format",
+    "decimal_parsing": "number_format",
+    "decimal_type": "number_format",
+    "float_parsing": "number_format",
+    "float_type": "number_format",
+    "finite_number": "number_format",
+    "greater_than": "too_small_strict",
+    "less_than": "too_large_strict",
+    "bool_type": "not_bool",
     "greater_than_equal": "too_small",
     "less_than_equal": "too_large",
     "string_too_short": "empty_text",
@@ -50,18 +59,31 @@ def _finding(err: Any, model: type[BaseModel]) -> Finding:
     code = _CODES.get(err["type"], "invalid_value")
     if err.get("input", "") is None and code != "missing_field":
         code = "value_empty"  # `posted:` with nothing after it
+    choices = _choices(str(ctx.get("expected", "")))
     params = {
         "value": _shown(err.get("input")),
-        "limit": ctx.get("ge", ctx.get("le", "")),
-        "expected": str(ctx.get("expected", "")).replace("'", ""),
-        "detail": err["msg"],
+        "limit": next((ctx[k] for k in ("ge", "le", "gt", "lt") if k in ctx), ""),
+        "expected": Localized("、".join(choices), _or(choices)),
+        "detail": Localized("请核对", err["msg"]),
         "key": field_label(model, path),
     }
     return error(code, path, **params)
 
 
-def _shown(value: Any) -> str:
-    if isinstance(value, dict | list):
-        return type(value).__name__
+def _choices(expected: str) -> list[str]:
+    """pydantic's "'男' or '女'" as ["男", "女"], to be joined in the reader's language."""
+    quoted = re.findall(r"'((?:[^']|'')*)'", expected)
+    return [q.replace("''", "'") for q in quoted] if quoted else ([expected] if expected else [])
+
+
+def _or(choices: list[str]) -> str:
+    return " or ".join([", ".join(choices[:-1]), choices[-1]]) if len(choices) > 1 else "".join(choices)
+
+
+def _shown(value: Any) -> str | Localized:
+    if isinstance(value, list):
+        return Localized("一个列表", "a list")
+    if isinstance(value, dict):
+        return Localized("一组「键: 值」", "a mapping")
     text = str(value)
     return text if len(text) <= 40 else text[:37] + "…"

@@ -125,16 +125,32 @@ def qr_svg(url: str, border: int = 2) -> Markup:
                   f'shape-rendering="crispEdges"><path fill="#000" d="{squares}"/></svg>')
 
 
+# Font families tried after the township's own (defaults.fonts), by name, so a poster
+# renders with what the computer has: Noto or Source Han (Debian, Ubuntu, UOS), SimSun and
+# Microsoft YaHei (Windows fonts), WenQuanYi (Kylin and older systems). docs/使用指南.md
+# lists them; any character none of these has is still found by fontconfig's fallback.
+SERIF_FALLBACK = ("Noto Serif CJK SC", "Source Han Serif SC", "Source Han Serif CN", "SimSun",
+                  "Songti SC", "AR PL UMing CN")
+SANS_FALLBACK = ("Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN",
+                 "Microsoft YaHei", "SimHei", "WenQuanYi Zen Hei")
+
+
+def _css_families(families: tuple[str, ...]) -> Markup:
+    return Markup(", ".join(f'"{family}"' for family in families))  # constants, not input
+
+
 def poster_context(item: Envelope, setting: Setting) -> dict[str, Any]:
     """Everything the templates print, already formatted."""
     village, township = setting.village, setting.township
     title = title_of(item, setting)
     defaults = setting.defaults
-    window_end = item.window_end(defaults.days_for(item.KIND))
+    window_end = defaults.window_end(item)
     review = None
-    if item.NEEDS_REVIEW and item.reviewed_by and item.reviewed_on:
-        body = village.supervision_name if village else "村务监督委员会"
-        review = f"{body}审核：{item.reviewed_by}（{zh_date(item.reviewed_on)}）"
+    if item.reviewed_by:  # printed for every kind that gives it, party items too
+        body = "" if item.posting_board() is Board.PARTY else (
+            village.supervision_name if village else "村务监督委员会")
+        when = f"（{zh_date(item.reviewed_on)}）" if item.reviewed_on else ""
+        review = f"{body}审核：{item.reviewed_by}{when}"
     return {
         "item": item,
         "board": item.posting_board().value,
@@ -148,6 +164,8 @@ def poster_context(item: Envelope, setting: Setting) -> dict[str, Any]:
         "township": township.name if township else None,
         "review": review,
         "fonts": defaults.fonts,
+        "serif_fallback": _css_families(SERIF_FALLBACK),
+        "sans_fallback": _css_families(SANS_FALLBACK),
         "qr": qr_svg(url) if (url := link_of(item, setting)) else None,
         "url": url,
     }

@@ -13,6 +13,7 @@ from noticeboard.models import KINDS
 from tests.conftest import FINANCE_YAML, NOTICE_YAML, RELIEF_YAML, ROOT, write
 
 runner = CliRunner()
+ASCII_KEY = __import__("re").compile(r"^\s*(- )?[a-z_]+:")
 
 
 @pytest.fixture
@@ -78,6 +79,7 @@ def test_broken_village_yaml_is_reported_once(in_township):
 def test_misuse_exits_2(in_township):
     result = runner.invoke(app, ["check", "--lang", "fr"])
     assert result.exit_code == 2
+    assert result.output == "--lang（或环境变量 NOTICEBOARD_LANG）只能是 zh 或 en，不能是「fr」\n"
     assert runner.invoke(app, ["render", "--paper", "A0"]).exit_code == 2
 
 
@@ -96,12 +98,21 @@ def test_render_writes_one_pdf_per_item_and_continues_past_failures(in_township,
     assert not (out / "双河村" / "坏.pdf").exists()
 
 
-def test_kinds_lists_chinese_names():
+def test_kinds_lists_chinese_names_aligned_without_repeats():
     result = runner.invoke(app, ["kinds"])
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0].startswith("notice     通知公告（村务公开）")
-    assert any(line.startswith("finance    财务收支公开（财务公开）") for line in lines)
+    assert lines[0] == ("notice              通知公告（村务公开）                  "
+                        "也可写作：通知公告、通知、公告")
+    assert lines[-1] == ("contract            承包租赁合同公开（财务公开）          "
+                         "也可写作：承包租赁合同、合同、承包合同、租赁合同")
+    from noticeboard.cli_frames import display_width
+
+    columns = {display_width(line.split("也可写作")[0]) for line in lines}
+    assert columns == {58}  # the aliases start in one column, whatever the CJK width
+    for line in lines:
+        aliases = line.split("也可写作：")[1].split("、")
+        assert len(aliases) == len(set(aliases)), line
 
 
 def test_new_prints_a_commented_skeleton():
@@ -167,9 +178,120 @@ def test_every_command_and_option_has_chinese_help():
             assert cjk.search(getattr(param, "help", None) or ""), f"{name} {param.name}"
 
 
+def test_help_frames_are_chinese_with_meaningful_placeholders():
+    result = runner.invoke(app, ["check", "--help"], prog_name="noticeboard")
+    assert result.output == (
+        "用法：noticeboard check [选项] [<文件或文件夹>]...\n"
+        "\n"
+        "  检查公开事项：格式、账目、隐私、公示期、字体，一次列出全部问题。有错误时退出码\n"
+        "  为 1。\n"
+        "\n"
+        "参数：\n"
+        "  <文件或文件夹>...  事项文件、村文件夹、乡镇文件夹或海报 PDF；默认当前文件夹\n"
+        "\n"
+        "选项：\n"
+        "  --help  显示本帮助并退出\n")
+    result = runner.invoke(app, ["import", "--help"], prog_name="noticeboard")
+    assert "用法：noticeboard import [选项] <表格文件>\n" in result.output
+    assert "  --kind <类型>        事项类型：finance 财务（财务公开）、relief 救助补助（低保）\n" \
+        "                       [必填]\n" in result.output
+    result = runner.invoke(app, ["render", "--help"], prog_name="noticeboard")
+    assert "  -o, --output <文件夹>  输出文件夹  [默认：out]\n" in result.output
+    assert "  -j, --jobs <个数>" in result.output
+
+
+def test_every_help_screen_is_chinese_by_default_and_english_on_request(monkeypatch):
+    import re
+
+    english = re.compile(r"\b(Usage|Options|Arguments|Commands|Show this|default:|\[required|"
+                         r"list\[|<int|<str>|<path>)")
+    root = typer.main.get_command(app)
+    for words in [["--help"], *([name, "--help"] for name in root.commands)]:  # type: ignore[attr-defined]
+        result = runner.invoke(app, words, prog_name="noticeboard")
+        assert result.exit_code == 0, words
+        assert not english.search(result.output), (words, result.output)
+        result = runner.invoke(app, ["--lang", "en", *words], prog_name="noticeboard")
+        assert result.output.startswith("Usage: noticeboard"), words
+        assert not re.search(r"[\u4e00-\u9fff]", result.output.replace("--中文键", "")
+                             .split("\n", 1)[1].replace("财务公开", "").replace("低保", "")), words
+    monkeypatch.setenv("NOTICEBOARD_LANG", "en")
+    assert runner.invoke(app, ["--help"]).output.startswith("Usage: ")
+
+
+def test_usage_errors_are_chinese_and_suggest_the_nearest():
+    result = runner.invoke(app, ["chek"], prog_name="noticeboard")
+    assert result.output == (
+        "用法：noticeboard [选项] <命令> [参数]...\n"
+        "运行 noticeboard --help 查看帮助。\n\n"
+        "错误：没有「chek」这个命令，是不是「check」？\n")
+    assert result.exit_code == 2
+    result = runner.invoke(app, ["render", "--forse"], prog_name="noticeboard")
+    assert result.output.splitlines()[-1] == "错误：没有 --forse 这个选项，是不是 --force？"
+    result = runner.invoke(app, ["render", "-j", "0"], prog_name="noticeboard")
+    assert result.output.splitlines()[-1] == "错误：-j / --jobs 的值不对：「0」太小，至少为 1"
+    result = runner.invoke(app, ["render", "--paper", "A0"], prog_name="noticeboard")
+    assert result.output.splitlines()[-1] == "错误：--paper 的值不对：「A0」不是可选值，应为：A3、A4"
+    result = runner.invoke(app, ["import"], prog_name="noticeboard")
+    assert result.output.splitlines()[-1] == "错误：缺少 <表格文件>"
+    result = runner.invoke(app, ["init", "a", "b"], prog_name="noticeboard")
+    assert result.output.splitlines()[-1] == "错误：多余的参数：b"
+    result = runner.invoke(app, ["render", "-o"], prog_name="noticeboard")
+    assert result.output.splitlines()[-1] == "错误：-o 后面要写一个值"
+    result = runner.invoke(app, ["--lang", "en", "chek"], prog_name="noticeboard")
+    assert result.output.splitlines()[-1] == "Error: no such command `chek`; did you mean `check`?"
+
+
+def test_lang_is_one_option_that_may_stand_anywhere(in_township, monkeypatch):
+    write(in_township / "双河村" / "低保.yaml", RELIEF_YAML)
+    expected = "checked 1 files: 0 errors, 0 warnings\n"
+    assert runner.invoke(app, ["--lang", "en", "check", "青山镇"]).output == expected
+    assert runner.invoke(app, ["check", "--lang=en", "青山镇"]).output == expected
+    monkeypatch.setenv("NOTICEBOARD_LANG", "en")
+    assert runner.invoke(app, ["check", "青山镇"]).output == expected
+    assert runner.invoke(app, ["check", "青山镇", "--lang", "zh"]).output == \
+        "检查了 1 个文件：0 个错误，0 个警告\n"
+
+
+def test_version():
+    from noticeboard import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert (result.output, result.exit_code) == (f"noticeboard {__version__}\n", 0)
+
+
+def test_import_kind_takes_the_chinese_names(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.csv").write_text("姓名,村民小组,人数,类别,金额\n王,一组,1,低保,1\n",
+                                    encoding="utf-8")
+    for name in ("低保", "救助补助发放公示", "relief"):
+        result = runner.invoke(app, ["import", "a.csv", "--kind", name, "-o", f"{name}.yaml"])
+        assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["import", "a.csv", "--kind", "党费"], prog_name="noticeboard")
+    assert result.output.splitlines()[-1] == (
+        "错误：--kind 的值不对：「党费」不能从表格导入；可导入的类型：finance（财务收支公开）、"
+        "relief（救助补助发放公示）")
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_new_with_chinese_keys_checks_like_the_english_skeleton(in_township, kind):
+    from noticeboard.skeletons import skeleton
+    from tests.conftest import check_text
+
+    result = runner.invoke(app, ["new", kind, "--中文键"])
+    assert result.exit_code == 0
+    data_lines = [line for line in result.output.splitlines()
+                  if line.strip() and not line.lstrip().startswith("#")]
+    assert not any(re_key.match(line) for line in data_lines for re_key in [ASCII_KEY]), kind
+    village = in_township / "双河村"
+    chinese = check_text(village, result.output, "中文.yaml")
+    english = check_text(village, skeleton(kind), "英文.yaml")
+    assert [f.format() for f in chinese.findings] == []
+    assert chinese.item == english.item
+
+
 def test_shell_completion_is_offered():
     result = runner.invoke(app, ["--help"])
-    assert "--install-completion" in result.output
+    assert "  --install-completion  为当前 shell 安装命令补全（按 Tab 补全命令和选项）\n" in result.output
 
 
 def test_checking_a_settings_file_checks_it_as_settings(in_township):
@@ -179,3 +301,20 @@ def test_checking_a_settings_file_checks_it_as_settings(in_township):
     result = runner.invoke(app, ["check", "青山镇/双河村/village.yaml"])
     assert result.output.startswith("青山镇/双河村/village.yaml:2: 错误 phon: 不认识的字段「phon」，是不是「phone」？")
     assert result.exit_code == 1
+
+
+def test_report_json_counts_rows_from_one_as_the_console_does(in_township, tmp_path):
+    from noticeboard.build import Build, Outcome, Status
+    from noticeboard.report import write_report
+
+    write(in_township / "双河村" / "低保.yaml",
+          RELIEF_YAML.replace("    household_size: 1\n", "    household_size: 一\n"))
+    build = Build.for_paths([in_township])
+    build.check()
+    console = runner.invoke(app, ["check", "青山镇"]).output.splitlines()[0]
+    pairs = list(zip(build.workspace.items, build.checked, strict=True))
+    report = json.loads(write_report(tmp_path, pairs, [Outcome(s, Status.FAILED) for s, _ in pairs])
+                        .read_text(encoding="utf-8"))
+    [message] = report["items"][0]["messages"]
+    assert console == "青山镇/双河村/低保.yaml:16: 错误 recipients[2].household_size: 「一」不是整数"
+    assert (message["field"], message["line"]) == ("recipients[2].household_size", 16)

@@ -45,10 +45,11 @@ def test_xlsx_with_merged_headers_and_numbers_as_text(tmp_path, monkeypatch):
     result = runner.invoke(app, ["import", "账.xlsx", "--kind", "finance", "--period", "2026-Q3"])
     assert result.output.splitlines() == [
         "账.xlsx: 提示: 列「身份证号」属于个人隐私，未导入",
-        "账.xlsx: 提示: 第 11 行是合计行，已跳过（合计由工具计算）",
+        "账.xlsx: 提示: 第 11 行是表格的收入合计（¥2,000.50），与导入的各行相符；合计行本身不导入",
+        "账.xlsx: 提示: 第 11 行是表格的支出合计（¥1,300.55），与导入的各行相符；合计行本身不导入",
         "账.xlsx: 错误: 第 7 行：金额（amount） 「abc」不是有效的金额，请写成 1234.50 这样的数字",
         "账.xlsx: 错误: 第 8 行：金额「12.345」超过两位小数，请在表格里改正",
-        "账.xlsx: 错误: 第 9 行：同一行既有收入又有支出，请分成两行",
+        "账.xlsx: 错误: 第 9 行同时填了收入和支出：一笔账只能是收入或支出，请分成两行",
         "已写入 账.yaml",
         "导入 3 行，拒绝 3 行",
     ]
@@ -59,7 +60,16 @@ def test_xlsx_with_merged_headers_and_numbers_as_text(tmp_path, monkeypatch):
         ("2026-07-01", "记-001", "2000.50")]
     assert [(r["voucher"], r["amount"]) for r in data["expense"]] == [
         ("付-001", "1300.25"), ("付-002", "0.30")]
-    assert "身份证" not in (tmp_path / "账.yaml").read_text(encoding="utf-8")
+    text = (tmp_path / "账.yaml").read_text(encoding="utf-8")
+    assert "身份证" not in text
+    # rows left out stand where they would have been, with the reason
+    assert text.split("    amount: 0.30\n", 1)[1].split("closing_balance")[0] == (
+        "  # 未导入 —— 第 7 行：金额（amount） 「abc」不是有效的金额，请写成 1234.50 这样的数字\n"
+        "  #   第 7 行原文：2026-08-04 | 付-003 | 修路 | 公益支出 |  | abc | 刘洋 | 张建国\n"
+        "  # 未导入 —— 第 8 行：金额「12.345」超过两位小数，请在表格里改正\n"
+        "  #   第 8 行原文：2026-08-05 | 付-004 | 补贴 | 管理费用 |  | 12.345 | 刘洋 | 张建国\n"
+        "  # 未导入 —— 第 9 行同时填了收入和支出：一笔账只能是收入或支出，请分成两行\n"
+        "  #   第 9 行原文：2026-08-06 | 付-005 | 劳务 | 管理费用 | 5 | 5 | 刘洋 | 张建国\n")
 
 
 def test_imported_file_checks_once_the_blanks_are_filled(tmp_path, monkeypatch):
@@ -104,7 +114,7 @@ def test_missing_columns_and_no_header(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.csv").write_text("姓名,金额\n王,1\n", encoding="utf-8")
     result = runner.invoke(app, ["import", "a.csv", "--kind", "relief"])
-    assert result.output == "a.csv: 错误: 表格缺少必需的列：村民小组、保障人数、类别\n"
+    assert result.output == "a.csv: 错误: 表格缺少必需的列：村民小组、保障人数\n"
     assert result.exit_code == 1
     (tmp_path / "b.csv").write_text("甲,乙\n1,2\n", encoding="utf-8")
     assert "找不到表头" in runner.invoke(app, ["import", "b.csv", "--kind", "relief"]).output
@@ -145,3 +155,104 @@ def test_init_one_village_here(tmp_path):
     assert result.exit_code == 0
     assert (tmp_path / "village.yaml").is_file()
     assert runner.invoke(app, ["init", str(tmp_path)]).exit_code == 2
+
+
+def ledger_csv(path, rows, total):
+    lines = ["日期,凭证号,摘要,类别,收入,支出,经手人,审批人", *rows, total]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_a_sheet_total_that_disagrees_names_both_figures_and_the_rows_left_out(
+        tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    ledger_csv(tmp_path / "账.csv", [
+        "2026-07-01,记-001,租金,发包及上交收入,5000.00,,陈静,",
+        "2026-07-02,记-002,补助,补助收入,2323.46,,陈静,",
+        "2026-07-03,记-003,利息,其他收入,七十六元五角四分,,陈静,",
+        "2026-07-04,付-001,电费,管理费用,,100.00,刘洋,张建国",
+    ], "合  计,,,,\"7,400.00\",100.00,,")
+    result = runner.invoke(app, ["import", "账.csv", "--kind", "财务公开"])
+    assert result.output.splitlines() == [
+        "账.csv: 提示: 第 6 行是表格的支出合计（¥100.00），与导入的各行相符；合计行本身不导入",
+        "账.csv: 错误: 第 4 行：金额（amount） 「七十六元五角四分」不是有效的金额，请写成 1234.50 这样的数字",
+        "账.csv: 错误: 第 6 行的收入合计写的是 ¥7,400.00，导入的各行相加是 ¥7,323.46（相差 ¥76.54）；"
+        "未导入的行：第 4 行",
+        "已写入 账.yaml",
+        "导入 3 行，拒绝 1 行",
+    ]
+    assert result.exit_code == 1
+
+
+def test_a_subtotal_is_compared_with_the_rows_since_the_last_total(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    ledger_csv(tmp_path / "账.csv", [
+        "2026-07-01,记-001,租金,发包及上交收入,100.00,,陈静,",
+        "本月小计,,,,100.00,,,",
+        "2026-08-01,记-002,租金,发包及上交收入,50.00,,陈静,",
+        "本月小计,,,,60.00,,,",
+    ], "合计,,,,150.00,,,")
+    result = runner.invoke(app, ["import", "账.csv", "--kind", "finance", "--lang", "en"])
+    assert result.output.splitlines() == [
+        "账.csv: note: row 3 is the sheet's income subtotal (¥100.00) and agrees with the "
+        "imported rows; total rows are not imported",
+        "账.csv: note: row 6 is the sheet's income total (¥150.00) and agrees with the imported "
+        "rows; total rows are not imported",
+        "账.csv: error: row 5: the sheet's income subtotal is ¥60.00, the imported rows add up to "
+        "¥50.00 (difference ¥10.00); rows not imported: none",
+        "wrote 账.yaml",
+        "imported 2 rows, rejected 0",
+    ]
+
+
+def test_header_synonyms_and_a_missing_category_column_left_blank(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "低保.csv").write_text(
+        "姓名,村民小组,家庭人口,金额,备注\n王桂英,第一村民小组,2,1120,\n", encoding="utf-8")
+    result = runner.invoke(app, ["import", "低保.csv", "--kind", "低保"])
+    assert result.output.splitlines() == [
+        "低保.csv: 提示: 表格没有「类别」列：导入的每一行都留空了这一项，请填写",
+        "已写入 低保.yaml",
+        "导入 1 行，拒绝 0 行",
+    ]
+    text = (tmp_path / "低保.yaml").read_text(encoding="utf-8")
+    assert "    household_size: 2\n    amount: 1120.00\n    category:    # 类别：表格里没有这一列，请填写\n" \
+        in text.replace("    group: 第一村民小组\n", "")
+    (tmp_path / "b.csv").write_text(
+        "户主,组别,人口,救助类别,发放金额\n刘长水,第二村民小组,1,特困供养,980\n", encoding="utf-8")
+    result = runner.invoke(app, ["import", "b.csv", "--kind", "relief"])
+    assert result.output.splitlines() == ["已写入 b.yaml", "导入 1 行，拒绝 0 行"]
+
+
+TRICKY_NOTES = ["null", "~", "NULL", "Null", "第一行\n第二行", "yes", "'单引号'", '"双引号"',
+                "# 不是注释", "a: b", "中间  两个空格", "- 列表", "{x}", "0571", "1e3", "@", "制\t表"]
+# (Spaces around a cell are trimmed on import, as a clerk expects; inside they are kept.)
+
+
+def test_every_imported_file_checks_as_the_sheet_said(tmp_path, monkeypatch):
+    import csv
+    import io
+
+    from noticeboard.config import find_setting
+    from noticeboard.items import check_item
+
+    monkeypatch.chdir(tmp_path)
+    buffer = io.StringIO()
+    table = csv.writer(buffer)
+    table.writerow(["户主姓名", "村民小组", "保障人数", "类别", "金额", "备注"])
+    for number, note in enumerate(TRICKY_NOTES):
+        table.writerow([f"户{number}", "第一村民小组", 1, "一类低保", "100.00", note])
+    table.writerow(["合计", "", "", "", f"{100 * len(TRICKY_NOTES)}.00", ""])
+    (tmp_path / "低保.csv").write_text(buffer.getvalue(), encoding="utf-8")
+    result = runner.invoke(app, ["import", "低保.csv", "--kind", "relief", "--period", "2026-10"])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "低保.yaml").read_text(encoding="utf-8")
+    filled = (text.replace("posted:  ", "posted: 2026-10-10  ")
+              .replace("reviewed_by:  ", "reviewed_by: 孙立平  ")
+              .replace("reviewed_on:  ", "reviewed_on: 2026-10-09  ")
+              .replace("program:  ", "program: 农村低保  "))
+    write(tmp_path / "低保.yaml", filled)
+    write(tmp_path / "village.yaml", "name: 双河村\nphone: 1\n")
+    checked = check_item(tmp_path / "低保.yaml", find_setting(tmp_path)[0])
+    assert [f.format() for f in checked.findings] == []
+    assert [r.note for r in checked.item.recipients] == TRICKY_NOTES
+    assert checked.item.amount_sum() == 100 * len(TRICKY_NOTES)

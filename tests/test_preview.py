@@ -66,3 +66,34 @@ def test_preview_of_a_folder_lists_its_items(village, tmp_path, serve):
     write(village / "b.yaml", NOTICE_YAML)
     dom = browser_dom(serve(village) + "/", tmp_path / "profile")
     assert dom.count('href="/item/') == 2
+
+
+def test_index_shows_each_items_state_and_changes_when_an_item_does(village, tmp_path, serve):
+    import re
+
+    write(village / "a.yaml", NOTICE_YAML)
+    write(village / "b.yaml", NOTICE_YAML.replace("posted: 2026-11-20", "posted: 昨天"))
+    write(village / "c.yaml", NOTICE_YAML.replace("period: 2026-11", "period: 2026-11\ndays: 1"))
+    base = serve(village)
+    dom = browser_dom(base + "/", tmp_path / "profile")
+    states = re.findall(r'<li class="(\w+)"><a href="/item/\d">[^<]*/(\w)\.yaml</a> '
+                        r'<span class="state">(\w+)</span>', dom)
+    assert states == [("clean", "a", "无问题"), ("errors", "b", "有错误"), ("warnings", "c", "有警告")]
+    assert '<span class="count">1 个错误，0 个警告</span>' in dom
+
+    def version() -> str:
+        with urllib.request.urlopen(f"{base}/") as response:  # what the index polls
+            return re.search(r'data-version="(\w+)"', response.read().decode())[1]
+
+    before = version()
+    assert version() == before  # nothing changed: no reload
+    write(village / "b.yaml", NOTICE_YAML)
+    assert version() != before
+
+
+def test_index_polls_like_the_item_pages():
+    from noticeboard.preview import POLL_MS, index_page
+
+    page = index_page([])
+    assert f"}}, {POLL_MS});" in page and 'fetch("/")' in page
+    assert "<li>没有找到事项文件</li>" in page

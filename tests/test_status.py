@@ -56,3 +56,51 @@ def test_status_needs_required_in_township_yaml(township, monkeypatch):
 def test_status_bad_period_is_misuse(township):
     result = runner.invoke(app, ["status", str(township), "--period", "去年"])
     assert result.exit_code == 2
+
+
+def test_an_item_before_its_posting_date_is_to_be_posted_not_on_the_board(township, monkeypatch):
+    setup_tree(township)
+    monkeypatch.chdir(township.parent)
+    # 财务.yaml is posted on 2026-10-08: on 10-05 it waits, on 10-08 it is up, after its
+    # seven days it has been posted.
+    outputs = {today: runner.invoke(app, ["status", "青山镇/双河村", "--period", "2026-Q3",
+                                          "--today", today]).output.splitlines()[1]
+               for today in ("2026-10-05", "2026-10-08", "2026-10-20")}
+    assert outputs == {
+        "2026-10-05": "双河村  待张贴        7月已公开 8月已公开 9月缺失",
+        "2026-10-08": "双河村  公示中        7月已公开 8月已公开 9月缺失",
+        "2026-10-20": "双河村  已公开        7月已公开 8月已公开 9月缺失",
+    }
+
+
+def test_period_defaults_to_the_quarter_of_today(township, monkeypatch):
+    setup_tree(township)
+    monkeypatch.chdir(township.parent)
+    result = runner.invoke(app, ["status", "青山镇/双河村", "--today", "2026-08-15", "--json"])
+    data = json.loads(result.output)
+    assert data["period"] == "2026-Q3"
+    parts = {(r["kind"], p["period"]): p["state"] for r in data["requirements"] for p in r["parts"]}
+    assert parts == {("finance", "2026年第三季度"): "pending", ("relief", "2026年7月"): "posted",
+                     ("relief", "2026年8月"): "open", ("relief", "2026年9月"): "not_due"}
+
+
+def test_status_in_english(township, monkeypatch):
+    setup_tree(township)
+    monkeypatch.chdir(township.parent)
+    result = runner.invoke(app, ["--lang", "en", "status", "青山镇", "--period", "2026-Q3",
+                                 "--today", "2026-10-12"])
+    assert result.output == (
+        "village  finance   relief\n"
+        "双河村   on board  2026-07:posted 2026-08:posted 2026-09:missing\n"
+        "李家村   missing   2026-07:missing 2026-08:missing 2026-09:missing\n")
+
+
+def test_status_bad_period_and_date_are_said_in_chinese(township):
+    result = runner.invoke(app, ["status", str(township), "--period", "去年"],
+                           prog_name="noticeboard")
+    assert result.output.splitlines()[-1] == (
+        "错误：--period 的值不对：「去年」不是有效的期间，请写成 2026-Q3、2026-10 或 2026")
+    result = runner.invoke(app, ["status", str(township), "--today", "明天"])
+    assert result.output.splitlines()[-1] == (
+        "错误：--today 的值不对：「明天」不是日期，请写成 2026-10-08 或 2026年10月8日")
+    assert result.exit_code == 2

@@ -12,8 +12,12 @@ from noticeboard.models.common import Board, ChineseDate, Decision, Envelope, Mo
 
 
 class ContractMethod(StrEnum):
+    """农村土地承包法 第四十八条: 招标、拍卖、公开协商; 竞价 and 协商 as written locally."""
+
     TENDER = "招标"
-    AUCTION = "竞价"
+    AUCTION = "拍卖"
+    OPEN_NEGOTIATION = "公开协商"
+    BIDDING = "竞价"
     NEGOTIATION = "协商"
 
 
@@ -46,7 +50,7 @@ class Contract(Envelope):
     boundaries: Boundaries | None = Field(None, title="四至")
     area: str = Field(title="面积", description="带单位，如 32.5亩")
     use: str = Field(title="用途")
-    method: ContractMethod = Field(title="发包方式", description="招标、竞价或协商")
+    method: ContractMethod = Field(title="发包方式", description="招标、拍卖、公开协商、竞价或协商")
     contractor: str = Field(title="承包方", min_length=1, json_schema_extra={"aliases": ["承租方"]})
     term_start: ChineseDate = Field(title="起始日期")
     term_end: ChineseDate = Field(title="终止日期")

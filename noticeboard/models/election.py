@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -14,6 +14,18 @@ class ElectionStage(StrEnum):
     VOTERS = "选民名单"
     CANDIDATES = "候选人"
     RESULT = "选举结果"
+
+
+# Posts elected 差额 (more candidates than seats), by 村民委员会组织法 第十五条.
+COMPETITIVE_POSTS = ("主任", "副主任", "委员")
+
+
+def post_name(post: str) -> str:
+    """`村委会主任`, `村民委员会副主任` → 主任, 副主任: the post without the committee's name."""
+    name = "".join(post.split())
+    for prefix in ("村民委员会", "村委会", "村委"):
+        name = name.removeprefix(prefix)
+    return name
 
 
 class Voter(BaseModel):
@@ -53,6 +65,20 @@ class Election(Envelope):
     present: int | None = Field(None, title="参加投票选民数", ge=0)
     ballots_cast: int | None = Field(None, title="收回选票", ge=0)
     ballots_valid: int | None = Field(None, title="有效票", ge=0)
+    seats: dict[str, Annotated[int, Field(ge=1, le=99)]] = Field(default_factory=dict, title="应选名额",
+                                  json_schema_extra={"aliases": ["职数"]},
+                                  description="按职务，如 {主任: 1, 副主任: 1, 委员: 3}；主任不填为 1 名")
+
+    def seats_for(self, post: str) -> int | None:
+        """Seats of a post; one 主任 when not given (村民委员会组织法 第六条)."""
+        wanted = post_name(post)
+        given = {post_name(name): count for name, count in self.seats.items()}
+        return given.get(wanted, 1 if wanted == "主任" else None)
+
+    def is_void(self) -> bool:
+        """Not more than half of the registered voters voted (村民委员会组织法 第十五条)."""
+        return (self.stage is ElectionStage.RESULT and self.registered is not None
+                and self.present is not None and self.present * 2 <= self.registered)
 
     def default_title(self, village_name: str) -> str:
         words = {ElectionStage.VOTERS: "选民名单公告", ElectionStage.CANDIDATES: "正式候选人公告",

@@ -10,12 +10,13 @@ import difflib
 import functools
 import types
 import typing
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from noticeboard.errors import FieldPath, Finding, error
+from noticeboard.errors import FieldPath, Finding, error, format_field_path
 from noticeboard.rules.privacy import SENSITIVE_KEYS
 
 
@@ -59,18 +60,36 @@ def normalize_keys(
     model: type[BaseModel], data: dict[str, Any], lines: dict[FieldPath, int] | None = None
 ) -> tuple[dict[str, Any], list[Finding], dict[FieldPath, int]]:
     """Data with canonical keys, the key findings, and the line map re-keyed to match."""
+    normalized = normalize(model, data, lines)
+    return normalized.data, normalized.findings, normalized.lines
+
+
+@dataclass
+class Normalized:
+    """Data with canonical keys; `written` maps each canonical path to the file's own."""
+
+    data: dict[str, Any]
+    findings: list[Finding]
+    lines: dict[FieldPath, int]
+    written: dict[FieldPath, FieldPath]
+
+
+def normalize(model: type[BaseModel], data: dict[str, Any],
+              lines: dict[FieldPath, int] | None = None) -> Normalized:
     normalizer = _KeyNormalizer(lines or {})
     result = normalizer.mapping(model, data, (), ())
-    return result, normalizer.findings, normalizer.lines
+    return Normalized(result, normalizer.findings, normalizer.lines, normalizer.written)
 
 
 class _KeyNormalizer:
     def __init__(self, source_lines: dict[FieldPath, int]):
         self.source_lines = source_lines
         self.lines: dict[FieldPath, int] = {}
+        self.written: dict[FieldPath, FieldPath] = {}
         self.findings: list[Finding] = []
 
     def _line(self, path: FieldPath, source: FieldPath) -> None:
+        self.written[path] = source
         if source in self.source_lines:
             self.lines[path] = self.source_lines[source]
 
@@ -136,3 +155,46 @@ def field_label(model: type[BaseModel], path: FieldPath) -> str:
         label = f"{info.title}（{part}）" if info.title else part
         current, _ = nested_model(info.annotation)
     return label
+
+
+def field_names(model: type[BaseModel], path: FieldPath) -> list[tuple[str | int, str | int]]:
+    """Each part of a canonical path with its Chinese title: `[("recipients", "名单"), (3, 3)]`.
+    A part the model does not know (an unknown key) keeps its own text in both."""
+    current: type[BaseModel] | None = model
+    names: list[tuple[str | int, str | int]] = []
+    for part in path:
+        if isinstance(part, int) or current is None:
+            names.append((part, part))
+            continue
+        info = current.model_fields.get(part)
+        if info is None:
+            names.append((part, part))
+            current = None
+            continue
+        names.append((part, info.title or part))
+        current, _ = nested_model(info.annotation)
+    return names
+
+
+def has_cjk(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+
+
+def shown_path(model: type[BaseModel], path: FieldPath, written: dict[FieldPath, FieldPath],
+               chinese: bool) -> tuple[str, str]:
+    """The path as the file wrote it, for zh and for en output.
+
+    A field the file left out is named in the file's language (`chinese`: its keys are
+    mostly Chinese). English output adds the English path in brackets when they differ."""
+    parts: list[str | int] = []
+    for index, (english, title) in enumerate(field_names(model, path)):
+        source = written.get(path[: index + 1])
+        if source is not None and source:
+            parts.append(source[-1])
+        else:
+            parts.append(title if chinese else english)
+    as_written = format_field_path(tuple(parts))
+    english = format_field_path(path)
+    if as_written != english and has_cjk(as_written):
+        return as_written, f"{as_written} ({english})"
+    return as_written, as_written

@@ -33,6 +33,11 @@ class Relief(Envelope):
                          json_schema_extra={"aliases": ["项目名称", "救助项目"]},
                          description="如 农村最低生活保障金、临时救助")
     standard: str | None = Field(None, title="发放标准", description="标准或依据，如 每人每月560元")
+    monthly_standard: Money | None = Field(
+        None, title="每人每月标准", json_schema_extra={"aliases": ["月标准"]},
+        description="元；填了就核对每户金额不超过 保障人数 × 标准 × 发放月数")
+    months: int | None = Field(None, title="发放月数", ge=1, le=12,
+                               description="不填则按所属期间的月数")
     recipients: list[Recipient] = Field(default_factory=list, title="名单",
                                         json_schema_extra={"aliases": ["发放名单"]})
     total: Money | None = Field(None, title="合计", description="可不填；填了就要等于各行之和")
@@ -40,6 +45,13 @@ class Relief(Envelope):
     def default_title(self, village_name: str) -> str:
         period = "" if self.period.label in self.program else self.period.label
         return f"{village_name}{period}{self.program}发放公示"
+
+    def months_paid(self) -> int:
+        """Months this payment covers: as given, else the whole months of the period."""
+        if self.months is not None:
+            return self.months
+        start, end = self.period.start, self.period.end
+        return max(1, (end.year - start.year) * 12 + end.month - start.month + 1)
 
     def amount_sum(self) -> Decimal:
         return sum((r.amount for r in self.recipients), Decimal("0.00"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # rules.privacy is imported by config's key normalizer: keep this light
@@ -10,14 +12,37 @@ if TYPE_CHECKING:  # rules.privacy is imported by config's key normalizer: keep 
     from noticeboard.models.common import Envelope
 
 
-def check_rules(item: Envelope, setting: Setting) -> list[Finding]:
+# True while the rules run on a partial item (fields that failed validation are absent).
+_PARTIAL: ContextVar[bool] = ContextVar("partial", default=False)
+
+
+def unless_missing(part: Callable[[], list[Finding]]) -> list[Finding]:
+    """One part of a rule; on a partial item, a part that reads an absent field is skipped
+    while the rule's other parts still run (one `check` shows every problem)."""
+    try:
+        return part()
+    except AttributeError:
+        if not _PARTIAL.get():
+            raise
+        return []
+
+
+def check_rules(item: Envelope, setting: Setting, partial: bool = False) -> list[Finding]:
+    """Every rule's findings. `partial`: the item lacks the fields that failed validation;
+    a rule that needs one of them (AttributeError) is skipped, the others still run."""
     from noticeboard.rules.completeness import check_completeness
+    from noticeboard.rules.dates import check_dates
     from noticeboard.rules.dues import check_dues
+    from noticeboard.rules.elections import check_election
     from noticeboard.rules.envelope import check_envelope
     from noticeboard.rules.ledger import check_ledger
     from noticeboard.rules.schedule import check_schedule
     from noticeboard.rules.votes import check_votes
 
-    checks = (check_ledger, check_dues, check_votes, check_schedule, check_completeness,
-              check_envelope)
-    return [finding for check in checks for finding in check(item, setting)]
+    checks = (check_ledger, check_dues, check_votes, check_election, check_schedule,
+              check_dates, check_completeness, check_envelope)
+    token = _PARTIAL.set(partial)
+    try:
+        return [f for check in checks for f in unless_missing(lambda c=check: c(item, setting))]
+    finally:
+        _PARTIAL.reset(token)

@@ -36,7 +36,12 @@ def check_completeness(item: Envelope, setting: Setting) -> list[Finding]:
 
 def _meeting(item: Meeting) -> list[Finding]:
     if item.stage is MeetingStage.ANNOUNCEMENT:
-        return [] if item.agenda else [error("meeting_agenda_missing", ("agenda",))]
+        # The meeting has not happened: a pre-announcement stating a result reports the future.
+        findings = [error("announcement_has_result", (name,), label=label)
+                    for name, label in (("vote", "到会和表决情况"), ("resolution", "决议"))
+                    if getattr(item, name) is not None]
+        return findings if item.agenda else [error("meeting_agenda_missing", ("agenda",)),
+                                             *findings]
     return [error("meeting_result_missing", (name,), label=label)
             for name, label in (("vote", "表决情况"), ("resolution", "决议"))
             if getattr(item, name) is None]

@@ -41,7 +41,8 @@ def check_dues(item: Envelope, setting: Setting) -> list[Finding]:
                                   stated=money(member.paid),
                                   expected=money(member.monthly * member.months)))
         limit = setting.defaults.dues_arrears_months
-        if member.arrears_months > limit and not member.arrears_reason:
+        # 党章 第九条: six consecutive months unpaid is already the line, so six is flagged.
+        if member.arrears_months >= limit and not member.arrears_reason:
             findings.append(warning("dues_arrears", (*path, "arrears_months"), name=member.name,
                                     months=member.arrears_months, limit=limit))
     return findings

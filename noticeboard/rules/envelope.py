@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from noticeboard.config import Defaults, Setting
 from noticeboard.errors import Finding, error, warning
 from noticeboard.models.common import Envelope
 from noticeboard.models.finance import Finance
+from noticeboard.rules import unless_missing
+from noticeboard.workdays import package_years
 
 
 def check_envelope(item: Envelope, setting: Setting) -> list[Finding]:
@@ -16,34 +18,42 @@ def check_envelope(item: Envelope, setting: Setting) -> list[Finding]:
         findings.append(error("issuer_missing", ("issuer",)))
     if not _has_feedback_channel(item, setting):
         findings.append(error("feedback_missing", ("contact",)))
-    defaults = setting.defaults
-    end = item.window_end(defaults.days_for(item.KIND))
+    findings += unless_missing(lambda: _review(item))
+    findings += unless_missing(lambda: _window(item, setting.defaults))
+    if isinstance(item, Finance):
+        findings += unless_missing(lambda: _posted_before_end(item))
+    return findings
+
+
+def _window(item: Envelope, defaults: Defaults) -> list[Finding]:
+    end = defaults.window_end(item)
     if end < item.posted:
-        findings.append(error("window_order", ("until",), until=end.isoformat(),
-                              posted=item.posted.isoformat()))
-    else:
-        findings += _window_length(item, end, defaults)
-    if isinstance(item, Finance) and item.posted < item.period.end:
-        findings.append(warning("posted_before_period_end", ("posted",),
-                                posted=item.posted.isoformat(), end=item.period.end.isoformat()))
-    return findings + _review(item)
+        return [error("window_order", ("until",), until=end.isoformat(),
+                      posted=item.posted.isoformat())]
+    return _window_length(item, end, defaults)
+
+
+def _posted_before_end(item: Finance) -> list[Finding]:
+    if item.posted < item.period.end:
+        return [warning("posted_before_period_end", ("posted",),
+                        posted=item.posted.isoformat(), end=item.period.end.isoformat())]
+    return []
 
 
 def _window_length(item: Envelope, end: date, defaults: Defaults) -> list[Finding]:
     minimum = defaults.min_days_for(item.KIND)
     field = "until" if item.until is not None else "days"
     if item.KIND in defaults.working_day_kinds:
-        days = working_days(item.posted, end)
+        calendar = defaults.calendar()
+        _, last_known = package_years()
+        findings = [warning("workdays_year_unknown", (field,), year=year, last=last_known)
+                    for year in calendar.unknown_years(item.posted, end)]
+        days = calendar.count(item.posted, end)
         if days < minimum:
-            return [warning("window_short_working", (field,), days=days, minimum=minimum)]
-        return []
+            findings.append(warning("window_short_working", (field,), days=days, minimum=minimum))
+        return findings
     days = (end - item.posted).days + 1
     return [warning("window_short", (field,), days=days, minimum=minimum)] if days < minimum else []
-
-
-def working_days(first: date, last: date) -> int:
-    """Monday to Friday from `first` to `last`, both included (public holidays not known)."""
-    return sum((first + timedelta(days=n)).weekday() < 5 for n in range((last - first).days + 1))
 
 
 def _review(item: Envelope) -> list[Finding]:
@@ -51,8 +61,7 @@ def _review(item: Envelope) -> list[Finding]:
         return []
     findings = [
         error("review_missing", (name,), field=label)
-        for name, label in (("reviewed_by", "审核人 reviewed_by"),
-                            ("reviewed_on", "审核日期 reviewed_on"))
+        for name, label in (("reviewed_by", "审核人"), ("reviewed_on", "审核日期"))
         if getattr(item, name) is None
     ]
     if item.reviewed_on is not None and item.reviewed_on > item.posted:

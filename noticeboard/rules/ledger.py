@@ -13,6 +13,7 @@ from noticeboard.models.finance import EXPENSE_CATEGORIES, INCOME_CATEGORIES, Fi
 from noticeboard.models.one_matter import OneMatter
 from noticeboard.models.party_dues import PartyDues
 from noticeboard.models.relief import Relief
+from noticeboard.rules import unless_missing
 from noticeboard.view import money
 
 
@@ -72,24 +73,34 @@ def _finance(item: Finance) -> list[Finding]:
     findings: list[Finding] = []
     if not item.income and not item.expense:
         findings.append(error("finance_no_rows", ("income",)))
+    findings += unless_missing(lambda: _balance(item))
     income, expense = item.income_sum(), item.expense_sum()
-    expected = item.opening_balance + income - expense
-    if expected != item.closing_balance:
-        findings.append(error(
-            "finance_unbalanced", ("closing_balance",),
-            opening=money(item.opening_balance), income=money(income), expense=money(expense),
-            expected=money(expected), closing=money(item.closing_balance),
-            diff=money(item.closing_balance - expected)))
     findings += _stated_total("收入合计", "income_total", item.income_total, income)
     findings += _stated_total("支出合计", "expense_total", item.expense_total, expense)
     findings += _categories("income", [r.category for r in item.income], INCOME_CATEGORIES)
     findings += _categories("expense", [r.category for r in item.expense], EXPENSE_CATEGORIES)
-    for name, rows in (("income", item.income), ("expense", item.expense)):
-        for index, row in enumerate(rows):
-            if not item.period.start <= row.date <= item.period.end:
-                findings.append(warning("row_outside_period", (name, index, "date"),
-                                        date=row.date.isoformat(), period=item.period.label))
+    findings += unless_missing(lambda: _rows_in_period(item))
     return findings
+
+
+def _balance(item: Finance) -> list[Finding]:
+    income, expense = item.income_sum(), item.expense_sum()
+    expected = item.opening_balance + income - expense
+    if expected == item.closing_balance:
+        return []
+    return [error("finance_unbalanced", ("closing_balance",),
+                  opening=money(item.opening_balance), income=money(income),
+                  expense=money(expense), expected=money(expected),
+                  closing=money(item.closing_balance),
+                  diff=money(item.closing_balance - expected))]
+
+
+def _rows_in_period(item: Finance) -> list[Finding]:
+    return [warning("row_outside_period", (name, index, "date"),
+                    date=row.date.isoformat(), period=item.period.label)
+            for name, rows in (("income", item.income), ("expense", item.expense))
+            for index, row in enumerate(rows)
+            if not item.period.start <= row.date <= item.period.end]
 
 
 def _relief(item: Relief) -> list[Finding]:
@@ -97,6 +108,15 @@ def _relief(item: Relief) -> list[Finding]:
     if not item.recipients:
         findings.append(error("relief_no_rows", ("recipients",)))
     findings += _stated_total("合计", "total", item.total, item.amount_sum())
+    if item.monthly_standard is not None:
+        months = item.months_paid()
+        for index, person in enumerate(item.recipients):
+            cap = item.monthly_standard * person.household_size * months
+            if person.amount > cap:
+                findings.append(warning(
+                    "relief_over_standard", ("recipients", index, "amount"), name=person.name,
+                    amount=money(person.amount), size=person.household_size,
+                    standard=money(item.monthly_standard), months=months, cap=money(cap)))
     return findings
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import itertools
+import re
 from datetime import date, timedelta
 
 from noticeboard.config import Setting
-from noticeboard.errors import Finding, error, warning
+from noticeboard.errors import FieldPath, Finding, error, warning
 from noticeboard.models.common import Envelope
 from noticeboard.models.contract import Contract
 from noticeboard.models.election import Election, ElectionStage
-from noticeboard.models.major_matter import MajorMatter
 from noticeboard.models.meeting import Meeting, MeetingStage
 from noticeboard.models.member_development import Applicant, DevelopmentStage, MemberDevelopment
 from noticeboard.models.work_plan import WorkPlan
@@ -18,28 +18,30 @@ from noticeboard.models.work_plan import WorkPlan
 
 def check_schedule(item: Envelope, setting: Setting) -> list[Finding]:
     if isinstance(item, Meeting):
-        return _meeting(item)
+        return _meeting(item, setting)
     if isinstance(item, Election):
         return _election(item, setting)
     if isinstance(item, MemberDevelopment):
         return [f for index, person in enumerate(item.people)
-                for f in _development(item.stage, person, index)]
+                for f in _development(item, person, index)]
     if isinstance(item, WorkPlan):
         return [warning("goal_deadline_past", ("goals", index, "deadline"),
                         deadline=goal.deadline.isoformat(), posted=item.posted.isoformat())
                 for index, goal in enumerate(item.goals) if goal.deadline < item.posted]
     if isinstance(item, Contract):
         return _contract(item)
-    if isinstance(item, MajorMatter) and item.decision.date > item.posted:
-        return [error("decision_after_posting", ("decision", "date"),
-                      decided=item.decision.date.isoformat(), posted=item.posted.isoformat())]
     return []
 
 
-def _meeting(item: Meeting) -> list[Finding]:
+def _meeting(item: Meeting, setting: Setting) -> list[Finding]:
     if item.stage is MeetingStage.ANNOUNCEMENT and item.posted >= item.meeting_date:
         return [error("meeting_not_before", ("posted",), posted=item.posted.isoformat(),
                       meeting=item.meeting_date.isoformat())]
+    lead = setting.defaults.notice_days_for(item.body)
+    ahead = (item.meeting_date - item.posted).days
+    if item.stage is MeetingStage.ANNOUNCEMENT and lead is not None and ahead < lead:
+        return [error("meeting_notice_too_late", ("posted",), body=item.body, minimum=lead,
+                      days=ahead)]
     if item.stage is MeetingStage.RESULT and item.posted < item.meeting_date:
         return [error("result_before_meeting", ("posted",), posted=item.posted.isoformat(),
                       meeting=item.meeting_date.isoformat())]
@@ -69,9 +71,10 @@ _NEEDED_DATES = {
 }
 
 
-def _development(stage: DevelopmentStage, person: Applicant, index: int) -> list[Finding]:
-    findings: list[Finding] = []
+def _development(item: MemberDevelopment, person: Applicant, index: int) -> list[Finding]:
+    stage = item.stage
     path = ("people", index)
+    findings = _age(person, path)
     labels = {name: label for name, label, _ in person.stage_dates()}
     for name in _NEEDED_DATES[stage]:
         if getattr(person, name) is None:
@@ -85,11 +88,40 @@ def _development(stage: DevelopmentStage, person: Applicant, index: int) -> list
     if stage is not DevelopmentStage.ACTIVIST and len(person.introducers) < 2:
         findings.append(error("introducers_missing", (*path, "introducers"), name=person.name,
                               stage=stage.value))
+    # 细则 第十六条: 一年以上 (which includes a full year) of training is a hard precondition.
     if person.activist_on and person.candidate_on and \
             person.candidate_on < _one_year_after(person.activist_on):
-        findings.append(warning("activist_under_a_year", (*path, "candidate_on"),
-                                name=person.name))
+        findings.append(error("activist_under_a_year", (*path, "candidate_on"),
+                              name=person.name, activist=person.activist_on.isoformat(),
+                              candidate=person.candidate_on.isoformat()))
+    # 党章 第七条, 细则 第三十条: the 预备期 is one year from admission; 转正 comes after it.
+    if stage is DevelopmentStage.FULL and person.probationary_on and \
+            item.posted < _one_year_after(person.probationary_on):
+        findings.append(error("probation_under_a_year", (*path, "probationary_on"),
+                              name=person.name, admitted=person.probationary_on.isoformat(),
+                              earliest=_one_year_after(person.probationary_on).isoformat(),
+                              posted=item.posted.isoformat()))
     return findings
+
+
+def _age(person: Applicant, path: FieldPath) -> list[Finding]:
+    """党章 第一条: an applicant is 18 or older when applying (birth day unknown: its month)."""
+    born = born_month(person.born)
+    if born is None:
+        return []
+    eighteen = born.replace(year=born.year + 18)
+    if person.applied_on >= eighteen:
+        return []
+    return [error("applicant_under_18", (*path, "applied_on"), name=person.name,
+                  born=f"{born.year}年{born.month}月", applied=person.applied_on.isoformat())]
+
+
+def born_month(text: str) -> date | None:
+    """The first day of the birth month from `1995-08`, `1995年8月`, `1995.8`."""
+    match = re.match(r"^(\d{4})[-.年/](\d{1,2})", text)
+    if not match or not 1 <= int(match[2]) <= 12:
+        return None
+    return date(int(match[1]), int(match[2]), 1)
 
 
 def _one_year_after(day: date) -> date:

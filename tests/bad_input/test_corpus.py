@@ -67,11 +67,11 @@ CASES: dict[str, tuple[int, list[str]]] = {
                               "election（村民委员会选举公告）、one_matter（一事一议筹资筹劳公示）、contract（承包租赁合同公开）"]),
     "kind-typo.yaml": (1, [":1: 错误 kind: 不认识的类型「notcie」，是不是「notice」？"]),
     "kind-missing.yaml": (1, [":1: 错误: 缺少「类型」（kind），例如 类型: 财务公开"]),
-    "key-typo.yaml": (1, [":5: 错误 bdy: 不认识的字段「bdy」，是不是「body」？（为免丢失内容，不会忽略它）",
-                          ":1: 错误 body: 缺少必填字段「正文（body）」"]),
+    "key-typo.yaml": (1, [":1: 错误 body: 缺少必填字段「正文（body）」",
+                          ":5: 错误 bdy: 不认识的字段「bdy」，是不是「body」？（为免丢失内容，不会忽略它）"]),
     "key-wrong-chinese-alias.yaml": (1, [
-        ":6: 错误 期初金额: 不认识的字段「期初金额」，是不是「期初余额」？（为免丢失内容，不会忽略它）",
-        ":1: 错误 opening_balance: 缺少必填字段「期初余额（opening_balance）」"]),
+        ":1: 错误 opening_balance: 缺少必填字段「期初余额（opening_balance）」",
+        ":6: 错误 期初金额: 不认识的字段「期初金额」，是不是「期初余额」？（为免丢失内容，不会忽略它）"]),
     "key-missing-required.yaml": (1, [":1: 错误 posted: 缺少必填字段「公开日期（posted）」"]),
     "key-both-languages.yaml": (1, [":2: 错误 title: 「标题」和「title」是同一个字段，只能写一次"]),
     # privacy and rules
@@ -82,9 +82,12 @@ CASES: dict[str, tuple[int, list[str]]] = {
                                           "¥2,700.25，但期末余额写的是 ¥2,700.00（相差 -¥0.25）"]),
     "rule-bare-total.yaml": (1, [":1: 错误 income: 只有合计、没有收支明细：按规定必须逐笔公开收入和支出"]),
     "rule-window-backwards.yaml": (1, [":7: 错误 until: 公示截止日期 2026-11-01 早于公开日期 2026-11-20"]),
-    # rare characters and hostile text (check passes; render is tested below)
+    # rare characters and hostile text (render is tested below)
     "rare-character-drawable.yaml": (0, []),
-    "rare-character-missing.yaml": (0, []),
+    "rare-character-missing.yaml": (1, [  # found at check now, not first at render
+        ":9: 错误 recipients[1].name: 「\U0002a6a5」（U+2A6A5）没有任何已安装字体能显示，海报上会成为空白方框；"
+        "出现在 recipients[1].name。请安装含此字的字体（如 fonts-noto-cjk-extra 或花园明朝），"
+        "并在 township.yaml 的 defaults.fonts 中配置"]),
     "hostile-html.yaml": (0, []),
     "hostile-jinja.yaml": (0, []),
     "hostile-css-url.yaml": (0, []),

@@ -53,11 +53,16 @@ def test_farmer_range(village):
     assert [f.code for f in checked.findings] == ["dues_farmer_range"]
 
 
-def test_arrears_over_six_months_are_flagged(village):
-    text = DUES.replace("arrears_months: 0 ", "arrears_months: 7 ")
+def test_arrears_of_six_months_or_more_are_flagged(village):
+    # 党章 第九条: six consecutive months is the line itself, so six is flagged, five is not.
+    assert check_text(village, DUES.replace("arrears_months: 0 ", "arrears_months: 5 ")).findings == []
+    text = DUES.replace("arrears_months: 0 ", "arrears_months: 6 ")
     checked = check_text(village, text)
-    assert [(f.code, f.message()) for f in checked.findings] == [
-        ("dues_arrears", "陈老根已欠缴党费 7 个月（超过 6 个月），请写明原因（arrears_reason）")]
+    [finding] = checked.findings
+    assert (finding.code, finding.message()) == (
+        "dues_arrears", "陈老根已连续欠缴党费 6 个月（达到 6 个月），请写明欠缴原因（党章第九条）")
+    assert finding.message("en") == (
+        "陈老根 is 6 months in arrears (6 or more); give the reason (Party Constitution, art. 9)")
     with_reason = text.replace("    # arrears_reason: 外出务工", "    arrears_reason: 外出务工")
     assert check_text(village, with_reason).findings == []
 

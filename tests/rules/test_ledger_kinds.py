@@ -1,7 +1,7 @@
 """Money on the other kinds: rows required, caps, contract payments."""
 
 from noticeboard.skeletons import skeleton
-from tests.conftest import check_text, write
+from tests.conftest import check_text, line_of, write
 
 
 def codes(checked):
@@ -37,6 +37,57 @@ def test_contract_received_needs_payment_rows(village):
     assert [c[0] for c in codes(check_text(village, text))] == ["money_no_rows"]
 
 
-def test_contract_method_must_be_one_of_three(village):
+def test_contract_method_must_be_a_lawful_one(village):
     checked = check_text(village, skeleton("contract").replace("method: 竞价 ", "method: 指定 "))
-    assert codes(checked) == [("not_one_of", 9, "「指定」不是可选值，应为：招标, 竞价 or 协商")]
+    [(code, line, message)] = codes(checked)
+    assert (code, line) == ("not_one_of", 9)
+    # The list's wording belongs to validation.py; every lawful method must be offered.
+    for method in ("招标", "拍卖", "公开协商", "竞价", "协商"):
+        assert method in message.split("应为：")[1]
+
+
+def test_every_method_of_the_land_contract_law_is_accepted(village):
+    # 农村土地承包法 第四十八条: 招标、拍卖、公开协商; 竞价 and 协商 as clerks write them.
+    for method in ("招标", "拍卖", "公开协商", "竞价", "协商"):
+        checked = check_text(village, skeleton("contract").replace("method: 竞价 ", f"method: {method} "))
+        assert checked.findings == [], method
+
+
+def test_a_deciding_meeting_without_its_vote_is_an_error(village):
+    text = skeleton("contract").replace(
+        "  vote: {expected: 45, present: 41, votes_for: 38, votes_against: 2, abstain: 1}\n", "")
+    checked = check_text(village, text)
+    assert [(f.code, f.line, f.message(), f.message("en")) for f in checked.findings] == [(
+        "decision_vote_missing", line_of(text, "decision:"),
+        "决定发包的村民代表会议缺少表决情况（应到、实到、赞成、反对、弃权）",
+        "the 村民代表会议 that decided the contract is recorded without its vote")]
+    assert not checked.ok
+
+
+RELIEF = skeleton("relief")
+
+
+def test_relief_above_household_size_times_standard_times_months(village):
+    # Two people at 560 yuan a month for one month: at most 1,120.00.
+    text = RELIEF.replace("amount: 1120.00 ", "amount: 1200.00 ")
+    checked = check_text(village, text)
+    assert [(f.code, f.line, f.message(), f.message("en")) for f in checked.findings] == [(
+        "relief_over_standard", line_of(text, "amount: 1200.00"),
+        "张大山发放 ¥1,200.00，超过 保障人数 2 × 每人每月 ¥560.00 × 1 个月 = ¥1,120.00，请核对",
+        "张大山 receives ¥1,200.00, more than 2 people × ¥560.00 a month × 1 months = ¥1,120.00")]
+    assert check_text(village, RELIEF).findings == []
+
+
+def test_relief_months_come_from_the_period_or_are_given(village):
+    quarter = RELIEF.replace("period: 2026-10 ", "period: 2026-Q4 ").replace(
+        "posted: 2026-10-10", "posted: 2027-01-05").replace(
+        "reviewed_on: 2026-10-09", "reviewed_on: 2027-01-04").replace("amount: 1120.00 ", "amount: 3360.00 ")
+    assert check_text(village, quarter).findings == []
+    one_month = quarter.replace("# months: 1 ", "months: 1 ")
+    assert [f.code for f in check_text(village, one_month).findings] == ["relief_over_standard"]
+
+
+def test_without_a_standard_nothing_is_compared(village):
+    text = RELIEF.replace("monthly_standard: 560 ", "# monthly_standard: 560 ").replace(
+        "amount: 1120.00 ", "amount: 9000.00 ")
+    assert check_text(village, text).findings == []

@@ -3,7 +3,9 @@
 from noticeboard.skeletons import skeleton
 from tests.conftest import check_text
 
-ANNOUNCEMENT = skeleton("meeting").replace("stage: 决议公告 ", "stage: 会前公告 ").replace(
+RESULT = skeleton("meeting")
+# A pre-announcement: the result skeleton without its vote and resolution (not yet held).
+ANNOUNCEMENT = RESULT[:RESULT.index("vote:")].replace("stage: 决议公告 ", "stage: 会前公告 ").replace(
     "posted: 2026-11-29 ", "posted: 2026-11-20 ")
 DEVELOPMENT = skeleton("member_development")
 ELECTION = skeleton("election")
@@ -59,18 +61,31 @@ def test_introducers_from_candidate_stage_on(village):
     assert check_text(village, activist).findings == []
 
 
-def test_activist_for_less_than_a_year_warns(village):
-    text = DEVELOPMENT.replace("candidate_on: 2026-09-28", "candidate_on: 2025-01-10")
-    assert codes(check_text(village, text)) == [(
-        "activist_under_a_year", 14, "李明从确定为积极分子到确定为发展对象不满一年")]
+def test_activist_for_less_than_a_year_is_an_error(village):
+    # 细则 第十六条: a year of training is a hard precondition, not advice.
+    text = DEVELOPMENT.replace("candidate_on: 2026-09-28", "candidate_on: 2025-05-19")
+    checked = check_text(village, text)
+    [finding] = checked.findings
+    assert (finding.code, finding.line, finding.message()) == (
+        "activist_under_a_year", 14,
+        "李明确定为入党积极分子（2024-05-20）后培养不满一年就确定为发展对象（2025-05-19），"
+        "不符合《中国共产党发展党员工作细则》第十六条")
+    assert finding.message("en") == (
+        "李明 became a candidate (2025-05-19) less than a year after becoming an activist "
+        "(2024-05-20); the 2014 rules (art. 16) require a year of training")
+    assert not checked.ok
+    # 一年以上 includes the full year itself.
+    exactly = DEVELOPMENT.replace("candidate_on: 2026-09-28", "candidate_on: 2025-05-20")
+    assert check_text(village, exactly).findings == []
 
 
 def test_development_window_counts_working_days(village):
-    # 2026-10-09 is a Friday: 9, 12, 13, 14 October are four working days.
-    text = DEVELOPMENT.replace("days: 7  ", "until: 2026-10-14")
+    # 2026-10-09 is a Friday and 2026-10-10 a Saturday worked in lieu of the National Day
+    # holiday (调休上班): 9, 10, 12, 13 October are four working days.
+    text = DEVELOPMENT.replace("days: 7  ", "until: 2026-10-13")
     assert codes(check_text(village, text)) == [(
         "window_short_working", 20, "公示期只有 4 个工作日，少于要求的 5 个工作日")]
-    assert check_text(village, text.replace("until: 2026-10-14", "until: 2026-10-15")).findings == []
+    assert check_text(village, text.replace("until: 2026-10-13", "until: 2026-10-14")).findings == []
 
 
 def test_contract_term_and_signing_order(village):

@@ -59,12 +59,22 @@ def test_the_elected_must_have_the_most_votes(village):
     text = ELECTION.replace("votes: 702 ", "votes: 160 ").replace(
         "    votes: 168\n    elected: 否", "    votes: 168\n    elected: 否")
     checked = check_text(village, text)
-    assert [f.code for f in checked.findings] == ["election_not_top", "election_not_majority"]
-    assert checked.findings[0].message() == (
+    assert [f.code for f in checked.findings] == ["election_not_majority", "election_not_top"]
+    assert checked.findings[1].message() == (
         "主任：张建国 得 160 票当选，但未当选的 刘长水 得 168 票，得票多者应当选")
-    assert checked.findings[1].message() == "张建国 得 160 票，未超过收回选票 884 张的半数，不能当选"
+    assert checked.findings[0].message() == (
+        "张建国 得 160 票，未超过参加投票选民 886 人的半数，不能当选（村民委员会组织法第十五条）")
 
 
 def test_result_without_vote_counts(village):
     checked = check_text(village, ELECTION.replace("    votes: 168\n", ""))
     assert only(checked) == ("election_votes_missing", 21, "选举结果缺少 刘长水 的得票数")
+
+
+def test_a_quorum_that_is_not_a_fraction_is_refused_in_the_settings(township, village):
+    from noticeboard.config import find_setting
+
+    write(township / "township.yaml", "name: 青山镇\nhotline: 1\ndefaults:\n  quorum:\n    村民代表会议: 过半\n")
+    _, findings = find_setting(village)
+    assert [(f.code, f.line, f.message()) for f in findings] == [
+        ("bad_characters", 4, "「过半」含有不允许的字符")]  # located at its `quorum:` line
