@@ -12,10 +12,11 @@ from __future__ import annotations
 import functools
 import unicodedata
 
-# Control (Cc), format (Cf: bidi, zero-width, soft hyphen), line and paragraph
-# separators, surrogates (undecodable bytes in a file name), private use and
-# unassigned code points. Ordinary and ideographic spaces stay.
-_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
+# Control (Cc), format (Cf: bidi, zero-width, soft hyphen, tags), line and paragraph
+# separators, and surrogates (undecodable bytes in a file name, which cannot even
+# be encoded for output). Spaces stay, and so do private-use characters: a
+# terminal draws them as boxes, and a message about a missing glyph must show them.
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
 
 
 @functools.lru_cache(maxsize=4096)

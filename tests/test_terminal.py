@@ -77,3 +77,7 @@ def test_extract_escapes_only_when_printing_to_a_terminal(monkeypatch):
     assert _safe_for_terminal(text) == "title: 通知\\x1b[2J\n\tbody: x\n"
     monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
     assert _safe_for_terminal(text) == text
+
+
+def test_private_use_characters_stay_so_a_missing_glyph_can_be_named():
+    assert terminal_safe("「\U000f0005」") == "「\U000f0005」"
