@@ -9,7 +9,11 @@ SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconf
                    fonts-noto-cjk poppler-utils qpdf chromium,chromium-browser python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup system venv demo test bench clean
+# The exact versions the suite passed with; `make upgrade-check` tries the newest.
+CONSTRAINTS := constraints.txt
+UPGRADE_VENV := .venv-upgrade
+
+.PHONY: setup system venv demo test bench clean constraints upgrade-check
 
 setup: system venv
 
@@ -18,11 +22,30 @@ system:
 
 venv: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -c $(CONSTRAINTS) -e '.[test]'
 	touch $@
+
+# Record the versions installed now as the tested ones (after upgrade-check passed).
+constraints: venv
+	{ sed -n '1,2p' $(CONSTRAINTS); $(BIN)/pip freeze --exclude-editable | grep -iv '^noticeboard'; } \
+	    > $(CONSTRAINTS).new && mv $(CONSTRAINTS).new $(CONSTRAINTS)
+
+# The suite against the newest release of every dependency, past the pinned majors:
+# the engine contract tests first, since they name what an upgrade broke.
+upgrade-check: system
+	rm -rf $(UPGRADE_VENV)
+	$(PYTHON) -m venv $(UPGRADE_VENV)
+	$(UPGRADE_VENV)/bin/pip install --quiet --upgrade pip
+	$(UPGRADE_VENV)/bin/pip install --quiet --no-deps -e .
+	$(UPGRADE_VENV)/bin/pip install --quiet --upgrade $$($(PYTHON) -c 'import re, tomllib; \
+	    p = tomllib.load(open("pyproject.toml", "rb"))["project"]; \
+	    print(" ".join(re.split(r"[<>=!~; \[]", d)[0] for d in p["dependencies"] + p["optional-dependencies"]["test"]))')
+	$(UPGRADE_VENV)/bin/pip freeze --exclude-editable | diff $(CONSTRAINTS) - | grep '^[<>]' || true
+	$(UPGRADE_VENV)/bin/pytest -q tests/test_engine_contract.py
+	$(UPGRADE_VENV)/bin/pytest -q -x
 
 demo: setup
 	$(BIN)/noticeboard check examples
@@ -33,7 +56,7 @@ test: setup
 	$(BIN)/pytest
 
 clean:
-	rm -rf $(VENV) out
+	rm -rf $(VENV) $(UPGRADE_VENV) out
 
 bench: setup
 	$(BIN)/python bench/render_bench.py

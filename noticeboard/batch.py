@@ -325,24 +325,14 @@ IMAGE_WIDTH_PX = 1240
 
 def write_images(pdf: bytes, target: Path) -> list[Path]:
     """One PNG per sheet beside the PDF's path: `name.png`, or `name-1.png`, `name-2.png`…"""
-    from io import BytesIO
-
-    import pypdfium2
-
+    from noticeboard.engine import page_images
     from noticeboard.render import write_atomic
 
-    document = pypdfium2.PdfDocument(pdf)
+    images = page_images(pdf, IMAGE_WIDTH_PX, optimize=True)
     written = []
-    try:
-        for index in range(len(document)):
-            page = document[index]
-            image = page.render(scale=IMAGE_WIDTH_PX / page.get_width()).to_pil()
-            buffer = BytesIO()
-            image.save(buffer, format="PNG", optimize=True)
-            suffix = "" if len(document) == 1 else f"-{index + 1}"
-            path = target.with_name(f"{target.stem}{suffix}.png")
-            write_atomic(path, buffer.getvalue())
-            written.append(path)
-    finally:
-        document.close()
+    for index, image in enumerate(images):
+        suffix = "" if len(images) == 1 else f"-{index + 1}"
+        path = target.with_name(f"{target.stem}{suffix}.png")
+        write_atomic(path, image)
+        written.append(path)
     return written

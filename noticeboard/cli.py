@@ -414,10 +414,10 @@ def import_table(
         typer.echo(say("cli_import_unreadable", file=table, reason=exc), err=True)
         raise typer.Exit(1) from None
     where = display_path(table)
-    for note in result.notes:
-        typer.echo(say("cli_import_note", file=where, text=note.message(lang())))
-    for problem in result.problems:
-        typer.echo(say("cli_import_error", file=where, text=problem.message(lang())))
+    # In the sheet's row order, as `check` prints by line; notes about columns come first.
+    for finding in sorted([*result.notes, *result.problems], key=lambda f: f.params.get("row", 0)):
+        code = "cli_import_error" if finding.severity is Severity.ERROR else "cli_import_note"
+        typer.echo(say(code, file=where, text=finding.message(lang())))
     if result.count:
         target = output or table.with_suffix(".yaml")
         _write_new_file(target, importer.item_yaml(result, period, table.name).encode("utf-8"))

@@ -68,7 +68,9 @@ def take_lang(args: list[str]) -> tuple[list[str], str]:
         if arg == "--":
             rest += args[index:]
             break
-        if arg == "--lang" and index + 1 < len(args):
+        if arg == "--lang":
+            if index + 1 == len(args):
+                return rest, ""  # `--lang` with nothing after it
             chosen, index = args[index + 1], index + 2
             continue
         if arg.startswith("--lang="):
@@ -283,7 +285,8 @@ class Group(_Frames, typer.core.TyperGroup):
         words, chosen = take_lang(list(sys.argv[1:] if args is None else args))
         if chosen not in LANGS:
             _state["lang"] = "zh"
-            typer.echo(say("cli_bad_lang", value=chosen), err=True)
+            typer.echo(say("cli_error", message=say("cli_option_needs_value", option="--lang"))
+                       if chosen == "" else say("cli_bad_lang", value=chosen), err=True)
             if standalone_mode:
                 sys.exit(2)
             return 2
@@ -357,6 +360,11 @@ _CLICK_REASONS = (
     (r"^'(.*)' is not a valid integer(?: range)?\.?$", "cli_not_integer"),
     (r"^'(.*)' is not a valid (?:float|number)(?: range)?\.?$", "cli_not_number"),
     (r"^(.*) is not in the range (.*?)\.?$", "cli_out_of_range"),
+    # Typer converts values with pydantic, whose wording names no value.
+    (r"^Input should be a valid integer", "cli_want_integer"),
+    (r"^Input should be a valid (?:number|decimal|float)", "cli_want_number"),
+    (r"^Input should be a valid (?:boolean|bool)", "cli_want_bool"),
+    (r"^Input should be a valid date", "cli_want_date"),
 )
 
 
@@ -365,10 +373,12 @@ def _reason(message: str) -> str:
     for pattern, code in _CLICK_REASONS:
         match = re.match(pattern, message)
         if match:
-            value = match[1].strip("'")
+            value = match[1].strip("'") if match.lastindex else ""
             listed = re.findall(r"'([^']*)'", match[2]) if match.lastindex == 2 else []
             choices = ("、" if lang() == "zh" else ", ").join(listed)
             if not listed and match.lastindex == 2:
                 choices = match[2]
             return say(code, value=value, choices=choices)
+    if lang() == "zh" and re.search(r"[A-Za-z]{3}", message) and not re.search(r"[\u4e00-\u9fff]", message):
+        return say("cli_value_wrong")  # a wording we do not know: never English in zh
     return message

@@ -38,16 +38,16 @@ def diagnose() -> Diagnosis:
     report = Diagnosis()
     report.good(f"Python {platform.python_version()}")
     try:
-        import weasyprint
-        from weasyprint.text.ffi import harfbuzz, harfbuzz_subset, pango
-    except (ImportError, OSError) as exc:
+        from noticeboard import engine
+
+        stack = engine.text_stack()
+    except (ImportError, OSError) as exc:  # Pango missing: WeasyPrint cannot load
         report.bad(f"WeasyPrint 无法加载：{exc}",
                    "sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0，然后重新安装本工具")
         return report
-    report.good(f"WeasyPrint {weasyprint.__version__}")
-    number = pango.pango_version()  # encoded as major*10000 + minor*100 + micro
-    report.good(f"Pango {number // 10000}.{number // 100 % 100}.{number % 100}")
-    if harfbuzz_subset is not None and harfbuzz.hb_version_atleast(4, 1, 0):
+    report.good(f"WeasyPrint {stack.weasyprint}")
+    report.good(f"Pango {stack.pango}")
+    if stack.harfbuzz_subset:
         report.good("HarfBuzz 字体子集化已启用（中文海报约 0.2 秒一张）")
     else:
         report.bad("未找到 libharfbuzz-subset0：字体子集化会退回 fontTools，每张海报慢约 60 倍",

@@ -12,14 +12,31 @@ Importing this module imports WeasyPrint (0.6–0.9 s): only rendering code does
 
 from __future__ import annotations
 
+import logging
 import os
-from collections.abc import Iterable
+import re
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from io import BytesIO
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from weasyprint import CSS, HTML
+import pydyf
+import weasyprint
+from weasyprint import CSS, HTML, Attachment, Document
+from weasyprint.formatting_structure.boxes import BlockBox, MarginBox, PageBox
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from noticeboard.fontpack import codes_in_widths
+
+# The WeasyPrint release these assumptions were checked against (constraints.txt).
+TESTED_MAJOR = 70
+_LOGGER = logging.getLogger("weasyprint")  # WeasyPrint reports through this logger
 
 # A template's image, font or stylesheet; anything larger is not one.
 MAX_RESOURCE_BYTES = 32 * 1024 * 1024
@@ -86,6 +103,18 @@ def file_url(folder: Path) -> str:
     return folder.resolve().as_uri() + "/"
 
 
+class EngineContractError(RuntimeError):
+    """WeasyPrint no longer behaves as this module expects: an upgrade changed it."""
+
+    def __init__(self, what: str):
+        super().__init__(f"WeasyPrint {weasyprint.__version__}: {what}. noticeboard is tested with "
+                         f"WeasyPrint {TESTED_MAJOR} (constraints.txt); see tests/test_engine_contract.py")
+
+
+def version() -> str:
+    return str(weasyprint.__version__)
+
+
 def font_configuration() -> FontConfiguration:
     """WeasyPrint's font configuration: one per process, shared by every layout."""
     return FontConfiguration()
@@ -102,3 +131,314 @@ def parse_stylesheet(source: str, folder: Path, fetcher: TemplateFetcher,
 def parse_html(source: str, folder: Path, fetcher: TemplateFetcher) -> HTML:
     """A document whose relative URLs resolve in `folder` and are fetched by `fetcher` only."""
     return HTML(string=source, base_url=file_url(folder), url_fetcher=fetcher)
+
+
+def scale_stylesheet(root_pt: float, title_pt: float, fetcher: TemplateFetcher,
+                     font_config: FontConfiguration) -> CSS:
+    """The root and title font sizes of one scale of a poster (everything else is in rem)."""
+    return CSS(string=f"html {{ font-size: {root_pt:.2f}pt }} h1 {{ font-size: {title_pt:.2f}pt }}",
+               url_fetcher=fetcher, font_config=font_config)
+
+
+def lay_out(html: HTML, stylesheets: list[CSS], font_config: FontConfiguration) -> Document:
+    return html.render(stylesheets=stylesheets, font_config=font_config)
+
+
+# ---- reading the laid-out box tree ---------------------------------------------
+# WeasyPrint offers no public measurement of a laid-out page; these read its box
+# tree (`Page._page_box`, stable since WeasyPrint 53) and fail loudly, never
+# quietly, when it is not what they expect. Lengths are in CSS pixels (0.75 pt).
+
+def _page_box(page: object) -> PageBox:
+    box = getattr(page, "_page_box", None)
+    if not isinstance(box, PageBox):
+        raise EngineContractError("a laid-out page has no `_page_box` PageBox")
+    return box
+
+
+def _number(box: object, name: str) -> float:
+    value = getattr(box, name, None)
+    if not isinstance(value, int | float):
+        raise EngineContractError(f"a laid-out {type(box).__name__} has no numeric `{name}`")
+    return float(value)
+
+
+def content_boxes(page: object) -> Iterator[object]:
+    """Boxes of the document on a page (margin boxes such as page numbers excluded)."""
+    for child in _page_box(page).children:
+        if not isinstance(child, MarginBox):
+            yield from child.descendants()
+
+
+def _bottom(box: object) -> float:
+    return _number(box, "position_y") + box.margin_height()  # type: ignore[attr-defined]
+
+
+def _right(box: object) -> float:
+    return _number(box, "position_x") + box.margin_width()  # type: ignore[attr-defined]
+
+
+def usable_height(document: Document) -> float:
+    """The height between the top and bottom page margins."""
+    box = _page_box(document.pages[0])
+    return box.margin_height() - _number(box, "margin_top") - _number(box, "margin_bottom")
+
+
+def used_height(document: Document) -> float:
+    """Content height: full pages before the last, then what the last page uses."""
+    last = _page_box(document.pages[-1])
+    top = _number(last, "margin_top")
+    bottom = max((_bottom(b) for b in content_boxes(document.pages[-1])), default=top)
+    return (len(document.pages) - 1) * usable_height(document) + bottom - top
+
+
+def overflows_right(document: Document) -> bool:
+    """Whether any box reaches past the right margin (it would be clipped or cut)."""
+    for page in document.pages:
+        box = _page_box(page)
+        limit = box.margin_width() - _number(box, "margin_right") + 0.5
+        if any(_right(b) > limit for b in content_boxes(page)):
+            return True
+    return False
+
+
+def pin_to_bottom(document: Document, tag: str) -> None:
+    """Move the last `<tag>` element on a one-page document down to the bottom margin
+    (moving laid-out boxes costs nothing, where a flex layout made WeasyPrint several
+    times slower)."""
+    page = document.pages[0]
+    box = _page_box(page)
+    bottom = box.margin_height() - _number(box, "margin_bottom")
+    # The element's own block, not the line and text boxes inside it (same tag).
+    found = [b for b in content_boxes(page) if isinstance(b, BlockBox) and b.element_tag == tag]
+    if not found:
+        return
+    free = bottom - _bottom(found[-1])
+    if free > 1:
+        found[-1].translate(dy=free)  # type: ignore[attr-defined]
+
+
+# ---- what WeasyPrint reports through its log -------------------------------------
+_NOTDEF_RE = re.compile(r"\.notdef glyph.*\(U\+([0-9A-Fa-f]{4,6})\)")
+_CSS_AT_RE = re.compile(r" at (\d+):\d+\b")
+_CSS_SELECTOR_RE = re.compile(r"Invalid or unsupported selector, '(.*)'")
+
+
+class _Collector(logging.Handler):
+    def __init__(self, messages: list[str]):
+        super().__init__(logging.WARNING)
+        self.messages = messages
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _warnings() -> Iterator[list[str]]:
+    """WeasyPrint's warnings meanwhile (the wording is pinned by the contract tests)."""
+    messages: list[str] = []
+    handler = _Collector(messages)
+    _LOGGER.addHandler(handler)
+    try:
+        yield messages
+    finally:
+        _LOGGER.removeHandler(handler)
+
+
+@contextmanager
+def missing_glyphs() -> Iterator[list[str]]:
+    """Characters WeasyPrint drew as .notdef (a blank box) meanwhile: it logs each
+    one while drawing, that is inside `write_pdf`."""
+    characters: list[str] = []
+    with _warnings() as messages:
+        yield characters
+        characters.extend(chr(int(match[1], 16)) for message in messages
+                          if (match := _NOTDEF_RE.search(message)))
+
+
+class _EmptyFetcher(URLFetcher):
+    """Answers every URL with nothing, reading nothing: a stylesheet parsed with it
+    reports only its own problems, not those of what it would load."""
+
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
+        return URLFetcherResponse(url, body=b"", headers={"Content-Type": "text/css"})
+
+
+def stylesheet_problems(source: str, folder: Path) -> list[tuple[int, str]]:
+    """(line, the line's text) for each declaration, rule or selector WeasyPrint would
+    ignore in `source` (a stylesheet in `folder`), parsed on its own."""
+    with _warnings() as messages:
+        CSS(string=source, base_url=file_url(folder), url_fetcher=_EmptyFetcher())
+    lines = source.splitlines()
+    problems: dict[int, str] = {}
+    for message in messages:
+        if located := _CSS_AT_RE.search(message):
+            line = int(located[1])
+        elif selector := _CSS_SELECTOR_RE.search(message):
+            # WeasyPrint names a bad selector without its line: find it.
+            line = next((n for n, text in enumerate(lines, start=1) if selector[1].strip() in text), 0)
+        else:
+            continue
+        problems[line] = lines[line - 1].strip() if 0 < line <= len(lines) else message
+    return sorted(problems.items())
+
+
+# ---- writing -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AttachedFile:
+    """A file embedded in the PDF (PDF/A-3 associated file)."""
+
+    name: str
+    data: bytes
+    description: str
+    relationship: str  # "Source", "Supplement", … (ISO 32000-2, 7.11.3)
+    stamp: datetime
+
+
+FontCompactor = Callable[[bytes, list[int]], bytes]
+
+
+def write_pdf(document: Document, files: list[AttachedFile],
+              compact_font: FontCompactor | None = None) -> bytes:
+    """PDF/A-3b bytes with `files` attached; dates come from the files, so the same
+    input gives the same bytes. `compact_font(otf, codes)`, if given, rewrites each
+    embedded CID-keyed OpenType face as a bare CFF keeping just `codes` (fontpack)."""
+    attachments = [Attachment(file_obj=BytesIO(f.data), name=f.name, description=f.description,
+                              created=f.stamp, modified=f.stamp, relationship=f.relationship,
+                              url_fetcher=TemplateFetcher([]))
+                   for f in files]
+
+    def finish(_document: Document, pdf: Any) -> None:
+        _list_each_attachment_once(pdf)
+        _metadata_unfiltered(pdf)
+        if compact_font is not None:
+            _compact_fonts(pdf, compact_font)
+
+    return bytes(document.write_pdf(pdf_variant="pdf/a-3b", attachments=attachments,
+                                    finisher=finish))
+
+
+def _object(pdf: Any, reference: Any) -> Any:
+    """The pydyf object a reference (`b"12 0 R"`) points to."""
+    return pdf.objects[int(bytes(reference).split()[0])]
+
+
+def _list_each_attachment_once(pdf: Any) -> None:
+    """WeasyPrint 70 lists every attached file twice in the catalog's /AF (once from
+    the embedded-files name tree, once from the file specifications): once is right."""
+    associated = pdf.catalog.get("AF")
+    if associated:
+        unique = list(dict.fromkeys(bytes(reference) for reference in associated))
+        associated[:] = unique
+
+
+def _metadata_unfiltered(pdf: Any) -> None:
+    """PDF/A validators reject a compressed XMP metadata stream (a /Filter key on the
+    catalog's /Metadata); WeasyPrint 70 compresses it for PDF/A-2 and later. It is
+    1–2 KB: write it plain."""
+    if "Metadata" in pdf.catalog:
+        _object(pdf, pdf.catalog["Metadata"]).compress = False
+
+
+_PYDYF_STREAM_DATA = pydyf.Stream.data
+
+
+def _stream_data_ending_cleanly(self: pydyf.Stream) -> bytes:
+    """pydyf's `Stream.data`, except that the data never ends with `\r`.
+
+    pydyf writes a stream's data then `\nendstream`; data ending in `\r` reads as a
+    `\r\n` end-of-line, so a PDF/A validator counts one byte less than /Length and
+    rejects the file (5 of the 24 example posters). Flate data ends with a checksum
+    of the content, so another compression level does not help: a text stream
+    (page content, character map, object stream) gets one more trailing newline,
+    which means nothing to a reader; binary data (a font, an image, an attached
+    file) is written uncompressed instead."""
+    written = bytes(_PYDYF_STREAM_DATA.fget(self))  # type: ignore[attr-defined]
+    if not written.endswith(b"\r\nendstream"):
+        return written
+    head, _, rest = written.partition(b"\nstream\n")
+    if b"/Filter /FlateDecode" not in head or b"/DecodeParms" in head:
+        return written
+    try:
+        raw = zlib.decompress(rest[:-len(b"\nendstream")])
+    except zlib.error:
+        return written
+    binary = any(key in self.extra for key in ("Subtype", "Length1", "Type"))
+    extra = pydyf.Dictionary(self.extra)
+    packed = raw
+    if binary or raw.endswith(b"\r"):
+        extra.pop("Filter", None)
+    else:
+        extra["Filter"] = "/FlateDecode"
+        while packed.endswith(b"\r") or packed is raw:
+            raw += b"\n"
+            packed = zlib.compress(raw, 9)
+    if packed.endswith(b"\r"):
+        return written
+    extra["Length"] = len(packed)
+    return b"\n".join((extra.data, b"stream", packed, b"endstream"))
+
+
+# Every stream, including those pydyf creates inside `PDF.write`, so this cannot be
+# done in a finisher; tests/test_engine_contract.py pins it.
+pydyf.Stream.data = property(_stream_data_ending_cleanly)  # type: ignore[method-assign]
+
+
+def _compact_fonts(pdf: Any, compact_font: FontCompactor) -> None:
+    """Rewrite each embedded OpenType CFF face, keeping the glyphs that any font using
+    it draws. A face that cannot be rewritten stays as WeasyPrint wrote it: a poster
+    matters more than its size (the tests watch the sizes)."""
+    codes_by_stream: dict[int, set[int]] = {}
+    for item in pdf.objects:
+        if isinstance(item, dict) and item.get("Subtype") == "/CIDFontType0" and "W" in item:
+            descriptor = _object(pdf, item["FontDescriptor"])
+            if "FontFile3" in descriptor:
+                number = int(bytes(descriptor["FontFile3"]).split()[0])
+                codes_by_stream.setdefault(number, set()).update(codes_in_widths(item["W"]))
+    for number, codes in codes_by_stream.items():
+        stream = pdf.objects[number]
+        if stream.extra.get("Subtype") != "/OpenType":
+            continue
+        try:
+            compact = compact_font(b"".join(stream.stream), sorted(codes))
+        except Exception:  # see the docstring
+            continue
+        stream.stream = [compact]
+        stream.extra["Subtype"] = "/CIDFontType0C"
+
+
+def page_images(pdf: bytes, width_px: int, optimize: bool = False) -> list[bytes]:
+    """Each page as PNG bytes, `width_px` wide (pdfium, a maintained rasteriser)."""
+    import pypdfium2  # only images need it
+
+    document = pypdfium2.PdfDocument(pdf)
+    images = []
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            buffer = BytesIO()
+            image = page.render(scale=width_px / page.get_width()).to_pil()
+            image.save(buffer, format="PNG", optimize=optimize)
+            images.append(buffer.getvalue())
+    finally:
+        document.close()
+    return images
+
+
+# ---- what the machine offers ------------------------------------------------------
+
+@dataclass(frozen=True)
+class TextStack:
+    weasyprint: str
+    pango: str
+    harfbuzz_subset: bool  # WeasyPrint subsets fonts with HarfBuzz (~60x faster than fontTools)
+
+
+def text_stack() -> TextStack:
+    """Versions of WeasyPrint and Pango, and whether HarfBuzz's subsetter is there."""
+    from weasyprint.text.ffi import harfbuzz, harfbuzz_subset, pango
+
+    number = pango.pango_version()  # encoded as major*10000 + minor*100 + micro
+    subset = harfbuzz_subset is not None and bool(harfbuzz.hb_version_atleast(4, 1, 0))
+    return TextStack(version(), f"{number // 10000}.{number // 100 % 100}.{number % 100}", subset)

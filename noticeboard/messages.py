@@ -228,6 +228,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_not_one_of": ("「{value}」不是可选值，应为：{choices}", "`{value}` is not one of: {choices}"),
     "cli_not_integer": ("「{value}」不是整数{choices}", "`{value}` is not a whole number{choices}"),
     "cli_not_number": ("「{value}」不是数字{choices}", "`{value}` is not a number{choices}"),
+    "cli_want_integer": ("应写一个整数", "must be a whole number"),
+    "cli_want_number": ("应写一个数字", "must be a number"),
+    "cli_want_bool": ("应写 是 或 否", "must be yes or no"),
+    "cli_want_date": ("应写一个日期，如 2026-10-08", "must be a date like 2026-10-08"),
+    "cli_value_wrong": ("写法不对，请看 --help 里的说明", "not a valid value; see --help"),
     "cli_out_of_range": ("「{value}」超出范围 {choices}", "`{value}` is out of the range {choices}"),
     # import (importer.py)
     "import_column_private": (
@@ -668,10 +673,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "folder nor one of the tool's own files; refused. Posters take nothing from the network or "
         "other folders: put images in the templates folder, name installed fonts by family",
     ),
-    "pdf_unreadable": ("无法读取这个 PDF：{reason}", "cannot read this PDF: {reason}"),
+    "stylesheet_ignored": (
+        "本镇样式表这一行有排版引擎不认识的写法，会被忽略：「{snippet}」；请改正或删除它",
+        "the township's stylesheet has something the layout engine does not understand and "
+        "would ignore: `{snippet}`; correct or delete it",
+    ),
     "pdf_no_source": (
         "这个 PDF 里没有附带公开事项的源数据（不是用 noticeboard 生成的海报？）",
         "this PDF carries no item source (not a poster made by noticeboard?)",
+    ),
+    # --- containment (issue 10) ---
+    # An archived poster is untrusted input: each way it can be wrong has its own message.
+    "pdf_cannot_open": ("无法读取这个 PDF：文件打不开", "cannot read this PDF: the file cannot be opened"),
+    "pdf_not_pdf": ("无法读取这个 PDF：它不是 PDF 文件", "cannot read this PDF: it is not a PDF file"),
+    "pdf_too_large": (
+        "无法读取这个 PDF：文件超过 {limit} 兆字节，不像是一张海报",
+        "cannot read this PDF: it is over {limit} MB, too large for a poster",
+    ),
+    "pdf_damaged": (
+        "无法读取这个 PDF：文件已损坏、被截断或被改动过，请找原来的海报文件",
+        "cannot read this PDF: it is damaged, truncated or altered; use the original poster file",
+    ),
+    "pdf_encrypted": (
+        "无法读取这个 PDF：文件已加密，本工具生成的海报不会加密",
+        "cannot read this PDF: it is encrypted, which posters made by this tool never are",
+    ),
+    "pdf_too_many_pages": (
+        "无法读取这个 PDF：有 {count} 页，超过上限 {limit} 页",
+        "cannot read this PDF: {count} pages, more than the limit of {limit}",
+    ),
+    "pdf_too_many_objects": (
+        "无法读取这个 PDF：有 {count} 个对象，超过上限 {limit} 个",
+        "cannot read this PDF: {count} objects, more than the limit of {limit}",
+    ),
+    "pdf_too_many_attachments": (
+        "无法读取这个 PDF：附带了 {count} 个文件，超过上限 {limit} 个",
+        "cannot read this PDF: {count} attached files, more than the limit of {limit}",
+    ),
+    "pdf_attachment_too_large": (
+        "附带的文件「{name}」解压后超过 {limit} 兆字节，已拒绝，没有解压",
+        "the attached file \"{name}\" is over {limit} MB when decompressed; refused, not unpacked",
+    ),
+    "pdf_attachment_name": (
+        "附带的文件名「{name}」指向别的文件夹（绝对路径或含 ..），已拒绝，没有写入任何文件",
+        "the attached file name \"{name}\" points to another folder (absolute or with ..); "
+        "refused, nothing written",
+    ),
+    "pdf_attachment_twice": (
+        "附带了两个同名文件「{name}」，无法判断用哪一个",
+        "two attached files are both named \"{name}\"; cannot tell which to use",
+    ),
+    "pdf_several_items": (
+        "附带了多个公开事项文件（{names}），本工具生成的海报只带一个",
+        "several item files are attached ({names}); posters made by this tool carry one",
     ),
     "import_format": (
         "不支持 {suffix} 文件，请另存为 .xlsx 或 .csv",

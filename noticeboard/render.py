@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 import math
 import os
-import re
-import tempfile
+import secrets
 import traceback
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,14 +17,12 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from noticeboard.config import TOWNSHIP_FILE, VILLAGE_FILE
 from noticeboard.errors import Finding, NoticeboardError, error, format_field_path
-from noticeboard.fontpack import compact_fonts
 from noticeboard.items import CheckedItem
 from noticeboard.rules.privacy import guard_poster, walk_strings
 from noticeboard.view import TEMPLATE_FILTERS, poster_context, title_of, title_size_pt
 
-if TYPE_CHECKING:
-    from weasyprint import CSS, Document
-    from weasyprint.text.fonts import FontConfiguration
+if TYPE_CHECKING:  # annotations only: importing WeasyPrint is engine.py's business
+    from noticeboard.engine import CSS, Document, FontConfiguration
 
 PAPER_SIZES_MM = {"A3": (297, 420), "A4": (210, 297)}
 ITEM_DESCRIPTION = "公开事项源数据（YAML）"
@@ -43,7 +36,6 @@ MIN_SCALE = 0.8  # a poster is shrunk at most this far to save a sheet
 FIT_STEPS = 3
 GROWTH = 1.1  # a poster's height grows a little faster than its scale (lines re-wrap)
 FILL = 0.985  # aim just under a full sheet
-_NOTDEF_RE = re.compile(r"\(U\+([0-9A-Fa-f]{4,6})\)")
 
 
 def builtin_template_dir() -> Path:
@@ -125,13 +117,12 @@ class _ScaledLayout:
     title_max_pt: float
 
     def __call__(self, scale: float) -> Document:
-        from weasyprint import CSS
+        from noticeboard import engine
 
         root_pt = BASE_FONT_PT[self.paper] * scale
         title_pt = min(self.title_max_pt, TITLE_REM * root_pt)
-        sizes = CSS(string=f"html {{ font-size: {root_pt:.2f}pt }} h1 {{ font-size: {title_pt:.2f}pt }}",
-                    font_config=self.font_config, url_fetcher=self.fetcher)
-        return self.html.render(stylesheets=[self.stylesheet, sizes], font_config=self.font_config)
+        sizes = engine.scale_stylesheet(root_pt, title_pt, self.fetcher, self.font_config)
+        return engine.lay_out(self.html, [self.stylesheet, sizes], self.font_config)
 
 
 def fit_to_sheets(layout: _ScaledLayout) -> tuple[Document, float]:
@@ -142,6 +133,8 @@ def fit_to_sheets(layout: _ScaledLayout) -> tuple[Document, float]:
     WeasyPrint has no fit-to-page, so this lays out again, guessing each next
     scale from the height the last layout used (usually 2 or 3 layouts).
     """
+    from noticeboard.engine import overflows_right, usable_height, used_height
+
     first = layout(1.0)
     page_height = usable_height(first)
     if len(first.pages) == 1 and not overflows_right(first):
@@ -159,6 +152,8 @@ def fit_to_sheets(layout: _ScaledLayout) -> tuple[Document, float]:
 def _search_scale(layout: _ScaledLayout, first: Document, sheets: int,
                   page_height: float) -> tuple[Document, float]:
     """Predict the scale from the height used; bisect when width is what limits it."""
+    from noticeboard.engine import overflows_right, used_height
+
     fits_first = len(first.pages) <= sheets and not overflows_right(first)
     best: tuple[Document, float] | None = (first, 1.0) if fits_first else None
     low = 1.0 if fits_first else MIN_SCALE
@@ -234,9 +229,12 @@ class Renderer:
             source, filename, _ = env.loader.get_source(env, "poster.css")  # type: ignore[union-attr]
             fetcher = engine.TemplateFetcher(template_folders(override_dir))
             css = engine.parse_stylesheet(source, Path(filename).parent, fetcher, self.font_config)
-            if fetcher.refused:
-                raise NoticeboardError([_refused_finding(url).located(Path(filename), {})
-                                        for url in dict.fromkeys(fetcher.refused)])
+            findings = [_refused_finding(url).located(Path(filename), {})
+                        for url in dict.fromkeys(fetcher.refused)]
+            if override_dir is not None:
+                findings += _stylesheet_findings(override_dir, [Path(filename), *fetcher.served])
+            if findings:
+                raise NoticeboardError(findings)
             self._stylesheets[override_dir] = css
         return self._stylesheets[override_dir]
 
@@ -276,15 +274,16 @@ class Renderer:
         layout = _ScaledLayout(
             document_html, stylesheet, self.font_config, fetcher,
             paper, title_size_pt(title_of(checked.item, checked.setting), paper))
-        with _missing_glyphs() as missing:  # WeasyPrint reports them while drawing
+        with engine.missing_glyphs() as missing:  # WeasyPrint reports them while drawing
             document, scale = fit_to_sheets(layout)
             if fetcher.refused:
                 raise NoticeboardError([_refused_finding(url).located(checked.path, {})
                                         for url in dict.fromkeys(fetcher.refused)])
-            if overflows_right(document):
+            if engine.overflows_right(document):
                 raise NoticeboardError([error("too_wide").located(checked.path, checked.lines)])
             if len(document.pages) == 1:
-                pin_footer_to_bottom(document)
+                # Official notices put the issuer and date at the bottom right.
+                engine.pin_to_bottom(document, "footer")
             pdf = self._pdf(document, checked)
         if missing:
             raise NoticeboardError([_glyph_finding(checked, ch) for ch in sorted(set(missing))])
@@ -296,81 +295,36 @@ class Renderer:
         """PDF/A-3b with the item's YAML (and its village and township settings) attached,
         so an archived poster can be checked or rendered again; dates fixed for
         byte-identical output."""
-        from weasyprint import Attachment
+        from noticeboard import engine, fontpack
 
         assert checked.item is not None and checked.loaded is not None
         stamp = datetime.combine(checked.item.posted, datetime.min.time(), tzinfo=UTC)
-        files = [(checked.path.name, checked.loaded.raw, ITEM_DESCRIPTION, "Source")]
+        files = [engine.AttachedFile(checked.path.name, checked.loaded.raw, ITEM_DESCRIPTION,
+                                     "Source", stamp)]
         for folder, name in ((checked.setting.village_dir, VILLAGE_FILE),
                              (checked.setting.township_dir, TOWNSHIP_FILE)):
             if folder is not None and (folder / name).is_file():
-                files.append((name, (folder / name).read_bytes(), SETTINGS_DESCRIPTION,
-                              "Supplement"))
-        attachments = [Attachment(file_obj=BytesIO(data), name=name, description=description,
-                                  created=stamp, modified=stamp, relationship=relationship)
-                       for name, data, description, relationship in files]
-        pdf = document.write_pdf(pdf_variant="pdf/a-3b", attachments=attachments)
-        if not self.compact:
-            return pdf
-        try:
-            return compact_fonts(pdf)
-        except Exception:  # a poster matters more than its size; tests watch the sizes
-            return pdf
+                files.append(engine.AttachedFile(name, (folder / name).read_bytes(),
+                                                 SETTINGS_DESCRIPTION, "Supplement", stamp))
+        return engine.write_pdf(document, files, fontpack.compact_cff if self.compact else None)
 
 
-# Two measurements WeasyPrint does not offer publicly; both read the laid-out box
-# tree (`Page._page_box`), which has been stable since WeasyPrint 53.
-def _content_boxes(page: Any) -> Iterator[Any]:
-    """Boxes of the document on a page (margin boxes such as page numbers excluded)."""
-    from weasyprint.formatting_structure.boxes import MarginBox
+def _stylesheet_findings(override_dir: Path, files: list[Path]) -> list[Finding]:
+    """What WeasyPrint would silently ignore in the township's own stylesheets, each
+    named with its file and line (the tool's own stylesheet is kept clean by a test)."""
+    from noticeboard import engine
 
-    for child in page._page_box.children:
-        if not isinstance(child, MarginBox):
-            yield from child.descendants()
-
-
-def usable_height(document: Document) -> float:
-    """The height between the top and bottom page margins."""
-    box = document.pages[0]._page_box
-    return box.margin_height() - box.margin_top - box.margin_bottom
-
-
-def used_height(document: Document) -> float:
-    """Content height: full pages before the last, then what the last page uses."""
-    last = document.pages[-1]
-    top = last._page_box.margin_top
-    bottom = max((b.position_y + b.margin_height() for b in _content_boxes(last)
-                  if getattr(b, "height", None) is not None), default=top)
-    return (len(document.pages) - 1) * usable_height(document) + bottom - top
-
-
-def overflows_right(document: Document) -> bool:
-    """Whether any box reaches past the right margin (it would be clipped or cut)."""
-    for page in document.pages:
-        box = page._page_box
-        limit = box.margin_width() - box.margin_right + 0.5
-        if any(b.position_x + b.margin_width() > limit for b in _content_boxes(page)
-               if getattr(b, "width", None) is not None):
-            return True
-    return False
-
-
-def pin_footer_to_bottom(document: Document) -> None:
-    """Move the closing block (review, phones, signature) to the foot of a one-page poster.
-
-    Official notices put the issuer and date at the bottom right; moving laid-out
-    boxes costs nothing, where a flex layout made WeasyPrint several times slower.
-    """
-    page = document.pages[0]
-    box = page._page_box
-    bottom = box.margin_height() - box.margin_bottom
-    footers = [b for b in _content_boxes(page) if getattr(b, "element_tag", None) == "footer"]
-    if not footers:
-        return
-    footer = footers[-1]
-    free = bottom - (footer.position_y + footer.margin_height())
-    if free > 1:
-        footer.translate(dy=free)
+    own = Path(os.path.realpath(override_dir))
+    findings = []
+    for path in dict.fromkeys(Path(os.path.realpath(f)) for f in files):
+        if path.suffix.lower() != ".css" or not path.is_relative_to(own):
+            continue
+        source = path.read_text(encoding="utf-8", errors="replace")
+        for line, text in engine.stylesheet_problems(source, path.parent):
+            snippet = text if len(text) <= 80 else text[:80] + "…"
+            findings.append(replace(error("stylesheet_ignored", snippet=snippet),
+                                    file=override_dir / path.relative_to(own), line=line))
+    return findings
 
 
 def _refused_finding(url: str) -> Finding:
@@ -386,26 +340,6 @@ def _template_name(exc: jinja2.TemplateError) -> str:
     return Path(frames[-1]).name if frames else "?"
 
 
-@contextmanager
-def _missing_glyphs() -> Iterator[list[str]]:
-    """Collect characters WeasyPrint drew as .notdef (a blank box) while laying out."""
-    missing: list[str] = []
-
-    class _Catcher(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            message = record.getMessage()
-            if ".notdef" in message:
-                missing.extend(chr(int(code, 16)) for code in _NOTDEF_RE.findall(message))
-
-    catcher = _Catcher(logging.WARNING)
-    logger = logging.getLogger("weasyprint")
-    logger.addHandler(catcher)
-    try:
-        yield missing
-    finally:
-        logger.removeHandler(catcher)
-
-
 def _glyph_finding(checked: CheckedItem, char: str) -> Finding:
     assert checked.item is not None
     data = checked.item.model_dump(mode="json")
@@ -416,27 +350,33 @@ def _glyph_finding(checked: CheckedItem, char: str) -> Finding:
     return finding.located(checked.path, checked.lines)
 
 
-def _current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+POSTER_FILE_MODE = 0o666  # less the umask, as for any file a program creates
 
 
-_UMASK = _current_umask()
+def _create_temp(folder: Path, name: str) -> tuple[int, Path]:
+    """A new file beside the target, created with `POSTER_FILE_MODE` (the kernel applies
+    the umask; `mkstemp` would make it private to the user, and reading the umask means
+    changing it process-wide for a moment)."""
+    for _ in range(100):
+        temp = folder / f".{name}.{secrets.token_hex(4)}.tmp"
+        try:
+            return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                           POSTER_FILE_MODE), temp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name in {folder}")
 
 
 def write_atomic(target: Path, data: bytes) -> None:
     """Write via a temporary file and rename: readers see the old file or the new one."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                         dir=target.parent)
+    handle, temp = _create_temp(target.parent, target.name)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temp_name, 0o666 & ~_UMASK)  # mkstemp makes it private; posters are not
-        os.replace(temp_name, target)
+        os.replace(temp, target)
     except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise

@@ -318,3 +318,29 @@ def test_report_json_counts_rows_from_one_as_the_console_does(in_township, tmp_p
     [message] = report["items"][0]["messages"]
     assert console == "青山镇/双河村/低保.yaml:16: 错误 recipients[2].household_size: 「一」不是整数"
     assert (message["field"], message["line"]) == ("recipients[2].household_size", 16)
+
+
+def test_a_wrong_value_for_any_option_is_refused_in_chinese(in_township):
+    import re
+
+    root = typer.main.get_command(app)
+    for name, command in root.commands.items():  # type: ignore[attr-defined]
+        for param in command.params:
+            if param.param_type_name != "option" or getattr(param, "is_flag", False) \
+                    or param.name in ("help",):
+                continue
+            words = [name, param.opts[0], "!!"]
+            result = runner.invoke(app, words, prog_name="noticeboard")
+            if result.exit_code != 2:
+                continue  # a free-text option ("!!" is a valid --sheet or --host)
+            last = result.output.splitlines()[-1]
+            assert last.startswith("错误："), (words, result.output)
+            words_left = re.findall(r"[A-Za-z]{3,}", re.sub(r"--?[\w-]+|noticeboard", "", last))
+            assert set(words_left) <= {"pdf", "png", "PDF", "finance", "relief"}, (words, last)
+
+
+def test_more_usage_errors():
+    result = runner.invoke(app, ["preview", "--port", "abc"], prog_name="noticeboard")
+    assert result.output.splitlines()[-1] == "错误：--port 的值不对：应写一个整数"
+    result = runner.invoke(app, ["check", "--lang"], prog_name="noticeboard")
+    assert (result.output, result.exit_code) == ("错误：--lang 后面要写一个值\n", 2)

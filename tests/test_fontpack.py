@@ -54,3 +54,56 @@ def test_cid_reader_agrees_with_fonttools(village, renderers):
         names = TTFont(BytesIO(data))["CFF "].cff.topDictIndex[0].charset
         expected = [0] + [int(name[3:]) for name in names[1:]]
         assert cids_by_glyph(data) == expected
+
+
+def cff_widths(data: bytes) -> dict[int, float]:
+    """Each CID's advance width as the CFF program draws it, with the Private DICT of
+    the font dictionary its glyph belongs to (CID-keyed fonts have several)."""
+    from fontTools.cffLib import CFFFontSet
+    from fontTools.misc.psCharStrings import T2WidthExtractor
+
+    fonts = CFFFontSet()
+    fonts.decompile(BytesIO(data), None)
+    top = fonts.topDictIndex[0]
+    widths = {}
+    for name in top.charset:
+        charstring, selector = top.CharStrings.getItemAndSelector(name)
+        private = top.FDArray[selector].Private
+        extractor = T2WidthExtractor([], [], private.nominalWidthX, private.defaultWidthX)
+        extractor.execute(charstring)
+        widths[0 if name == ".notdef" else int(name[3:])] = extractor.width
+    return widths
+
+
+def widths_in_pdf(descendant) -> dict[int, float]:
+    items, widths, index = list(descendant["/W"]), {}, 0
+    while index < len(items):
+        start, following = int(items[index]), items[index + 1]
+        if isinstance(following, list):
+            widths.update({start + i: float(w) for i, w in enumerate(following)})
+            index += 2
+        else:
+            widths.update({code: float(items[index + 2]) for code in range(start, int(following) + 1)})
+            index += 3
+    return widths
+
+
+@pytest.mark.parametrize("text", [RELIEF_YAML, FINANCE_YAML])
+def test_compact_pdf_is_pdfa3b_version_17_and_its_fonts_keep_their_widths(village, renderers, text):
+    """page-validation (the PDF/A validator installable here) finds nothing but one rule,
+    PDFA3B-TRUETYPE-GLYPH-WIDTH-001, where it reads a CID-keyed CFF's widths with the
+    wrong Private DICT (it reports width − nominalWidthX): the widths are checked here
+    the right way instead, glyph by glyph, against the PDF's /W."""
+    import page
+
+    pdf = renderers[1].render(check_text(village, text)).pdf
+    assert pdf.startswith(b"%PDF-1.7\n")
+    report = page.validate_pdf_bytes(pdf)
+    assert report.profile == page.ValidationProfile.PDF_A_3B
+    assert {f.rule_id for f in report.failures} <= {"PDFA3B-TRUETYPE-GLYPH-WIDTH-001"}
+    reader = pypdf.PdfReader(BytesIO(pdf))
+    for font in reader.pages[0]["/Resources"]["/Font"].values():
+        descendant = font.get_object()["/DescendantFonts"][0].get_object()
+        stream = descendant["/FontDescriptor"].get_object()["/FontFile3"].get_object()
+        drawn, declared = cff_widths(stream.get_data()), widths_in_pdf(descendant)
+        assert {cid: drawn[cid] for cid in declared} == declared

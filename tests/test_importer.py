@@ -45,11 +45,11 @@ def test_xlsx_with_merged_headers_and_numbers_as_text(tmp_path, monkeypatch):
     result = runner.invoke(app, ["import", "账.xlsx", "--kind", "finance", "--period", "2026-Q3"])
     assert result.output.splitlines() == [
         "账.xlsx: 提示: 列「身份证号」属于个人隐私，未导入",
-        "账.xlsx: 提示: 第 11 行是表格的收入合计（¥2,000.50），与导入的各行相符；合计行本身不导入",
-        "账.xlsx: 提示: 第 11 行是表格的支出合计（¥1,300.55），与导入的各行相符；合计行本身不导入",
         "账.xlsx: 错误: 第 7 行：金额（amount） 「abc」不是有效的金额，请写成 1234.50 这样的数字",
         "账.xlsx: 错误: 第 8 行：金额「12.345」超过两位小数，请在表格里改正",
         "账.xlsx: 错误: 第 9 行同时填了收入和支出：一笔账只能是收入或支出，请分成两行",
+        "账.xlsx: 提示: 第 11 行是表格的收入合计（¥2,000.50），与导入的各行相符；合计行本身不导入",
+        "账.xlsx: 提示: 第 11 行是表格的支出合计（¥1,300.55），与导入的各行相符；合计行本身不导入",
         "已写入 账.yaml",
         "导入 3 行，拒绝 3 行",
     ]
@@ -173,8 +173,8 @@ def test_a_sheet_total_that_disagrees_names_both_figures_and_the_rows_left_out(
     ], "合  计,,,,\"7,400.00\",100.00,,")
     result = runner.invoke(app, ["import", "账.csv", "--kind", "财务公开"])
     assert result.output.splitlines() == [
-        "账.csv: 提示: 第 6 行是表格的支出合计（¥100.00），与导入的各行相符；合计行本身不导入",
         "账.csv: 错误: 第 4 行：金额（amount） 「七十六元五角四分」不是有效的金额，请写成 1234.50 这样的数字",
+        "账.csv: 提示: 第 6 行是表格的支出合计（¥100.00），与导入的各行相符；合计行本身不导入",
         "账.csv: 错误: 第 6 行的收入合计写的是 ¥7,400.00，导入的各行相加是 ¥7,323.46（相差 ¥76.54）；"
         "未导入的行：第 4 行",
         "已写入 账.yaml",
@@ -195,10 +195,10 @@ def test_a_subtotal_is_compared_with_the_rows_since_the_last_total(tmp_path, mon
     assert result.output.splitlines() == [
         "账.csv: note: row 3 is the sheet's income subtotal (¥100.00) and agrees with the "
         "imported rows; total rows are not imported",
-        "账.csv: note: row 6 is the sheet's income total (¥150.00) and agrees with the imported "
-        "rows; total rows are not imported",
         "账.csv: error: row 5: the sheet's income subtotal is ¥60.00, the imported rows add up to "
         "¥50.00 (difference ¥10.00); rows not imported: none",
+        "账.csv: note: row 6 is the sheet's income total (¥150.00) and agrees with the imported "
+        "rows; total rows are not imported",
         "wrote 账.yaml",
         "imported 2 rows, rejected 0",
     ]

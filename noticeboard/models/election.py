@@ -75,6 +75,12 @@ class Election(Envelope):
         given = {post_name(name): count for name, count in self.seats.items()}
         return given.get(wanted, 1 if wanted == "主任" else None)
 
+    def seats_line(self) -> str:
+        """`主任1名、委员3名`: the seats of the posts on the list, in the list's order."""
+        posts = dict.fromkeys(post_name(c.post) for c in self.candidates)
+        return "、".join(f"{post}{seats}名" for post in posts
+                        if (seats := self.seats_for(post)) is not None)
+
     def is_void(self) -> bool:
         """Not more than half of the registered voters voted (村民委员会组织法 第十五条)."""
         return (self.stage is ElectionStage.RESULT and self.registered is not None

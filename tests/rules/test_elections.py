@@ -51,6 +51,7 @@ def test_a_void_election_poster_announces_no_winner(village):
     assert "<td>当选</td>" not in html and 'class="elected"' not in html
     valid = Renderer().html(check_text(village, election(DIRECTOR)), "A3")
     assert "<td>当选</td>" in valid and "选举无效" not in valid
+    assert "<th>应选名额</th><td>主任1名</td>" in valid
 
 
 def test_the_most_votes_without_a_majority_of_voters_is_not_enough(village):
