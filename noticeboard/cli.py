@@ -455,15 +455,22 @@ def new(
         "-o", "--output", metavar="<文件>", show_default=False,
         help=h("写入此文件（不覆盖已有文件）；默认打印出来",
                "write to this file (never overwritten); default: print it"))] = None,
-    chinese_keys: Annotated[bool, typer.Option(
-        "--中文键", "--chinese-keys",
-        help=h("键名用中文（如 公开日期: 而不是 posted:）",
-               "write the keys in Chinese as well"))] = False,
+    chinese_keys: Annotated[bool | None, typer.Option(
+        "--中文键/--英文键", "--chinese-keys/--english-keys", show_default=False,
+        help=h("键名用中文（如 公开日期: 而不是 posted:）；不写时按 township.yaml 的 "
+               "defaults.chinese_keys",
+               "write the keys in Chinese (or English); default: township.yaml's "
+               "defaults.chinese_keys"))] = None,
 ) -> None:
+    from noticeboard.config import find_setting
+
     name = kind_for(kind)
     if name is None:
         typer.echo(say("cli_new_unknown_kind", kind=kind, known="、".join(KINDS)), err=True)
         raise typer.Exit(2)
+    if chinese_keys is None:  # the township's choice for the folder the file goes to
+        folder = (output.parent if output is not None else Path(".")).resolve()
+        chinese_keys = find_setting(folder)[0].defaults.chinese_keys
     text = skeletons.chinese_skeleton(name) if chinese_keys else skeletons.skeleton(name)
     if output is None:
         typer.echo(text, nl=False)

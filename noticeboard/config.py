@@ -92,6 +92,8 @@ class Defaults(BaseModel):
     election_candidate_days: int = Field(5, title="候选人提前公布天数")
     paper: Literal["A3", "A4"] = Field("A3", title="纸张")
     fonts: Fonts = Field(default_factory=Fonts, title="字体")
+    chinese_keys: bool = Field(False, title="模板用中文键名",
+                               description="noticeboard new 默认写中文键名（加 --英文键 可改回）")
 
     def days_for(self, kind: str) -> int:
         return self.posting_days.get(kind, 7)

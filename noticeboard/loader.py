@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from noticeboard.errors import FieldPath, Finding, NoticeboardError, error, warning
+from noticeboard.errors import FieldPath, Finding, Localized, NoticeboardError, error, warning
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 20
@@ -122,7 +122,8 @@ def parse_yaml_text(text: str, path: Path) -> tuple[Any, dict[FieldPath, int]]:
     except yaml.MarkedYAMLError as exc:
         raise NoticeboardError([_syntax_finding(path, exc, text)]) from None
     except yaml.YAMLError as exc:
-        raise NoticeboardError([_at(path, error("yaml_syntax", problem=str(exc)))]) from None
+        raise NoticeboardError([_at(path, error("yaml_syntax", problem=_unknown(str(exc))))]) \
+            from None
     if builder.problems:
         raise NoticeboardError(builder.problems)
     if builder.root is None:
@@ -248,7 +249,12 @@ def _syntax_finding(path: Path, exc: yaml.MarkedYAMLError, text: str) -> Finding
     for fragment, code in _SYNTAX_HINTS:
         if fragment in said:
             return _at(path, error(code), mark)
-    return _at(path, error("yaml_syntax", problem=problem), mark)
+    return _at(path, error("yaml_syntax", problem=_unknown(problem)), mark)
+
+
+def _unknown(problem: str) -> Localized:
+    """PyYAML's own words for a problem we have no hint for: English only for English."""
+    return Localized("这里的写法读不懂，请检查冒号、引号、括号和缩进", problem)
 
 
 def _at(path: Path, finding: Finding, where: Any = None) -> Finding:

@@ -212,7 +212,7 @@ def test_every_help_screen_is_chinese_by_default_and_english_on_request(monkeypa
         assert not english.search(result.output), (words, result.output)
         result = runner.invoke(app, ["--lang", "en", *words], prog_name="noticeboard")
         assert result.output.startswith("Usage: noticeboard"), words
-        assert not re.search(r"[\u4e00-\u9fff]", result.output.replace("--中文键", "")
+        assert not re.search(r"[\u4e00-\u9fff]", result.output.replace("--中文键", "").replace("--英文键", "")
                              .split("\n", 1)[1].replace("财务公开", "").replace("低保", "")), words
     monkeypatch.setenv("NOTICEBOARD_LANG", "en")
     assert runner.invoke(app, ["--help"]).output.startswith("Usage: ")
@@ -344,3 +344,15 @@ def test_more_usage_errors():
     assert result.output.splitlines()[-1] == "错误：--port 的值不对：应写一个整数"
     result = runner.invoke(app, ["check", "--lang"], prog_name="noticeboard")
     assert (result.output, result.exit_code) == ("错误：--lang 后面要写一个值\n", 2)
+
+
+def test_a_township_may_make_chinese_keys_the_default_for_new(in_township):
+    write(in_township / "township.yaml",
+          "name: 青山镇\nhotline: 1\ndefaults:\n  chinese_keys: true\n")
+    target = in_township / "双河村" / "低保.yaml"
+    assert runner.invoke(app, ["new", "relief", "-o", str(target)]).exit_code == 0
+    assert "\n类型: 救助补助公示 " in target.read_text(encoding="utf-8")
+    english = in_township / "双河村" / "英文.yaml"
+    assert runner.invoke(app, ["new", "relief", "--英文键", "-o", str(english)]).exit_code == 0
+    assert "\nkind: relief " in english.read_text(encoding="utf-8")
+    assert "\nkind: relief " in runner.invoke(app, ["new", "relief"]).output  # no township here

@@ -136,3 +136,17 @@ def test_a_list_where_a_number_belongs_is_named_in_chinese():
         finding = next(f for f in validation_findings(exc, Recipient)
                        if f.field_path == ("household_size",))
     assert finding.message("zh") == "「一个列表」不是整数"
+
+
+def test_a_yaml_problem_without_a_hint_is_said_in_chinese(tmp_path):
+    from noticeboard.errors import NoticeboardError
+    from noticeboard.loader import load_yaml_file
+
+    path = tmp_path / "x.yaml"
+    path.write_text("%YAML 9.9\n---\na: 1\n", encoding="utf-8")
+    try:
+        load_yaml_file(path)
+    except NoticeboardError as exc:
+        [finding] = exc.findings
+    assert finding.message("zh") == "YAML 格式错误：这里的写法读不懂，请检查冒号、引号、括号和缩进"
+    assert finding.message("en").startswith("YAML syntax error: found incompatible YAML document")
