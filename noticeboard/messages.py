@@ -604,8 +604,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this gives a home address ({words}), which must not be posted; give only the village group",
     ),
     "privacy_poster_guard": (
-        "海报上将印出{what}（{masked}），来自{source}；逐项检查时没有发现它，"
-        "为免泄露，这张海报没有生成。请从{source}中删除",
+        "海报上将印出{what}（{masked}），来自 {source}；逐项检查时没有发现它，"
+        "为免泄露，这张海报没有生成。请从 {source} 中删除",
         "the poster would print {what} ({masked}) from {source}, which the item checks did not "
         "catch; the poster was not written. Remove it from {source}",
     ),

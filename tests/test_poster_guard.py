@@ -34,8 +34,8 @@ def test_a_number_from_a_township_template_stops_the_poster(renderer, township):
     checked = check_text(village, NOTICE_YAML)
     assert _refusal(renderer, checked) == [(
         "privacy_poster_guard", "item.yaml",
-        "海报上将印出个人手机号（138****5678），来自本镇模板 notice.html.j2；逐项检查时没有发现它，"
-        "为免泄露，这张海报没有生成。请从本镇模板 notice.html.j2中删除",
+        "海报上将印出个人手机号（138****5678），来自 本镇模板 notice.html.j2；逐项检查时没有发现它，"
+        "为免泄露，这张海报没有生成。请从 本镇模板 notice.html.j2 中删除",
         "the poster would print a personal mobile number (138****5678) from the township's template "
         "notice.html.j2, which the item checks did not catch; the poster was not written. "
         "Remove it from the township's template notice.html.j2",
@@ -50,7 +50,7 @@ def test_an_id_drawn_by_a_township_stylesheet_stops_the_poster(renderer, townshi
     checked = check_text(village, NOTICE_YAML)
     [(code, _, message, _)] = _refusal(Renderer(), checked)
     assert code == "privacy_poster_guard"
-    assert message.startswith("海报上将印出完整的身份证号（110105********002X），来自本镇模板 poster.css；")
+    assert message.startswith("海报上将印出完整的身份证号（110105********002X），来自 本镇模板 poster.css；")
 
 
 def test_the_official_phones_are_printed(renderer, township):
@@ -91,9 +91,30 @@ def test_render_command_writes_nothing_for_a_refused_poster(township, tmp_path, 
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["render", str(township), "-o", "out"])
     assert result.exit_code == 1
-    assert ("通知.yaml: 错误: 海报上将印出完整的身份证号（110105********002X），来自本镇模板 notice.html.j2；"
-            "逐项检查时没有发现它，为免泄露，这张海报没有生成。请从本镇模板 notice.html.j2中删除") in result.output
+    assert ("通知.yaml: 错误: 海报上将印出完整的身份证号（110105********002X），来自 本镇模板 notice.html.j2；"
+            "逐项检查时没有发现它，为免泄露，这张海报没有生成。请从 本镇模板 notice.html.j2 中删除") in result.output
     assert "19491231" not in result.output
     assert not list((tmp_path / "out").rglob("*.pdf"))
     report = (tmp_path / "out" / "report.json").read_text(encoding="utf-8")
     assert "privacy_poster_guard" in report and "19491231" not in report
+
+
+def test_a_number_from_settings_that_escaped_their_check_is_named(renderer, township):
+    """Settings read some other way than load_settings_file (a default, a future
+    setting) still cannot print a number: the guard names the file holding it."""
+    from dataclasses import replace
+
+    from noticeboard.config import Village
+
+    village = township / "双河村"
+    checked = check_text(village, NOTICE_YAML)
+    write(village / "village.yaml", "name: 双河村\ncommittee: 双河村村民委员会（值班 139-0000-1111）\n")
+    leaked = Village(name="双河村", committee="双河村村民委员会（值班 139-0000-1111）")
+    checked.setting = replace(checked.setting, village=leaked)
+    assert _refusal(renderer, checked) == [(
+        "privacy_poster_guard", "item.yaml",
+        "海报上将印出个人手机号（139****1111），来自 village.yaml；逐项检查时没有发现它，"
+        "为免泄露，这张海报没有生成。请从 village.yaml 中删除",
+        "the poster would print a personal mobile number (139****1111) from village.yaml, which the "
+        "item checks did not catch; the poster was not written. Remove it from village.yaml",
+    )]
