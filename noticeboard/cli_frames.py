@@ -54,7 +54,7 @@ def _typer_gettext(message: str) -> str:
     return _TYPER_WORDS.get(message, message) if lang() == "zh" else message
 
 
-typer.core._ = _typer_gettext  # type: ignore[attr-defined]
+typer.core._ = _typer_gettext
 
 
 def take_lang(args: list[str]) -> tuple[list[str], str]:
@@ -199,7 +199,7 @@ def _in_english(command: click.Command) -> Iterator[None]:
 class _Frames:
     """What the group and every command share: Chinese frames, translated help."""
 
-    context_class = Context
+    context_class: type[click.Context] = Context
 
     def get_help_option(self, ctx: click.Context) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
@@ -281,7 +281,7 @@ class Group(_Frames, typer.core.TyperGroup):
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True,
-             **extra: Any) -> Any:
+             windows_expand_args: bool = True, **extra: Any) -> Any:
         words, chosen = take_lang(list(sys.argv[1:] if args is None else args))
         if chosen not in LANGS:
             _state["lang"] = "zh"
@@ -293,7 +293,7 @@ class Group(_Frames, typer.core.TyperGroup):
         _state["lang"] = chosen
         try:
             result = super().main(words, prog_name, complete_var, standalone_mode=False,
-                                  **extra)
+                                  windows_expand_args=windows_expand_args, **extra)
         except click.exceptions.ClickException as exc:
             if not standalone_mode:
                 raise

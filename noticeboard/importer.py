@@ -196,10 +196,11 @@ def _take_row(number: int, row: list[Any], mapping: dict[int, str], result: Impo
     except RowProblem as problem:
         _reject(result, number, problem.finding, section, cells)
         return
-    model = {"income": IncomeRow, "expense": ExpenseRow, "recipients": Recipient}[target]
-    problem = _validate(model, {**{c: PLACEHOLDER for c in result.blanks}, **data}, number)
-    if problem:
-        _reject(result, number, problem, target, cells)
+    models: dict[str, type[BaseModel]] = {"income": IncomeRow, "expense": ExpenseRow, "recipients": Recipient}
+    model = models[target]
+    invalid = _validate(model, {**{c: PLACEHOLDER for c in result.blanks}, **data}, number)
+    if invalid:
+        _reject(result, number, invalid, target, cells)
         return
     data["amount"] = str(parse_money(data["amount"]))  # "1,300.25" is written 1300.25
     for column in result.blanks:

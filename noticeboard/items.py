@@ -128,7 +128,7 @@ def partial_item(model: type[Envelope], data: dict[str, Any],
 
     A field that failed, or was left out, is absent: a rule that reads it raises
     AttributeError and is skipped, so no rule ever sees a guessed or default value."""
-    failed = {err["loc"][0] for err in exc.errors() if err["loc"]}
+    failed = {str(err["loc"][0]) for err in exc.errors() if err["loc"]}
     valid: dict[str, Any] = {}
     for name, value in data.items():
         if name in failed or name not in model.model_fields:
@@ -138,15 +138,15 @@ def partial_item(model: type[Envelope], data: dict[str, Any],
         except ValidationError:
             failed.add(name)
     item = model.model_construct(**valid)
-    for name in failed:  # model_construct filled defaults (an empty list) for these
-        item.__dict__.pop(name, None)
+    for failed_name in failed:  # model_construct filled defaults (an empty list) for these
+        item.__dict__.pop(failed_name, None)
     return item
 
 
 @functools.cache
 def _field_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
     info = model.model_fields[name]
-    return TypeAdapter(Annotated[info.annotation, info])
+    return TypeAdapter(Annotated[info.annotation, info])  # type: ignore[arg-type]  # built at run time
 
 
 GLYPHS_LISTED = 5  # past this, one summary: the machine lacks a font, not the file a word

@@ -727,6 +727,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "附带了多个公开事项文件（{names}），本工具生成的海报只带一个",
         "several item files are attached ({names}); posters made by this tool carry one",
     ),
+    # A symlink must not lead out of the folder being processed (workspace.py).
+    "outside_folder": (
+        "指向本文件夹以外（{target}），已拒绝：不会读取，也不会印在海报上",
+        "leads outside the folder being processed (to {target}); refused: not read, not printed",
+    ),
     "import_format": (
         "不支持 {suffix} 文件，请另存为 .xlsx 或 .csv",
         "{suffix} files are not supported; save as .xlsx or .csv",

@@ -199,15 +199,43 @@ def item_summary(item: Path) -> tuple[str, int, int]:
     return summary
 
 
+LOCAL_NAMES = ("localhost", "127.0.0.1", "[::1]")
+ROUTE_PARTS = {"item": 2, "version": 2, "image": 3}  # /item/N, /version/N, /image/N/PAGE
+
+
+def host_allowed(host: str | None, port: int) -> bool:
+    """Only this computer's own names with the served port: a page on another site
+    that points its name at 127.0.0.1 (DNS rebinding) sends its own name and is refused."""
+    if host is None:
+        return False
+    allowed = {f"{name}:{port}" for name in LOCAL_NAMES}
+    if port == 80:  # browsers leave the default port out
+        allowed |= set(LOCAL_NAMES)
+    return host.strip().lower() in allowed
+
+
+def _number(text: str, low: int, high: int) -> int:
+    """A number from a URL part: ASCII digits only (int() takes other scripts' digits
+    too), low <= n < high (a negative list index would count from the end)."""
+    if not (text.isascii() and text.isdigit()) or not low <= int(text) < high:
+        raise LookupError(text)
+    return int(text)
+
+
 def make_server(paths: list[Path], host: str = "127.0.0.1", port: int = 8321) -> ThreadingHTTPServer:
     state = PreviewState(paths)
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # the name http.server calls
+            host = self.headers.get("Host")
+            if host is None:
+                return self.send_error(HTTPStatus.BAD_REQUEST)
+            if not host_allowed(host, int(self.server.server_address[1])):
+                return self.send_error(HTTPStatus.MISDIRECTED_REQUEST)
             parts = [p for p in urlparse(self.path).path.split("/") if p]
             try:
                 self._route(parts)
-            except (IndexError, ValueError):
+            except LookupError:  # an unknown page, an item or page number out of range
                 self.send_error(HTTPStatus.NOT_FOUND)
 
         def _route(self, parts: list[str]) -> None:
@@ -216,15 +244,17 @@ def make_server(paths: list[Path], host: str = "127.0.0.1", port: int = 8321) ->
                 if len(items) == 1:
                     return self._redirect("/item/0")
                 return self._send(index_page(items).encode(), "text/html; charset=utf-8")
-            item = items[int(parts[1])]
+            if ROUTE_PARTS.get(parts[0]) != len(parts):
+                raise LookupError(parts[0])
+            index = _number(parts[1], 0, len(items))
+            item = items[index]
             if parts[0] == "item":
-                page = item_page(int(parts[1]), state.preview(item))
+                page = item_page(index, state.preview(item))
                 return self._send(page.encode(), "text/html; charset=utf-8")
             if parts[0] == "version":
                 return self._send(state.version(item).encode(), "text/plain")
-            if parts[0] == "image":
-                return self._send(state.preview(item).images[int(parts[2]) - 1], "image/png")
-            raise ValueError(parts[0])
+            images = state.preview(item).images
+            return self._send(images[_number(parts[2], 1, len(images) + 1) - 1], "image/png")
 
         def _redirect(self, where: str) -> None:
             self.send_response(HTTPStatus.FOUND)

@@ -124,7 +124,7 @@ def kind_of_file(checked: CheckedItem) -> str | None:
 
 def split_period(period: Period, every: Frequency) -> list[tuple[str, date, date]]:
     """The months, quarters or years that fall within (or contain) the period."""
-    parts = []
+    parts: list[tuple[str, date, date]] = []
     year, month = period.start.year, period.start.month
     while date(year, month, 1) <= period.end:
         if every is Frequency.MONTH:

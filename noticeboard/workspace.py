@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +31,11 @@ class Workspace:
 
 
 def discover(paths: list[Path]) -> Workspace:
-    """Every item below `paths`, each with its settings read once per folder."""
+    """Every item below `paths`, each with its settings read once per folder.
+
+    Nothing outside the folder being processed is read: an item, a village
+    folder or a settings file whose real path (after symlinks) lies elsewhere
+    is refused with a finding naming it, and the other items go on."""
     workspace = Workspace()
     settings: dict[Path, Setting | None] = {}
     for path in paths:
@@ -40,19 +45,47 @@ def discover(paths: list[Path]) -> Workspace:
         if path.suffix.lower() == ".pdf":
             _add_poster(path, workspace, settings)
             continue
-        if path.is_file() and path.name in SETTINGS_FILES:  # checked as settings, not an item
-            _setting_for(path.parent.resolve(), settings, workspace)
+        root = Path(os.path.realpath(path if path.is_dir() else path.parent))
+        if path.is_file() and not _contained(path, root, workspace):
             continue
-        files = [path] if path.is_file() else _item_files(path)
+        if path.is_file() and path.name in SETTINGS_FILES:  # checked as settings, not an item
+            _setting_for(path.parent.resolve(), settings, workspace, root)
+            continue
+        files = [path] if path.is_file() else _item_files(path, root, workspace)
         if path.is_dir():
-            workspace.village_dirs += _village_dirs(path)
-        if not files:
+            workspace.village_dirs += _village_dirs(path, root)
+        if not files and not _refused_below(path, workspace):
             workspace.findings.append(error("no_items", location=str(path)))
         for file in files:
-            setting = _setting_for(file.parent.resolve(), settings, workspace)
+            setting = _setting_for(file.parent.resolve(), settings, workspace, root)
             if setting is not None:
                 workspace.items.append(ItemSource(file, setting, _output_stem(file, setting)))
     return workspace
+
+
+def _contained(path: Path, root: Path, workspace: Workspace) -> bool:
+    """Whether `path` really (after symlinks) lies in `root`; a finding naming it if not."""
+    if _inside(path, root):
+        return True
+    _refuse(path, workspace)
+    return False
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return Path(os.path.realpath(path)).is_relative_to(root)  # realpath: no error on a loop
+
+
+def _refuse(path: Path, workspace: Workspace) -> None:
+    """A finding naming the link and where it really leads; the file itself is never opened."""
+    finding = error("outside_folder", target=os.path.realpath(path)).located(path, {})
+    if finding not in workspace.findings:
+        workspace.findings.append(finding)
+
+
+def _refused_below(path: Path, workspace: Workspace) -> bool:
+    """Whether something below `path` was refused (then "no items" would mislead)."""
+    return any(f.code == "outside_folder" and f.file is not None and f.file.is_relative_to(path)
+               for f in workspace.findings)
 
 
 def _add_poster(pdf: Path, workspace: Workspace, settings: dict[Path, Setting | None]) -> None:
@@ -64,30 +97,33 @@ def _add_poster(pdf: Path, workspace: Workspace, settings: dict[Path, Setting | 
     except NoticeboardError as exc:
         workspace.findings.extend(exc.findings)
         return
-    setting = _setting_for(item.parent, settings, workspace)
+    setting = _setting_for(item.parent, settings, workspace, item.parent.parent)
     if setting is not None:
         workspace.items.append(ItemSource(item, setting, Path(safe_name(pdf.stem)), poster=pdf))
 
 
-def _village_dirs(folder: Path) -> list[Path]:
+def _village_dirs(folder: Path, root: Path) -> list[Path]:
     if (folder / TOWNSHIP_FILE).is_file():
-        return sorted(p for p in folder.iterdir() if (p / VILLAGE_FILE).is_file())
+        return sorted(p for p in folder.iterdir()
+                      if (p / VILLAGE_FILE).is_file() and _inside(p, root))
     return [folder] if (folder / VILLAGE_FILE).is_file() else []
 
 
-def _item_files(folder: Path) -> list[Path]:
+def _item_files(folder: Path, root: Path, workspace: Workspace) -> list[Path]:
     if (folder / TOWNSHIP_FILE).is_file():
         villages = sorted(p for p in folder.iterdir() if p.is_dir() and not _hidden(p))
-        return [file for village in villages for file in _items_in(village)]
-    return _items_in(folder)
+        return [file for village in villages if _contained(village, root, workspace)
+                for file in _items_in(village, root, workspace)]
+    return _items_in(folder, root, workspace)
 
 
-def _items_in(folder: Path) -> list[Path]:
-    return sorted(
+def _items_in(folder: Path, root: Path, workspace: Workspace) -> list[Path]:
+    candidates = sorted(
         p for p in folder.iterdir()
         if p.is_file() and p.suffix.lower() in ITEM_SUFFIXES
         and p.name not in SETTINGS_FILES and not _hidden(p)
     )
+    return [p for p in candidates if _contained(p, root, workspace)]
 
 
 def _hidden(path: Path) -> bool:
@@ -95,9 +131,21 @@ def _hidden(path: Path) -> bool:
 
 
 def _setting_for(folder: Path, cache: dict[Path, Setting | None],
-                 workspace: Workspace) -> Setting | None:
-    """The folder's setting; None (items skipped, findings kept) when its files are broken."""
+                 workspace: Workspace, root: Path) -> Setting | None:
+    """The folder's setting; None (items skipped, findings kept) when its files are broken
+    or lead outside: a settings file must really lie in the folder being processed or,
+    for the township above a village, in its own folder."""
     if folder not in cache:
+        township = folder / TOWNSHIP_FILE  # the files find_setting reads, in its order
+        settings_files = [folder / VILLAGE_FILE,
+                          township if township.is_file() else folder.parent / TOWNSHIP_FILE]
+        refused = [f for f in settings_files if f.is_file() and not (
+            _inside(f, root) or _inside(f, f.parent.resolve()))]
+        for file in refused:
+            _refuse(file, workspace)
+        if refused:
+            cache[folder] = None
+            return None
         setting, findings = find_setting(folder)
         workspace.findings.extend(f for f in findings if f not in workspace.findings)
         cache[folder] = None if findings else setting

@@ -153,7 +153,7 @@ def field_label(model: type[BaseModel], path: FieldPath) -> str:
         if info is None:
             return label
         label = f"{info.title}（{part}）" if info.title else part
-        current, _ = nested_model(info.annotation)
+        current, _ = nested_model(typing.cast(Any, info.annotation))
     return label
 
 
@@ -172,7 +172,7 @@ def field_names(model: type[BaseModel], path: FieldPath) -> list[tuple[str | int
             current = None
             continue
         names.append((part, info.title or part))
-        current, _ = nested_model(info.annotation)
+        current, _ = nested_model(typing.cast(Any, info.annotation))
     return names
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from contextvars import ContextVar
 from typing import TYPE_CHECKING
@@ -43,6 +44,6 @@ def check_rules(item: Envelope, setting: Setting, partial: bool = False) -> list
               check_dates, check_completeness, check_envelope)
     token = _PARTIAL.set(partial)
     try:
-        return [f for check in checks for f in unless_missing(lambda c=check: c(item, setting))]
+        return [f for check in checks for f in unless_missing(functools.partial(check, item, setting))]
     finally:
         _PARTIAL.reset(token)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from string import Template
+from typing import Any, cast
 
 from pydantic import BaseModel
 
@@ -38,7 +39,7 @@ def chinese_skeleton(kind: str) -> str:
         if info is None:
             lines.append(line)
             continue
-        stack.append((column, nested_model(info.annotation)[0]))
+        stack.append((column, nested_model(cast(Any, info.annotation))[0]))
         rest = match["rest"]
         if match["key"] == "kind" and parent is model:
             rest = re.sub(r"^(\s*)\S+", lambda m: m[1] + kind_name, rest, count=1)
