@@ -30,10 +30,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from noticeboard.config import TOWNSHIP_FILE, VILLAGE_FILE
+from noticeboard.config import TOWNSHIP_FILE
 from noticeboard.errors import NoticeboardError, error
 from noticeboard.loader import MAX_FILE_BYTES
-from noticeboard.workspace import safe_name
+from noticeboard.workspace import ITEM_SUFFIXES, SETTINGS_FILES, safe_name
 
 # Posters are tens of kilobytes to a few megabytes; these leave room for long
 # items while keeping a crafted file from costing minutes or gigabytes.
@@ -47,8 +47,6 @@ MAX_NAME_TREE_DEPTH = 8
 # Every other stream pypdf may have to decode while reading the structure
 # (cross-reference and object streams) is bounded too.
 MAX_STREAM_BYTES = 16 * MB
-SETTINGS_FILES = (VILLAGE_FILE, TOWNSHIP_FILE)
-ITEM_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -82,17 +80,22 @@ def embedded_files(pdf: Path) -> dict[str, bytes]:
 def item_source(pdf: Path) -> tuple[str, bytes]:
     """The item's file name and bytes, exactly as the clerk saved them."""
     files = embedded_files(pdf)
+    name = _item_name(files, pdf)
+    return name, files[name]
+
+
+def _item_name(files: dict[str, bytes], pdf: Path) -> str:
     items = [name for name in files if name not in SETTINGS_FILES]
     if len(items) > 1:  # the tool attaches exactly one item; which one would be a guess
         raise NoticeboardError([error("pdf_several_items", names="、".join(items)).located(pdf, {})])
-    return items[0], files[items[0]]
+    return items[0]
 
 
 def unpack(pdf: Path) -> Path:
     """Recreate township/village/item folders from a poster in a private temp
     folder; return the item's path. Nothing is written outside that folder."""
-    files = embedded_files(pdf)
-    name, _ = item_source(pdf)
+    files = embedded_files(pdf)  # read once: everything below uses these bytes
+    name = _item_name(files, pdf)
     root = Path(tempfile.mkdtemp(prefix="noticeboard-poster-")).resolve()  # mode 0700
     atexit.register(shutil.rmtree, root, ignore_errors=True)
     village = root / "village"
@@ -122,7 +125,7 @@ def _attachments(pdf: Path) -> list[Attachment]:
     attachments: list[Attachment] = []
     for names, content in stored:
         name = _safe_base_name(names)
-        if not name.lower().endswith(ITEM_SUFFIXES):
+        if Path(name).suffix.lower() not in ITEM_SUFFIXES:
             continue  # not something this tool attached; ignored, never written
         if any(a.name == name for a in attachments):
             raise _Refusal("pdf_attachment_twice", name=name)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
-from noticeboard.errors import Finding, NoticeboardError, has_errors
+from noticeboard.errors import Finding, NoticeboardError, error, has_errors
 from noticeboard.items import CheckedItem, check_item
-from noticeboard.workspace import ItemSource, Workspace, discover
+from noticeboard.workspace import ItemSource, Workspace, discover, output_collisions
 
 
 class Status(StrEnum):
@@ -30,6 +32,7 @@ class Outcome:
     sha256: str | None = None
     findings: list[Finding] = field(default_factory=list)  # from rendering, not checking
     files: list[Path] = field(default_factory=list)  # the PDF and/or images, PDF first
+    moved: list[Path] = field(default_factory=list)  # old outputs moved aside, where they are now
 
 
 @dataclass(frozen=True)
@@ -65,12 +68,23 @@ class Build:
 
     @classmethod
     def for_paths(cls, paths: list[Path]) -> Build:
-        return cls(discover(paths))
+        """The items below `paths`; a device, pipe or unreadable folder is a finding."""
+        refused = [(path, code) for path in paths if (code := _unusable(path))]
+        usable = [path for path in paths if not _unusable(path)]
+        try:
+            workspace = discover(usable) if usable else Workspace()
+        except OSError as exc:  # a folder that vanished or became unreadable meanwhile
+            workspace = Workspace(findings=[error(
+                "path_unreadable", location=exc.filename or usable[0], reason=exc.strerror or exc)])
+        workspace.findings[:0] = [error(code, location=str(path)) for path, code in refused]
+        return cls(workspace)
 
     def check(self) -> list[CheckedItem]:
         from noticeboard.rules.continuity import check_across
 
         self.checked = [check_item(src.path, src.setting) for src in self.workspace.items]
+        for index, finding in output_collisions(self.workspace.items).items():
+            self.checked[index].findings.append(finding)
         check_across(self.checked)
         for source, checked in zip(self.workspace.items, self.checked, strict=True):
             if source.poster is not None:  # name the poster, not the unpacked copy
@@ -91,6 +105,10 @@ class Build:
             options = RenderOptions(out_dir=options)
         if not self.checked:
             self.check()
+        if "png" in options.formats:  # `通知-1` would overwrite page 1 of a two-page `通知`
+            for index, finding in output_collisions(self.workspace.items, images=True).items():
+                if finding not in self.checked[index].findings:
+                    self.checked[index].findings.append(finding)
         pairs = [(src, checked) for src, checked in zip(self.workspace.items, self.checked,
                                                          strict=True)
                  if in_shard(src, options.shard)]
@@ -101,6 +119,23 @@ class Build:
     def failed(self) -> bool:
         return has_errors(self.workspace.findings + self.run_findings) or any(
             o.status is Status.FAILED for o in self.outcomes)
+
+
+def _unusable(path: Path) -> str | None:
+    """Why a path given on the command line cannot be read as items, if it cannot.
+
+    `/dev/null`, a FIFO or `/dev/stdin` would block or fail deep inside; a folder
+    without read permission would fail while listing it.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # discover says it does not exist
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        return "path_not_regular"
+    if stat.S_ISDIR(mode) and not os.access(path, os.R_OK | os.X_OK):
+        return "path_folder_unreadable"
+    return None
 
 
 def render_item(path: Path, out_dir: Path | None = None, paper: str | None = None) -> Path:

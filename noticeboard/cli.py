@@ -8,7 +8,7 @@ import os
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -267,6 +267,7 @@ def extract(
     from noticeboard.archive import item_source
     from noticeboard.errors import NoticeboardError
 
+    _refuse_unusable(poster)
     try:
         _, data = item_source(poster)
     except NoticeboardError as exc:
@@ -295,7 +296,33 @@ def _write_new_file(target: Path, data: bytes) -> None:
     except FileExistsError:
         typer.echo(say("cli_exists", file=target), err=True)
         raise typer.Exit(1) from None
+    except OSError as exc:  # a folder that does not exist, a name too long, no permission
+        _fail_writing(target, exc)
     typer.echo(say("cli_written", file=target))
+
+
+def _refuse_unusable(path: Path) -> None:
+    """A FIFO or device would block the reader for ever: refuse it before opening it."""
+    from noticeboard.loader import not_regular
+
+    if (finding := not_regular(path)) is not None:
+        typer.echo(finding.format(lang()), err=True)
+        raise typer.Exit(1)
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # a name too long: it cannot exist, and writing it will say why
+        return False
+
+
+def _fail_writing(target: Path, exc: OSError) -> NoReturn:
+    from noticeboard.errors import error
+
+    finding = error("write_failed", location=target, reason=exc.strerror or exc)
+    typer.echo(finding.located(target, {}).format(lang()), err=True)
+    raise typer.Exit(1) from None
 
 
 @command(help=h("创建乡镇或村的文件夹和带中文注释的设置文件；不覆盖已有文件。",
@@ -327,14 +354,17 @@ def init(
     for name in villages:
         village_dir = folder / safe_name(name) if township is not None else folder
         planned.append((village_dir / VILLAGE_FILE, skeletons.settings_file("village", village=name)))
-    existing = [path for path, _ in planned if path.exists()]
+    existing = [path for path, _ in planned if _exists(path)]
     if existing:  # check everything first: write all or nothing
         for path in existing:
             typer.echo(say("cli_exists", file=path), err=True)
         raise typer.Exit(1)
     for path, text in planned:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        except OSError as exc:  # `init /dev/null`, a name too long, a file in the way
+            _fail_writing(path, exc)
         typer.echo(say("cli_created", file=path))
 
 
@@ -405,6 +435,7 @@ def import_table(
     from noticeboard import importer
     from noticeboard.errors import NoticeboardError
 
+    _refuse_unusable(table)
     try:
         result = importer.import_rows(importer.read_table(table, sheet), kind)
     except NoticeboardError as exc:
@@ -486,11 +517,14 @@ def schema(
         "-o", "--output", metavar="<文件夹>", help=h("输出文件夹", "output folder"))
     ] = Path("schema"),
 ) -> None:
-    output.mkdir(parents=True, exist_ok=True)
     for name, document in schema_module.all_schemas().items():
         target = output / f"{name}.schema.json"
-        target.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n",
-                          encoding="utf-8")
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+            target.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n",
+                              encoding="utf-8")
+        except OSError as exc:  # `-o` names a file, a device, or a folder not writable
+            _fail_writing(target, exc)
         typer.echo(say("cli_written", file=target))
 
 

@@ -60,13 +60,19 @@ DEFAULT_QUORUM = {"村民会议": "1/2", "村民代表会议": "2/3", "党员大
 DEFAULT_NOTICE_DAYS = {"村民会议": 10}  # 村民委员会组织法 第二十一条: 提前十天通知
 
 
+# Township settings are range-checked like an item's values: `posting_days: 99999999`
+# would overflow the calendar, a negative one be blamed on every item's `until`.
+Days = Annotated[int, Field(ge=1, le=366)]
+DEFAULT_MAX_SHEETS = 20  # about 680 table rows; see rules/size.py and docs/performance.md
+
+
 class Defaults(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    posting_days: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_POSTING_DAYS),
-                                         title="公示天数", description="按类型；未列出的为 7 天")
-    min_days: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_MIN_DAYS),
-                                     title="最短公示天数", description="按类型；少于此数给出警告")
+    posting_days: dict[str, Days] = Field(default_factory=lambda: dict(DEFAULT_POSTING_DAYS),
+                                          title="公示天数", description="按类型；未列出的为 7 天")
+    min_days: dict[str, Days] = Field(default_factory=lambda: dict(DEFAULT_MIN_DAYS),
+                                      title="最短公示天数", description="按类型；少于此数给出警告")
     working_day_kinds: list[str] = Field(default_factory=lambda: ["member_development"],
                                          title="按工作日计算公示期的类型")
     extra_workdays: list[ChineseDate] = Field(
@@ -87,10 +93,16 @@ class Defaults(BaseModel):
                                           description="每人每年，元")
     one_matter_labour_cap: Decimal = Field(Decimal(10), title="一事一议筹劳上限",
                                            description="每个劳动力每年工日")
-    dues_arrears_months: int = Field(6, title="党费欠缴提示月数")
-    election_voter_days: int = Field(20, title="选民名单提前公布天数")
-    election_candidate_days: int = Field(5, title="候选人提前公布天数")
+    dues_arrears_months: int = Field(6, ge=1, le=120, title="党费欠缴提示月数")
+    # 100 sheets (3,400 rows) is the largest poster that stays under 1 GB while rendering
+    max_sheets: int = Field(DEFAULT_MAX_SHEETS, ge=1, le=100, title="每张海报最多页数",
+                            description="表格超过此页数时 check 即报错，请按村民小组或月份分成几项")
+    election_voter_days: Days = Field(20, title="选民名单提前公布天数")
+    election_candidate_days: Days = Field(5, title="候选人提前公布天数")
     paper: Literal["A3", "A4"] = Field("A3", title="纸张")
+    min_body_pt: float | None = Field(  # engine (issue 16): the long-document policy
+        None, ge=8, le=30, title="正文最小字号",
+        description="长表格为少用纸而缩小时，正文不小于此字号（磅）；默认为基本字号的 0.8 倍（A3 12.8 磅）")
     fonts: Fonts = Field(default_factory=Fonts, title="字体")
     chinese_keys: bool = Field(False, title="模板用中文键名",
                                description="noticeboard new 默认写中文键名（加 --英文键 可改回）")
@@ -217,7 +229,8 @@ def load_settings_file(path: Path, model: type[BaseModel]) -> Any:
         findings += validation_findings(exc, model)
         value = None
     if findings:
-        raise NoticeboardError([f.located(path, lines) for f in findings])
+        # the raw lines too: a setting's own keys (`posting_days: {relief: 9}`) are not re-keyed
+        raise NoticeboardError([f.located(path, {**loaded.lines, **lines}) for f in findings])
     return value
 
 

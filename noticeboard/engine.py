@@ -28,7 +28,14 @@ from urllib.parse import unquote, urlsplit
 import pydyf
 import weasyprint
 from weasyprint import CSS, HTML, Attachment, Document
-from weasyprint.formatting_structure.boxes import BlockBox, MarginBox, PageBox
+from weasyprint.formatting_structure.boxes import (
+    BlockBox,
+    LineBox,
+    MarginBox,
+    PageBox,
+    ParentBox,
+    TableRowBox,
+)
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -185,11 +192,22 @@ def usable_height(document: Document) -> float:
 
 
 def used_height(document: Document) -> float:
-    """Content height: full pages before the last, then what the last page uses."""
-    last = _page_box(document.pages[-1])
-    top = _number(last, "margin_top")
-    bottom = max((_bottom(b) for b in content_boxes(document.pages[-1])), default=top)
-    return (len(document.pages) - 1) * usable_height(document) + bottom - top
+    """Content height: the height each page's content uses, summed over the pages.
+
+    (Counting every page before the last as full would add the space page breaks
+    waste, which changes in jumps with the scale and misleads a prediction.)"""
+    total = 0.0
+    for page in document.pages:
+        top = _number(_page_box(page), "margin_top")
+        total += max((_bottom(b) for b in content_boxes(page) if _is_content(b)), default=top) - top
+    return total
+
+
+def _is_content(box: object) -> bool:
+    """A line, a table row, or a box holding no others: what takes height on a page
+    (a block split across pages reaches down to the page's foot on every page but
+    the last, whatever it holds there)."""
+    return isinstance(box, LineBox | TableRowBox) or not isinstance(box, ParentBox) or not box.children
 
 
 def overflows_right(document: Document) -> bool:

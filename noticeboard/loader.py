@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import codecs
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -45,10 +47,25 @@ class _Refusal(Exception):
 _EVENT_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
+def not_regular(path: Path) -> Finding | None:
+    """A finding when `path` exists but is a FIFO, a device or a socket: reading one
+    would block or never end (`/dev/zero`, `/dev/stdin`, a named pipe)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # missing or unreadable: the reader says so in its own words
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return _at(path, error("file_not_regular"))
+
+
 def load_yaml_file(path: Path) -> LoadedYaml:
     """Read one YAML file strictly; raise NoticeboardError with every problem found."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a FIFO or a device would block or never end
+            raise NoticeboardError([_at(path, error("file_not_regular"))])
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             raise NoticeboardError([_at(path, error("file_too_large", size=size,
                                                     limit=MAX_FILE_BYTES))])
@@ -63,26 +80,68 @@ def load_yaml_file(path: Path) -> LoadedYaml:
 
 
 def decode_text(raw: bytes) -> tuple[str | None, list[Finding]]:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else strict GB18030 with a warning."""
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else strict GB18030 with a warning.
+
+    Every refusal names its line: the first line that is not text, or not in the
+    file's encoding. A UTF-8 file with a line pasted from a GBK file is refused
+    naming that line, never read whole as GB18030 mojibake (浜轰簨 for 人事).
+    """
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates = [("utf-16", None)]
     elif b"\x00" in raw:  # NUL bytes: an image, a spreadsheet, a Word file...
-        return None, [error("file_not_text")]
+        return None, [_on_line(error("file_not_text"), raw[:raw.index(b"\x00")].count(b"\n") + 1)]
     elif raw.startswith(codecs.BOM_UTF8):
         candidates = [("utf-8-sig", None)]
     else:
         candidates = [("utf-8", None), ("gb18030", "encoding_gb18030")]
+        mixed = _mixed_lines(raw)
+        if mixed:
+            shown = "、".join(str(n) for n in mixed[:5]) + ("……" if len(mixed) > 5 else "")
+            return None, [_on_line(error("file_mixed_encoding", lines=shown), mixed[0])]
+    first_bad: int | None = None
     for encoding, note in candidates:
         try:
             text = raw.decode(encoding)
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as exc:
+            first_bad = _line_of_byte(raw, exc.start, encoding)  # the last encoding tried: the file's
             continue
-        if _looks_binary(text):
-            return None, [error("file_not_text")]
-        if note and not _plausibly_chinese(text):
-            break  # bytes that happen to decode as GB18030 but read as nonsense
+        if (binary := _CONTROL_CHARACTERS.search(text)) is not None:
+            return None, [_on_line(error("file_not_text"), text[:binary.start()].count("\n") + 1)]
+        if note and (odd := _first_implausible(text)) is not None:
+            first_bad = odd  # bytes that decode as GB18030 but read as nonsense: that line
+            break
         return text, [warning(note)] if note else []
-    return None, [error("file_bad_encoding")]
+    return None, [_on_line(error("file_bad_encoding"), first_bad)]
+
+
+def _on_line(finding: Finding, line: int | None) -> Finding:
+    return replace(finding, line=line)
+
+
+def _line_of_byte(raw: bytes, index: int, encoding: str) -> int:
+    if encoding.startswith("utf-16"):  # count decoded line ends: bytes of "\n" are two wide
+        return raw[:index].decode(encoding, errors="replace").count("\n") + 1
+    return raw[:index].count(b"\n") + 1
+
+
+def _mixed_lines(raw: bytes) -> list[int]:
+    """Lines that are not UTF-8 in a file whose other non-ASCII lines are: pasted text.
+
+    When most non-ASCII lines are not UTF-8, the file is in another encoding (GBK),
+    and the few that decode as UTF-8 do so by chance.
+    """
+    utf8 = 0
+    other = []
+    for number, line in enumerate(raw.split(b"\n"), 1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            other.append(number)
+        else:
+            utf8 += 1
+    return other if other and utf8 >= len(other) else []
 
 
 # What a clerk's GBK file holds beyond ASCII: Han characters, CJK and full-width
@@ -97,19 +156,16 @@ _CHINESE_RANGES = (
 )
 
 
-def _plausibly_chinese(text: str) -> bool:
-    return all(
-        ord(ch) < 0x80 or any(low <= ord(ch) <= high for low, high in _CHINESE_RANGES)
-        for ch in text
-    )
+def _first_implausible(text: str) -> int | None:
+    """The line of the first character a clerk's GBK file would not hold, if any."""
+    for index, ch in enumerate(text):
+        if ord(ch) >= 0x80 and not any(low <= ord(ch) <= high for low, high in _CHINESE_RANGES):
+            return text[:index].count("\n") + 1
+    return None
 
 
+# Control characters other than tab and line ends: not something a clerk typed.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def _looks_binary(text: str) -> bool:
-    """Control characters other than tab and line ends: not something a clerk typed."""
-    return _CONTROL_CHARACTERS.search(text) is not None
 
 
 def parse_yaml_text(text: str, path: Path) -> tuple[Any, dict[FieldPath, int]]:
@@ -129,6 +185,25 @@ def parse_yaml_text(text: str, path: Path) -> tuple[Any, dict[FieldPath, int]]:
     if builder.root is None:
         raise NoticeboardError([_at(path, error("file_empty"))])
     return builder.root, builder.lines
+
+
+# Bidirectional controls reorder what is shown: U+202E made a poster show 王桂英 for
+# the data 王‮英桂. Listed apart from other invisible format characters for the message.
+_BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _hidden_character(ch: str) -> str | None:
+    """The message code for a character a clerk cannot see, if `ch` is one."""
+    if ch in "\t\n":
+        return None
+    if ch in _BIDI:
+        return "text_bidi"
+    category = unicodedata.category(ch)
+    if category == "Cc":  # NUL and other controls, reachable through "\0", "\x01" escapes
+        return "text_control"
+    if category == "Cf":  # zero-width space and joiners, soft hyphen, a BOM inside text...
+        return "text_invisible"
+    return None
 
 
 @dataclass
@@ -177,8 +252,30 @@ class _EventBuilder:
             self.stack.pop()
         elif isinstance(event, yaml.ScalarEvent):
             plain = not event.style  # None from the Python parser, "" from libyaml
-            plain_null = plain and event.value in NULL_WORDS
-            self._place(None if plain_null else event.value, event, is_scalar=True)
+            # `""` is as empty as nothing at all: a required name is "not filled in",
+            # never an empty cell on the poster.
+            empty = (plain and event.value in NULL_WORDS) or event.value == ""
+            path = self._place(None if empty else event.value, event, is_scalar=True)
+            self._check_text(event, path)
+
+    def _check_text(self, event: yaml.ScalarEvent, path: FieldPath) -> None:
+        """Refuse what the eye cannot see on the poster, naming the line (see docs/security.md)."""
+        value = event.value
+        if value and not value.strip():
+            self.problems.append(_at(self.path, error("value_blank", path), event.start_mark))
+            return
+        for index, ch in enumerate(value):
+            code = _hidden_character(ch)
+            if code is not None:
+                line = event.start_mark.line + 1
+                if event.style in ("|", ">"):  # a block's text starts below its `|`
+                    line += 1
+                if event.style == "|":  # and a literal block keeps its lines
+                    line += value[:index].count("\n")
+                self.problems.append(_at(self.path, error(
+                    code, path, codepoint=f"{ord(ch):04X}",
+                    name=unicodedata.name(ch, "?")), line))
+                return
 
     def _open(self, container: dict[str, Any] | list[Any], event: yaml.Event) -> None:
         if len(self.stack) >= MAX_DEPTH:
@@ -258,7 +355,9 @@ def _unknown(problem: str) -> Localized:
 
 
 def _at(path: Path, finding: Finding, where: Any = None) -> Finding:
-    line = where if where is None or isinstance(where, int) else where.line + 1  # a Mark
+    if where is None:
+        return replace(finding, file=path)  # keeps a line the finding already has
+    line = where if isinstance(where, int) else where.line + 1  # a Mark
     return replace(finding, file=path, line=line)
 
 

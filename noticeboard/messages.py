@@ -746,6 +746,102 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the spreadsheet lacks required columns: {columns}",
     ),
     "render_failed": ("生成海报失败：{reason}", "rendering failed: {reason}"),
+    # --- output (issue 12): the output folder, odd paths, values changed without a word ---
+    "output_collision": (
+        "输出文件重名：{files} 都会生成 {output}，只能留下一张海报；请给其中的文件改名"
+        "（只差大小写、末尾的空格或点号，在多数电脑上也算同一个名字）",
+        "outputs collide: {files} would all be written as {output}, and only one poster "
+        "would be kept; rename all but one (case, trailing spaces and dots do not count on Windows)",
+    ),
+    "output_collision_images": (
+        "输出图片重名：{files} 生成的图片会互相覆盖（多页海报第 N 页的图片名是「名称-N」）；"
+        "请给其中的文件改名",
+        "output images collide: {files} would overwrite each other's images (page N of a "
+        "poster is `name-N.png`); rename one of them",
+    ),
+    "stale_moved_failed": (
+        "这一项没有生成，原来的旧海报已移到 {folder} 文件夹，以免打印出与内容不符的旧海报：{files}",
+        "not rendered: its old outputs were moved to {folder} so that no outdated poster "
+        "is printed: {files}",
+    ),
+    "stale_moved_other": (
+        "与本次海报内容不一致的旧文件已移到 {folder} 文件夹：{files}",
+        "old outputs that no longer match this poster were moved to {folder}: {files}",
+    ),
+    "stale_not_moved": (
+        "旧海报 {file} 与内容不符，但无法移走（{reason}），请勿打印，并手动删除",
+        "the outdated {file} could not be moved aside ({reason}); do not print it, delete it",
+    ),
+    "state_damaged": (
+        "记录文件 {file} 已损坏（被修改或不完整），本次全部重新生成",
+        "the state file {file} is damaged (edited or truncated); everything is rendered again",
+    ),
+    "output_locked": (
+        "另一个 noticeboard（进程 {pid}）正在向 {folder} 生成海报；请等它结束后再运行，"
+        "或换一个输出文件夹",
+        "another noticeboard (process {pid}) is rendering into {folder}; wait until it "
+        "finishes, or use -o for another output folder",
+    ),
+    "path_not_regular": (
+        "{location} 不是普通文件或文件夹（是设备、管道或套接字），无法读取公开事项",
+        "{location} is not a regular file or folder (a device, pipe or socket); no items read",
+    ),
+    "path_folder_unreadable": (
+        "没有权限读取文件夹 {location}",
+        "no permission to read the folder {location}",
+    ),
+    "path_unreadable": ("无法读取 {location}：{reason}", "cannot read {location}: {reason}"),
+    "money_minus_zero": (
+        "金额「{value}」是带负号的零，请写成 0",
+        "amount `{value}` is a minus zero; write 0",
+    ),
+    "digits_foreign": (
+        "「{value}」里有其他文字的数字「{char}」（U+{codepoint}），请用 0–9 书写",
+        "`{value}` holds a digit of another script `{char}` (U+{codepoint}); write 0-9",
+    ),
+    "date_absurd": (
+        "日期「{value}」的年份不合常理（应在 {low} 年至 {high} 年之间），请核对",
+        "date `{value}` has an implausible year (expected {low} to {high})",
+    ),
+    "poster_too_many_sheets": (
+        "表格共 {rows} 行，约需 {sheets} 张 {paper} 纸，超过每张海报最多 {limit} 张的规定"
+        "（{paper} 每张约 {per_sheet} 行，最多 {max_rows} 行）；请按村民小组或月份分成几项，"
+        "或在 township.yaml 的 defaults.max_sheets 中调高上限",
+        "the tables have {rows} rows, about {sheets} {paper} sheets, more than the limit of "
+        "{limit} sheets per poster ({per_sheet} rows a sheet, {max_rows} rows at most); split "
+        "the item by group or month, or raise defaults.max_sheets in township.yaml",
+    ),
+    "file_not_regular": (
+        "这不是普通文件（是设备、管道或套接字），无法读取",
+        "not a regular file (a device, pipe or socket); not read",
+    ),
+    "file_mixed_encoding": (
+        "第 {lines} 行不是 UTF-8 编码（可能是从 GBK 文件复制过来的），其余各行是 UTF-8；"
+        "请在这几行重新输入文字，或把整个文件另存为 UTF-8",
+        "line(s) {lines} are not UTF-8 (pasted from a GBK file?) while the rest is; "
+        "retype them, or save the whole file as UTF-8",
+    ),
+    "value_blank": (
+        "这里只有空格，没有内容；请填写，或删除这一项",
+        "only spaces here, no content; fill it in or remove it",
+    ),
+    "text_control": (
+        "这里有看不见的控制字符（U+{codepoint}），打印时会丢失或出错；请删除它"
+        "（常见于从网页或其他软件复制的文字）",
+        "an invisible control character (U+{codepoint}) would be lost or garble "
+        "the print; remove it",
+    ),
+    "text_bidi": (
+        "这里有改变文字显示方向的隐藏字符（U+{codepoint}），海报上显示的文字顺序会与实际内容不同"
+        "（姓名可能被显示成另一个人的名字）；请删除它",
+        "a hidden direction control (U+{codepoint}) would make the poster show the "
+        "text in another order than the data; remove it",
+    ),
+    "text_invisible": (
+        "这里有看不见的隐藏字符（U+{codepoint}），会让两个看起来相同的名字实际不同；请删除它",
+        "an invisible character (U+{codepoint}) makes text that looks the same "
+        "differ; remove it",
+    ),
     "write_failed": ("无法写入 {location}：{reason}", "cannot write {location}: {reason}"),
     "path_not_found": ("找不到 {location}", "{location} does not exist"),
     "no_items": (

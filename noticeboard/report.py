@@ -20,8 +20,10 @@ REPORT_FILE = "report.json"
 PRINT_PREFIX = "打印-"
 
 
-def write_report(out_dir: Path, pairs: list[Pair], outcomes: list[Outcome]) -> Path:
-    """One entry per item: source, output, pages, sha256, status and every message."""
+def write_report(out_dir: Path, pairs: list[Pair], outcomes: list[Outcome],
+                 name: str = REPORT_FILE) -> Path:
+    """One entry per item: source, output, pages, sha256, status, every message, and the
+    old outputs moved aside into 已失效/ because they no longer match the item."""
     items = []
     for (source, checked), outcome in zip(pairs, outcomes, strict=False):
         findings = [*checked.findings, *outcome.findings]
@@ -33,6 +35,7 @@ def write_report(out_dir: Path, pairs: list[Pair], outcomes: list[Outcome]) -> P
             "status": outcome.status.value,
             "pages": outcome.pages,
             "sha256": outcome.sha256,
+            "moved_aside": [f.as_posix() for f in outcome.moved],
             "messages": [{"severity": f.severity.value, "code": f.code, "line": f.line,
                           "field": shown(format_field_path(f.field_path)),  # rows from 1
                           "field_as_written": shown(f.field_text("zh")),
@@ -40,8 +43,9 @@ def write_report(out_dir: Path, pairs: list[Pair], outcomes: list[Outcome]) -> P
                          for f in findings],
         })
     counts = {status.value: sum(o.status is status for o in outcomes) for status in Status}
-    report = {"tool": "noticeboard", "summary": counts, "items": items}
-    target = out_dir / REPORT_FILE
+    report = {"tool": "noticeboard", "summary": counts, "items": items,
+              "moved_aside": [f.as_posix() for o in outcomes for f in o.moved]}
+    target = out_dir / name
     write_atomic(target, json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8"))
     return target
 
@@ -56,8 +60,13 @@ def village_summary(outcomes: list[Outcome]) -> dict[str, dict[str, int]]:
 
 
 def write_print_files(out_dir: Path, pairs: list[Pair], outcomes: list[Outcome],
-                      state: RunState) -> list[Path]:
-    """One PDF per village with its posters in order, and one for the whole run."""
+                      state: RunState, shard: tuple[int, int] | None = None) -> list[Path]:
+    """One PDF per village with its posters in order, and one for the whole run.
+
+    A shard's print files hold only that shard's posters, so they are named by shard
+    (`打印-双河村-第1份共2份.pdf`): a file named after the township must hold all of it.
+    """
+    suffix = "" if shard is None else f"-第{shard[0]}份共{shard[1]}份"
     by_village: dict[str, list[Path]] = defaultdict(list)
     for outcome in outcomes:
         pdfs = [f for f in outcome.files if f.suffix == ".pdf"]
@@ -65,11 +74,11 @@ def write_print_files(out_dir: Path, pairs: list[Pair], outcomes: list[Outcome],
             by_village[outcome.source.output_stem.parent.name or "全部"].append(pdfs[0])
     written = []
     for village, posters in by_village.items():
-        written.append(_merge(out_dir / f"{PRINT_PREFIX}{village}.pdf", posters, state))
+        written.append(_merge(out_dir / f"{PRINT_PREFIX}{village}{suffix}.pdf", posters, state))
     if len(by_village) > 1:
         everything = [p for posters in by_village.values() for p in posters]
         township = _township_name(pairs) or "全部"
-        written.append(_merge(out_dir / f"{PRINT_PREFIX}{township}.pdf", everything, state))
+        written.append(_merge(out_dir / f"{PRINT_PREFIX}{township}{suffix}.pdf", everything, state))
     return written
 
 

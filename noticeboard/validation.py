@@ -17,6 +17,9 @@ _CODES = {
     "money_cents": "money_cents",
     "money_absurd": "money_absurd",
     "money_negative": "money_negative",
+    "money_minus_zero": "money_minus_zero",
+    "digits_foreign": "digits_foreign",
+    "date_absurd": "date_absurd",
     "date_format": "date_format",
     "date_invalid": "date_invalid",
     "period_format": "period_format",
@@ -67,6 +70,7 @@ def _finding(err: Any, model: type[BaseModel]) -> Finding:
         "detail": Localized("请核对", err["msg"]),
         "key": field_label(model, path),
     }
+    params.update({k: ctx[k] for k in ("char", "codepoint", "low", "high") if k in ctx})
     return error(code, path, **params)
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from noticeboard.config import TOWNSHIP_FILE, VILLAGE_FILE, Setting, find_setting
-from noticeboard.errors import Finding, NoticeboardError, error
+from noticeboard.errors import Finding, NoticeboardError, display_path, error
 
 SETTINGS_FILES = {TOWNSHIP_FILE, VILLAGE_FILE}
 ITEM_SUFFIXES = {".yaml", ".yml"}
@@ -164,11 +167,64 @@ _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
              *(f"LPT{n}" for n in range(1, 10))}
 
 
+# Characters Windows refuses in file names, and control characters.
+_UNSAFE_CHARACTERS = re.compile(r'[/\\<>:"|?*\x00-\x1f\x7f]')
+
+
 def safe_name(name: str) -> str:
     """A single, harmless path component: no separators, no `..`, no device names."""
-    name = name.replace("/", "_").replace("\\", "_").strip().rstrip(". ")
+    name = _UNSAFE_CHARACTERS.sub("_", name).strip().rstrip(". ")
     if not name or set(name) <= {"."}:
         return "_"
     if name.split(".")[0].upper() in _RESERVED:
         return f"_{name}"
     return name
+
+
+def output_key(stem: Path) -> str:
+    """The name a case-folding, normalising file system (Windows, macOS) gives an output.
+
+    `A.pdf` and `a.pdf`, or é written as one code point and as e + accent, are one
+    file there; so they must be one name here.
+    """
+    return unicodedata.normalize("NFC", stem.as_posix()).casefold()
+
+
+def _real(source: ItemSource) -> Path:
+    try:
+        return (source.poster or source.path).resolve()
+    except OSError:  # a loop: not the same file as anything else
+        return source.poster or source.path
+
+
+_PAGE_SUFFIX = re.compile(r"^(.*)-[0-9]+$")
+
+
+def output_collisions(items: list[ItemSource], images: bool = False) -> dict[int, Finding]:
+    """Items whose outputs would overwrite each other, by index, each naming every file.
+
+    With `images`, `通知-1` also collides with the first page image of a
+    two-page `通知` (`通知-1.png`).
+    """
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, source in enumerate(items):
+        groups[output_key(source.output_stem)].append(index)
+    if images:
+        for index, source in enumerate(items):
+            match = _PAGE_SUFFIX.match(source.output_stem.name)
+            if match:
+                parent = output_key(source.output_stem.with_name(match[1]))
+                if parent in groups and index not in groups[parent]:
+                    groups[parent].append(index)
+    found: dict[int, Finding] = {}
+    for indexes in groups.values():
+        if len({_real(items[i]) for i in indexes}) < 2:
+            continue  # one file reached twice (a symlinked village folder): one poster
+        files = "、".join(display_path(items[i].poster or items[i].path) for i in indexes)
+        output = f"{items[indexes[0]].output_stem.as_posix()}.pdf"
+        code = "output_collision_images" if images and len(
+            {output_key(items[i].output_stem) for i in indexes}) > 1 else "output_collision"
+        for i in indexes:
+            found[i] = error(code, files=files, output=output).located(
+                items[i].poster or items[i].path, {})
+    return found

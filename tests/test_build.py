@@ -51,3 +51,16 @@ def test_output_mirrors_village_folders(township, tmp_path):
     outcomes = build.render(tmp_path / "out")
     assert sorted(str(o.output.relative_to(tmp_path / "out")) for o in outcomes) == [
         "双河村/通知.pdf", "李家村/通知.pdf"]
+
+
+def test_one_file_reached_through_a_symlinked_folder_is_no_collision_but_a_copy_is(township):
+    from noticeboard.workspace import discover, output_collisions
+
+    write(township / "张家村" / "village.yaml", "name: 张家村\nphone: 1\n")
+    write(township / "张家村" / "通知.yaml", NOTICE_YAML)
+    (township / "李家村").symlink_to(township / "张家村", target_is_directory=True)
+    items = discover([township]).items
+    assert len(items) == 2 and output_collisions(items) == {}
+    write(township / "张家村" / "通知.yml", NOTICE_YAML)  # a second file: a real collision
+    items = discover([township]).items
+    assert sorted(output_collisions(items)) == [0, 1, 2, 3]

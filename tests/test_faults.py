@@ -59,3 +59,48 @@ def test_killing_a_render_at_random_moments_never_leaves_a_broken_pdf(township, 
     pdfs = sorted(out.rglob("*.pdf"))
     assert len(pdfs) == 12 and all(pdf_is_sound(p) for p in pdfs)
     assert not list(out.rglob("*.tmp"))
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="utf-8", errors="replace") as stream:
+                    fields = stream.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (a container's init may be slow to reap)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8", errors="replace") as stream:
+            return stream.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_workers_exit_within_seconds_when_the_main_process_is_killed(township, tmp_path):
+    for n in range(8):
+        write(township / "双河村" / f"财务{n}.yaml", FINANCE_YAML)
+    command = [sys.executable, "-m", "noticeboard", "render", str(township), "-o",
+               str(tmp_path / "out"), "-j", "2"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        children: list[int] = []
+        while len(children) < 2 and time.monotonic() < deadline:  # two workers (+ tracker)
+            time.sleep(0.2)
+            children = _children(process.pid)
+        assert len(children) >= 2, "the workers never started"
+    finally:
+        process.kill()  # SIGKILL: the main process only, no chance to clean up
+        process.wait()
+    deadline = time.monotonic() + 15
+    while any(_running(pid) for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in children if _running(pid)]

@@ -142,11 +142,86 @@ def test_crlf_line_ends_are_read(tmp_path):
 
 def test_latin1_text_is_refused_not_mangled(tmp_path):
     path = tmp_path / "latin1.yaml"
-    path.write_bytes("title: Résumé des dépenses\n".encode("cp1252"))
-    assert refusal(path)[0] == "file_bad_encoding"
+    path.write_bytes("kind: notice\ntitle: Résumé des dépenses\n".encode("cp1252"))
+    assert refusal(path) == ("file_bad_encoding", 2)
 
 
 def test_gb18030_rare_character_is_read(tmp_path):
     path = tmp_path / "gb.yaml"
     path.write_bytes("name: 吉𠮷祥\n".encode("gb18030"))
     assert load_yaml_file(path).data == {"name": "吉𠮷祥"}
+
+
+def test_a_gbk_line_in_a_utf8_file_is_refused_naming_it(tmp_path):
+    path = tmp_path / "mixed.yaml"
+    path.write_bytes("标题: 通知\n正文: 第一段\n".encode() + "事项: 人事任用\n".encode("gbk")
+                     + "备注: 无\n".encode())
+    with pytest.raises(NoticeboardError) as caught:
+        load_yaml_file(path)
+    [finding] = caught.value.findings
+    assert (finding.code, finding.line, finding.params) == ("file_mixed_encoding", 3, {"lines": "3"})
+
+
+def test_a_utf8_line_in_a_gbk_file_is_refused_naming_it(tmp_path):
+    path = tmp_path / "gbk.yaml"
+    path.write_bytes("标题: 关于村民代表会议的通知\n正文: 请准时参加会议。\n".encode("gbk")
+                     + "备注: 无\n".encode())  # mostly GBK: the UTF-8 line is the odd one
+    assert refusal(path) == ("file_bad_encoding", 3)
+
+
+def test_control_characters_in_text_name_their_line(tmp_path):
+    path = write(tmp_path / "ctl.yaml", "kind: notice\nbody: |\n  第一行\n  第二\x07行\n")
+    assert refusal(path) == ("file_not_text", 4)
+
+
+@pytest.mark.parametrize(("value", "code", "codepoint"), [
+    (r'"王\0桂英"', "text_control", "0000"),
+    (r'"王\e桂英"', "text_control", "001B"),
+    (r'"王\x85桂英"', "text_control", "0085"),
+    (r'"王\u202E英桂"', "text_bidi", "202E"),
+    ("王\u2067桂英", "text_bidi", "2067"),
+    ("王\u200b桂英", "text_invisible", "200B"),
+    ("王\u200d桂英", "text_invisible", "200D"),
+    ("王\ufeff桂英", "text_invisible", "FEFF"),
+    ("王\u00ad桂英", "text_invisible", "00AD"),
+])
+def test_what_the_eye_cannot_see_is_refused_with_its_line(tmp_path, value, code, codepoint):
+    path = write(tmp_path / "x.yaml", f"kind: relief\nrecipients:\n  - name: {value}\n")
+    with pytest.raises(NoticeboardError) as caught:
+        load_yaml_file(path)
+    [finding] = caught.value.findings
+    assert (finding.code, finding.line, finding.field_path, finding.params["codepoint"]) == (
+        code, 3, ("recipients", 0, "name"), codepoint)
+
+
+def test_a_hidden_character_in_a_literal_block_names_its_own_line(tmp_path):
+    path = write(tmp_path / "x.yaml", "kind: notice\nbody: |\n  第一段\n  第二段\u202e\n")
+    with pytest.raises(NoticeboardError) as caught:
+        load_yaml_file(path)
+    assert caught.value.findings[0].line == 4
+
+
+@pytest.mark.parametrize("value", ['"  "', "\u3000\u3000", "'\t'"])
+def test_a_value_of_only_spaces_is_refused(tmp_path, value):
+    path = write(tmp_path / "x.yaml", f"kind: relief\nrecipients:\n  - name: {value}\n")
+    with pytest.raises(NoticeboardError) as caught:
+        load_yaml_file(path)
+    assert [(f.code, f.line) for f in caught.value.findings] == [("value_blank", 3)]
+
+
+def test_an_empty_quoted_value_is_empty(tmp_path):
+    path = write(tmp_path / "x.yaml", 'kind: notice\ntitle: ""\nissuer: \'\'\n')
+    assert load_yaml_file(path).data == {"kind": "notice", "title": None, "issuer": None}
+
+
+def test_tabs_and_line_breaks_inside_text_are_fine(tmp_path):
+    path = write(tmp_path / "x.yaml", r'kind: notice' + '\n' + r'body: "一\t二\n三"' + '\n')
+    assert load_yaml_file(path).data["body"] == "一\t二\n三"
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    assert refusal(fifo) == ("file_not_regular", None)

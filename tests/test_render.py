@@ -13,7 +13,7 @@ import pytest
 
 from noticeboard.errors import NoticeboardError
 from noticeboard.render import Renderer, builtin_template_dir, write_atomic
-from tests.conftest import FINANCE_YAML, NOTICE_YAML, RELIEF_YAML, check_text, write
+from tests.conftest import FINANCE_YAML, NOTICE_YAML, RELIEF_YAML, TOWNSHIP_YAML, check_text, write
 from tests.pdftext import page_sizes, page_texts, pdfium_texts, squeezed
 from tests.spies import audit_log, network_events, opened_outside, record_fetches
 
@@ -301,3 +301,44 @@ def test_a_very_long_name_wraps_instead_of_running_off(renderer, village):
     long_name = "欧阳" + "长" * 60
     poster = render(renderer, village, RELIEF_YAML.replace("王桂英", long_name))
     assert long_name in squeezed(page_texts(poster.pdf)[0])
+
+
+LONG_ROW = ("  - {{date: 2026-08-02, voucher: 付-{n:03d}, summary: 第{n}笔路灯维修, category: 公益支出,"
+            " amount: 10.00, handler: 刘洋, approver: 张建国}}\n")
+
+
+def long_finance(rows: int) -> str:
+    extra = "".join(LONG_ROW.format(n=n) for n in range(2, rows + 2))
+    return FINANCE_YAML.replace("closing_balance: 2700.25",
+                                f"closing_balance: {2700.25 - 10 * rows:.2f}").replace(
+        "expense:\n", "expense:\n" + extra)
+
+
+def test_no_scale_is_laid_out_twice_and_short_posters_take_two_layouts(renderer, village, monkeypatch):
+    from noticeboard import render as render_module
+
+    scales: list[float] = []
+    original = render_module._ScaledLayout.__call__
+
+    def spy(self, scale):
+        scales.append(scale)
+        return original(self, scale)
+
+    monkeypatch.setattr(render_module._ScaledLayout, "__call__", spy)
+    for text in (NOTICE_YAML, RELIEF_YAML, FINANCE_YAML, long_finance(60)):
+        scales.clear()
+        poster = render(renderer, village, text)
+        assert poster.layouts == len(scales) <= 3, scales
+        assert len(set(scales)) == len(scales), scales
+    scales.clear()
+    assert render(renderer, village, NOTICE_YAML).layouts == 2  # at 1, then grown to fill
+
+
+def test_a_long_table_shrinks_to_save_sheets_but_not_below_the_townships_minimum(township):
+    text = long_finance(50)
+    default = Renderer().render(check_text(township / "双河村", text))
+    write(township / "township.yaml", TOWNSHIP_YAML + "defaults:\n  min_body_pt: 16\n")
+    at_least_16 = Renderer().render(check_text(township / "双河村", text))
+    assert at_least_16.scale == 1.0  # the base size is 16 pt on A3: no shrinking
+    assert default.scale < 1.0
+    assert default.pages < at_least_16.pages

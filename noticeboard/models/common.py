@@ -21,7 +21,19 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 MONEY_LIMIT = Decimal("10000000000")  # ten billion yuan: no village account is larger
-_MONEY_RE = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+# [0-9], not \d: Python's \d and Decimal() also take Bengali ৪০০ or Arabic-Indic ٤٠٠ and
+# read them as 400, which a clerk who typed them did not see. Full-width digits are
+# folded to ASCII by NFKC first (a Chinese input method types them), so they stay.
+_MONEY_RE = re.compile(r"^-?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]+)?$")
+
+
+def _ascii_digits_only(text: str) -> None:
+    """Refuse digits of other scripts (after NFKC, full-width ones are already ASCII)."""
+    foreign = [ch for ch in text if unicodedata.category(ch) == "Nd" and not "0" <= ch <= "9"]
+    if foreign:
+        raise PydanticCustomError("digits_foreign", "digits of another script",
+                                  {"value": text, "char": foreign[0],
+                                   "codepoint": f"{ord(foreign[0]):04X}"})
 
 
 def parse_money(value: Any) -> Decimal:
@@ -32,6 +44,7 @@ def parse_money(value: Any) -> Decimal:
         text = unicodedata.normalize("NFKC", value).strip()
         text = text.removeprefix("¥").removeprefix("￥").removesuffix("元").strip()
         text = text.replace("，", ",")
+        _ascii_digits_only(text)
     else:
         raise PydanticCustomError("money", "not an amount", {"value": str(value)})
     if not _MONEY_RE.match(text):
@@ -44,6 +57,8 @@ def parse_money(value: Any) -> Decimal:
         raise PydanticCustomError("money_cents", "more than two decimals", {"value": text})
     if abs(amount) >= MONEY_LIMIT:
         raise PydanticCustomError("money_absurd", "too large", {"value": text})
+    if amount.is_zero() and text.startswith("-"):  # would print as -0.00
+        raise PydanticCustomError("money_minus_zero", "minus zero", {"value": text})
     return amount.quantize(Decimal("0.01"))
 
 
@@ -71,23 +86,36 @@ SignedMoney = Annotated[
     WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string"}]}),
 ]
 
-_ZH_DATE_RE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$")
-_ISO_DATE_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+_ZH_DATE_RE = re.compile(r"^([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日?$")
+_ISO_DATE_RE = re.compile(r"^([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})$")
+
+# Dates a village notice can carry. `9999-12-31` is a typo, and date arithmetic on it
+# (a posting window, the next period) would overflow Python's calendar.
+YEARS = range(1900, 2200)
 
 
 def parse_date(value: Any) -> date:
     """`2026-10-08`, `2026/10/8`, `2026年10月8日`; a date that does not exist is refused."""
     if isinstance(value, date):
-        return value
+        return _plausible(value, value.isoformat())
     text = unicodedata.normalize("NFKC", str(value)).strip()
+    _ascii_digits_only(text)
     match = _ISO_DATE_RE.match(text) or _ZH_DATE_RE.match(text)
     if not match:
         raise PydanticCustomError("date_format", "not a date", {"value": text})
     year, month, day = (int(g) for g in match.groups())
     try:
-        return date(year, month, day)
+        found = date(year, month, day)
     except ValueError:
         raise PydanticCustomError("date_invalid", "no such date", {"value": text}) from None
+    return _plausible(found, text)
+
+
+def _plausible(day: date, text: str) -> date:
+    if day.year not in YEARS:
+        raise PydanticCustomError("date_absurd", "implausible year",
+                                  {"value": text, "low": YEARS.start, "high": YEARS.stop - 1})
+    return day
 
 
 ChineseDate = Annotated[
@@ -145,18 +173,19 @@ class Period(BaseModel):
 
 def parse_period_text(text: str) -> dict[str, Any]:
     text = unicodedata.normalize("NFKC", text).strip().upper()
-    if m := re.fullmatch(r"(\d{4})-?Q([1-4])", text):
+    _ascii_digits_only(text)
+    if m := re.fullmatch(r"([0-9]{4})-?Q([1-4])", text):
         year, quarter = int(m[1]), int(m[2])
         start = date(year, 3 * quarter - 2, 1)
         end = _month_end(year, 3 * quarter)
         return {"start": start, "end": end,
                 "label": f"{year}年第{QUARTER_NAMES[quarter - 1]}季度"}
-    if m := re.fullmatch(r"(\d{4})-(\d{1,2})", text):
+    if m := re.fullmatch(r"([0-9]{4})-([0-9]{1,2})", text):
         year, month = int(m[1]), int(m[2])
         if 1 <= month <= 12:
             return {"start": date(year, month, 1), "end": _month_end(year, month),
                     "label": f"{year}年{month}月"}
-    if m := re.fullmatch(r"(\d{4})", text):
+    if m := re.fullmatch(r"([0-9]{4})", text):
         year = int(m[1])
         return {"start": date(year, 1, 1), "end": date(year, 12, 31), "label": f"{year}年度"}
     raise PydanticCustomError("period_format", "not a period", {"value": text})
@@ -224,7 +253,10 @@ class Envelope(BaseModel):
     def window_end(self, default_days: int) -> date:
         if self.until is not None:
             return self.until
-        return self.posted + timedelta(days=(self.days or default_days) - 1)
+        try:
+            return self.posted + timedelta(days=(self.days or default_days) - 1)
+        except OverflowError:  # settings are range-checked; this is the last guard
+            return date.max
 
     def default_title(self, village_name: str) -> str:
         return f"{village_name}{self.period.label}{self.NAME_ZH}"

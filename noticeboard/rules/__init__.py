@@ -38,10 +38,12 @@ def check_rules(item: Envelope, setting: Setting, partial: bool = False) -> list
     from noticeboard.rules.envelope import check_envelope
     from noticeboard.rules.ledger import check_ledger
     from noticeboard.rules.schedule import check_schedule
+    from noticeboard.rules.size import check_size
     from noticeboard.rules.votes import check_votes
 
     checks = (check_ledger, check_dues, check_votes, check_election, check_schedule,
-              check_dates, check_completeness, check_envelope)
+              check_dates, check_completeness, check_envelope,
+              check_size)
     token = _PARTIAL.set(partial)
     try:
         return [f for check in checks for f in unless_missing(functools.partial(check, item, setting))]

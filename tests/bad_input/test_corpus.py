@@ -18,6 +18,9 @@ runner = CliRunner()
 
 ALIAS = "错误: 不支持 YAML 锚点和别名（& 和 *），请把内容直接写出来"
 NOT_MONEY = "「{}」不是有效的金额，请写成 1234.50 这样的数字"
+NO_GLYPH = ("「{}」（U+{}）没有任何已安装字体能显示，海报上会成为空白方框；出现在 recipients[1].amount。"
+            "请安装含此字的字体（如 fonts-noto-cjk-extra 或花园明朝），并在 township.yaml 的 defaults.fonts 中配置")
+CONTROL = "这里有看不见的控制字符（U+{}），打印时会丢失或出错；请删除它（常见于从网页或其他软件复制的文字）"
 GBK = "警告: 文件按 GBK/GB18030 编码读取；建议另存为 UTF-8，以免在其他电脑上乱码"
 
 # file → (check exit code, the lines `check` prints before its summary line)
@@ -42,8 +45,10 @@ CASES: dict[str, tuple[int, list[str]]] = {
     "encoding-gb18030-rare.yaml": (0, [":1: " + GBK]),
     "encoding-utf16.yaml": (0, []),
     "encoding-crlf.yaml": (0, []),
-    "encoding-latin1.yaml": (1, [": 错误: 无法识别文件编码（不是 UTF-8，也不是 GBK/GB18030），请另存为 UTF-8"]),
-    "encoding-not-text.yaml": (1, [": 错误: 这不是文本文件（含有控制字符），请用记事本或 WPS 另存为 UTF-8 文本"]),
+    "encoding-latin1.yaml": (1, [":2: 错误: 无法识别文件编码（不是 UTF-8，也不是 GBK/GB18030），请另存为 UTF-8"]),
+    "encoding-not-text.yaml": (1, [":3: 错误: 这不是文本文件（含有控制字符），请用记事本或 WPS 另存为 UTF-8 文本"]),
+    "encoding-mixed-gbk-line.yaml": (1, [":2: 错误: 第 2 行不是 UTF-8 编码（可能是从 GBK 文件复制过来的），其余各行是 UTF-8；"
+                                         "请在这几行重新输入文字，或把整个文件另存为 UTF-8"]),
     # values
     "value-yes-no-stays-text.yaml": (0, []),
     "value-leading-zero-stays-text.yaml": (0, []),
@@ -57,6 +62,20 @@ CASES: dict[str, tuple[int, list[str]]] = {
     "value-absurd-amount.yaml": (1, [":13: 错误 recipients[1].amount: 金额「100000000000」大得不合常理，请核对"]),
     "value-three-decimals.yaml": (1, [":13: 错误 recipients[1].amount: 金额「1120.005」超过两位小数，请精确到分"]),
     "value-fullwidth-amount.yaml": (0, []),
+    "value-bengali-digits.yaml": (1, [":13: 错误 recipients[1].amount: 「৪০০」里有其他文字的数字「৪」（U+09EA），请用 0–9 书写",
+                                      ":13: 错误 recipients[1].amount: " + NO_GLYPH.format("৪", "09EA"),
+                                      ":13: 错误 recipients[1].amount: " + NO_GLYPH.format("০", "09E6")]),
+    "value-arabic-indic-date.yaml": (1, [":4: 错误 posted: 「٢٠٢٦-١٠-١٠」里有其他文字的数字「٢」（U+0662），请用 0–9 书写"]),
+    "value-minus-zero.yaml": (1, [":13: 错误 recipients[1].amount: 金额「-0」是带负号的零，请写成 0"]),
+    "value-year-9999.yaml": (1, [":4: 错误 posted: 日期「9999-12-31」的年份不合常理（应在 1900 年至 2199 年之间），请核对"]),
+    # what the eye cannot see on the poster
+    "text-bidi-override.yaml": (1, [":9: 错误 recipients[1].name: 这里有改变文字显示方向的隐藏字符（U+202E），"
+                                    "海报上显示的文字顺序会与实际内容不同（姓名可能被显示成另一个人的名字）；请删除它"]),
+    "text-nul-escape.yaml": (1, [":9: 错误 recipients[1].name: " + CONTROL.format("0000")]),
+    "text-bell-escape.yaml": (1, [":9: 错误 recipients[1].name: " + CONTROL.format("0007")]),
+    "text-zero-width.yaml": (1, [":9: 错误 recipients[1].name: 这里有看不见的隐藏字符（U+200B），会让两个看起来相同的名字实际不同；请删除它"]),
+    "text-blank-name.yaml": (1, [":9: 错误 recipients[1].name: 这里只有空格，没有内容；请填写，或删除这一项"]),
+    "text-empty-quoted-name.yaml": (1, [":9: 错误 recipients[1].name: 「户主姓名（name）」没有填写"]),
     "value-thousands-separator.yaml": (0, []),
     "value-household-not-a-number.yaml": (1, [":11: 错误 recipients[1].household_size: 「两」不是整数"]),
     # kinds and keys
@@ -120,7 +139,7 @@ def corpus(tmp_path, monkeypatch):
 
 
 def test_the_corpus_is_complete():
-    assert len(CASES) >= 40
+    assert len(CASES) >= 60
     assert sorted(CASES) == sorted(p.name for p in FILES.iterdir() if p.name != "village.yaml")
 
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from noticeboard.models.common import ChineseDate, Money, Period, parse_money
+from noticeboard.models.common import ChineseDate, Money, Period, SignedMoney, parse_money
 
 
 @pytest.mark.parametrize(("typed", "amount"), [
@@ -79,3 +79,70 @@ def test_period_must_not_end_before_it_starts():
     with pytest.raises(ValidationError) as caught:
         Period.model_validate({"start": "2026-10-01", "end": "2026-09-15"})
     assert caught.value.errors()[0]["type"] == "period_order"
+
+
+@pytest.mark.parametrize(("typed", "char"), [
+    ("৪০০", "৪"),            # Bengali: Decimal() would read it as 400
+    ("٤٠٠.٥٠", "٤"),          # Arabic-Indic
+    ("۴۰۰", "۴"),             # Extended Arabic-Indic (Persian)
+    ("४००", "४"),             # Devanagari
+    ("1,2৩4.00", "৩"),
+])
+def test_digits_of_other_scripts_are_refused_in_amounts(typed, char):
+    with pytest.raises(ValidationError) as caught:
+        TypeAdapter(SignedMoney).validate_python(typed)
+    error = caught.value.errors()[0]
+    assert (error["type"], error["ctx"]["char"]) == ("digits_foreign", char)
+
+
+@pytest.mark.parametrize("typed", ["٢٠٢٦-١٠-٠٨", "২০২৬年১০月৮日"])
+def test_digits_of_other_scripts_are_refused_in_dates(typed):
+    with pytest.raises(ValidationError) as caught:
+        TypeAdapter(ChineseDate).validate_python(typed)
+    assert caught.value.errors()[0]["type"] == "digits_foreign"
+
+
+def test_digits_of_other_scripts_are_refused_in_periods():
+    with pytest.raises(ValidationError) as caught:
+        Period.model_validate("٢٠٢٦-Q3")
+    assert caught.value.errors()[0]["type"] == "digits_foreign"
+
+
+def test_full_width_digits_stay_accepted():
+    assert parse_money("１，１２０．５０") == Decimal("1120.50")
+    assert TypeAdapter(ChineseDate).validate_python("２０２６－１０－０８") == date(2026, 10, 8)
+
+
+@pytest.mark.parametrize("typed", ["-0", "-0.00", "-0,000.00", "－０"])
+def test_minus_zero_is_refused_not_printed(typed):
+    for model in (Money, SignedMoney):
+        with pytest.raises(ValidationError) as caught:
+            TypeAdapter(model).validate_python(typed)
+        assert caught.value.errors()[0]["type"] == "money_minus_zero"
+
+
+def test_zero_is_fine():
+    assert str(parse_money("0")) == "0.00"
+
+
+@pytest.mark.parametrize("typed", ["9999-12-31", "0001-01-01", "1899-12-31", "2200-01-01"])
+def test_implausible_years_are_refused(typed):
+    with pytest.raises(ValidationError) as caught:
+        TypeAdapter(ChineseDate).validate_python(typed)
+    error = caught.value.errors()[0]
+    assert (error["type"], error["ctx"]["low"], error["ctx"]["high"]) == ("date_absurd", 1900, 2199)
+
+
+def test_a_period_in_year_9999_is_refused():
+    with pytest.raises(ValidationError) as caught:
+        Period.model_validate("9999-Q4")
+    assert caught.value.errors()[0]["type"] == "date_absurd"
+
+
+def test_a_posting_window_past_the_calendar_does_not_overflow():
+    from noticeboard.models.notice import Notice
+
+    notice = Notice.model_construct(posted=date(2199, 12, 31), until=None, days=None)
+    assert notice.window_end(366) == date(2200, 12, 31)
+    notice = Notice.model_construct(posted=date.max, until=None, days=None)
+    assert notice.window_end(7) == date.max

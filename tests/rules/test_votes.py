@@ -77,4 +77,4 @@ def test_a_quorum_that_is_not_a_fraction_is_refused_in_the_settings(township, vi
     write(township / "township.yaml", "name: 青山镇\nhotline: 1\ndefaults:\n  quorum:\n    村民代表会议: 过半\n")
     _, findings = find_setting(village)
     assert [(f.code, f.line, f.message()) for f in findings] == [
-        ("bad_characters", 4, "「过半」含有不允许的字符")]  # located at its `quorum:` line
+        ("bad_characters", 5, "「过半」含有不允许的字符")]  # located at its own line under `quorum:`
