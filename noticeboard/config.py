@@ -28,6 +28,7 @@ from noticeboard.rules.privacy import (
     VILLAGE_CONTACT_FIELDS,
     check_privacy,
     check_source,
+    check_unparsed,
 )
 from noticeboard.validation import validation_findings
 from noticeboard.workdays import WorkCalendar
@@ -215,7 +216,10 @@ class Setting:
 
 def load_settings_file(path: Path, model: type[BaseModel]) -> Any:
     """Load township.yaml or village.yaml; raise NoticeboardError with every finding."""
-    loaded = load_yaml_file(path)
+    try:
+        loaded = load_yaml_file(path)
+    except NoticeboardError as exc:  # still searched for personal numbers, line by line
+        raise NoticeboardError(exc.findings + check_unparsed(path)) from None
     if not isinstance(loaded.data, dict):
         raise NoticeboardError([error("root_not_mapping").located(path, loaded.lines)])
     data, findings, lines = normalize_keys(model, loaded.data, loaded.lines)

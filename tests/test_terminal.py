@@ -58,8 +58,19 @@ def test_check_never_sends_raw_control_characters(township, monkeypatch):
     write(village / f"通知{ESC_TITLE}.yaml", NOTICE_YAML.replace("posted: 2026-11-20", "posted: 明天\u202e"))
     result = runner.invoke(app, ["check", str(village)])
     assert "\x1b" not in result.output and "\u202e" not in result.output
+    # the loader refuses the bidi character itself, naming it; the file name is escaped
+    assert "青山镇/双河村/通知\\x1b]0;pwned\\x07.yaml:4: 错误 posted: " in result.output
+    assert "（U+202E）" in result.output
+
+
+def test_a_message_quoting_a_file_name_escapes_it(township, monkeypatch):
+    monkeypatch.chdir(township.parent)
+    village = township / "双河村"
+    write(village / f"通知{ESC_TITLE}.yaml", NOTICE_YAML.replace("posted: 2026-11-20", "posted: 明天"))
+    result = runner.invoke(app, ["check", str(village)])
+    assert "\x1b" not in result.output and "\x07" not in result.output
     assert ("青山镇/双河村/通知\\x1b]0;pwned\\x07.yaml:4: 错误 posted: "
-            "「明天\\u202e」不是日期，请写成 2026-10-08 或 2026年10月8日") in result.output
+            "「明天」不是日期，请写成 2026-10-08 或 2026年10月8日") in result.output
 
 
 def test_error_helper_keeps_ordinary_messages():

@@ -11,6 +11,7 @@ township's 举报电话) may hold a mobile; an ID or bank number is an error the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -112,14 +113,21 @@ def _detail_findings(text: str, path: FieldPath) -> list[Finding]:
     return findings
 
 
-def check_source_text(text: str, checked_values: set[str]) -> list[Finding]:
+def check_source_text(text: str, checked_values: set[str],
+                      contact_lines: bool = False) -> list[Finding]:
     """Numbers in a file's raw text other than those in `checked_values` (the digits of
     every number in the values check_privacy searched, reported there or allowed as
     an official contact): in comments, in keys, in values under a key the model does
-    not know, or in a file whose kind is unknown. Each is reported at its line."""
+    not know, or in a file whose kind is unknown. Each is reported at its line.
+    With `contact_lines` (a file that did not parse), a mobile on a line that starts
+    with a contact key (`监督电话:`, `hotline:`...) is taken as the official number."""
     findings = []
     for hit in find_numbers(text):
         if hit.digits in checked_values:
+            continue
+        start = text.rfind("\n", 0, hit.start) + 1
+        if contact_lines and hit.kind is Kind.MOBILE and \
+                _CONTACT_LINE_RE.match(text, start, hit.start):
             continue
         line = text.count("\n", 0, hit.start) + 1
         if _in_comment(text, hit.start):
@@ -128,6 +136,13 @@ def check_source_text(text: str, checked_values: set[str]) -> list[Finding]:
             finding = number_finding(hit)
         findings.append(replace(finding, line=line))
     return findings
+
+
+# The official contact fields under every name a clerk may give them (titles and aliases
+# of contact, objection_to, a village's phone and a township's hotline).
+_CONTACT_LINE_RE = re.compile(
+    r"\s*(?:contact|objection_to|phone|hotline|监督电话|联系电话|意见受理|电话|举报电话|乡镇举报电话)"
+    r"\s*[:：]")
 
 
 def _in_comment(text: str, position: int) -> bool:
@@ -204,7 +219,7 @@ def check_unparsed(path: Path) -> list[Finding]:
         text, _ = decode_text(path.read_bytes())
     except OSError:
         return []
-    found = check_source_text(text, set()) if text is not None else []
+    found = check_source_text(text, set(), contact_lines=True) if text is not None else []
     return [replace(f, file=path) for f in found]
 
 

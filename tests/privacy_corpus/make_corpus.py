@@ -154,37 +154,45 @@ SETTINGS_PLACES = [
 ]
 
 
-def fill(template: str, place: str, text: str) -> tuple[str, int]:
-    """The template with `text` at `place` (other places empty), and that line's number."""
+def fill(template: str, place: str, text: str) -> tuple[str, int, int]:
+    """The template with `text` at `place` (other places empty), the line a value
+    finding is reported at, and the line the text is on."""
     names = {part.split("}")[0] for part in template.split("{")[1:]}
     filled = template.format(**{name: (text if name == place else "") for name in names})
+    rows = list(enumerate(template.splitlines(), 1))
     marker = REPORTED_AT.get(place, "{" + place + "}")
-    line = next(n for n, row in enumerate(template.splitlines(), 1) if marker in row)
-    return filled, line
+    line = next(n for n, row in rows if marker in row)
+    text_line = next(n for n, row in rows if "{" + place + "}" in row)
+    return filled, line, text_line
 
 
 def expected(way: tuple[str, str, str, str, str], place: str, contact: str | None,
-             line: int) -> list[dict[str, object]]:
-    _, _, code, masked, kind = way
+             line: int, text_line: int, field: str | None) -> list[dict[str, object]]:
+    name, _, code, masked, kind = way
+    if "zero-width" in name and place != "comment":
+        # The loader refuses a value holding a zero-width space (text_invisible) and the
+        # file is then searched line by line: both findings are on the text's own line.
+        return [{"code": "text_invisible", "line": text_line}, {"code": code, "line": text_line}]
     if place == "comment":
         return [{"code": "privacy_in_comment", "line": line,
                  "message": f"注释里有{KIND_WORDS[kind]}（{masked}）：注释会随源文件附在海报 PDF 里一起公开，"
                             "同样不得出现，请删除或打码"}]
     if place == contact and code == "privacy_phone":
         return []  # an official contact field may hold a mobile
-    return [{"code": code, "line": line}]
+    return [{"code": code, "line": line, "field": field}]
 
 
 def main() -> None:
     cases = []
     for kind, template, place, field in ITEM_PLACES:
         for way in WAYS:
-            text, line = fill(template, place, " " + way[1] if place != "comment" else way[1])
+            text, line, text_line = fill(template, place,
+                                         " " + way[1] if place != "comment" else way[1])
             name = f"items/{kind}-{place}-{way[0]}.yaml"
             (HERE / name).parent.mkdir(parents=True, exist_ok=True)
             (HERE / name).write_text(text, encoding="utf-8")
             cases.append({"file": name, "as": "item", "written": way[1], "field": field,
-                          "findings": expected(way, place, "contact", line)})
+                          "findings": expected(way, place, "contact", line, text_line, field)})
     for way in WAYS:
         name = f"names/通知-{way[0]}-{way[1]}.yaml"
         (HERE / name).parent.mkdir(parents=True, exist_ok=True)
@@ -195,12 +203,13 @@ def main() -> None:
     for settings, template, places, contact in SETTINGS_PLACES:
         for place in places:
             for way in WAYS:
-                text, line = fill(template, place, " " + way[1] if place != "comment" else way[1])
+                text, line, text_line = fill(template, place,
+                                             " " + way[1] if place != "comment" else way[1])
                 name = f"settings/{settings.split('.')[0]}-{place}-{way[0]}.yaml"
                 (HERE / name).parent.mkdir(parents=True, exist_ok=True)
                 (HERE / name).write_text(text, encoding="utf-8")
                 cases.append({"file": name, "as": settings, "written": way[1], "field": place,
-                              "findings": expected(way, place, contact, line)})
+                              "findings": expected(way, place, contact, line, text_line, place)})
     (HERE / "expected.json").write_text(json.dumps(cases, ensure_ascii=False, indent=1) + "\n",
                                         encoding="utf-8")
 
