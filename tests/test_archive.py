@@ -248,3 +248,12 @@ def test_random_damage_to_a_real_poster_never_ends_in_a_traceback(village, tmp_p
         first = result.output.split("\n")[0].removeprefix("fuzzed.pdf: 错误: ")[:12]
         outcomes[first] = outcomes.get(first, 0) + 1
     assert len(outcomes) >= 2  # both readable (damage in a page) and refused ones
+
+
+def test_a_poster_that_cannot_be_opened(corpus, monkeypatch):
+    monkeypatch.chdir(corpus)
+    Path("folder.pdf").mkdir()  # a folder named like a poster
+    for command in ("check", "extract"):
+        result = runner.invoke(app, [command, "folder.pdf"])
+        assert result.exit_code == 1
+        assert result.output.startswith("folder.pdf: 错误: 无法读取这个 PDF：文件打不开\n")
