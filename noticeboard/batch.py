@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from noticeboard.build import Outcome, RenderOptions, Status
-from noticeboard.errors import Finding, NoticeboardError, display_path, error, warning
+from noticeboard.errors import Finding, NoticeboardError, display_path, error, os_reason, warning
 from noticeboard.items import CheckedItem
 from noticeboard.workspace import ItemSource, output_key
 
@@ -58,23 +58,27 @@ class WorkResult:
 
 
 def render_all(pairs: list[Pair], options: RenderOptions,
-               progress: Callable[[Outcome], None] | None = None
+               progress: Callable[[Outcome], None] | None = None,
+               whole_villages: frozenset[str] = frozenset()
                ) -> tuple[list[Outcome], list[Finding]]:
     """Outcomes in item order (unchanged ones skipped, the rest rendered, in parallel),
-    and any problem with the run's own files (lock, state, report, print files)."""
+    and any problem with the run's own files (lock, state, report, print files).
+
+    `whole_villages` are output folders whose every item is in `pairs`: a poster this
+    tool made there whose item is gone is moved aside too."""
     lock = OutputLock(options.out_dir)
     try:
         lock.acquire()
     except NoticeboardError as exc:
         return [], exc.findings
     try:
-        return _render_locked(pairs, options, progress)
+        return _render_locked(pairs, options, progress, whole_villages)
     finally:
         lock.release()
 
 
 def _render_locked(pairs: list[Pair], options: RenderOptions,
-                   progress: Callable[[Outcome], None] | None
+                   progress: Callable[[Outcome], None] | None, whole_villages: frozenset[str]
                    ) -> tuple[list[Outcome], list[Finding]]:
     from noticeboard.report import write_print_files, write_report
 
@@ -109,6 +113,7 @@ def _render_locked(pairs: list[Pair], options: RenderOptions,
                 _retire(outcome, options.out_dir, state, claimed, keep=[])
             outcomes[index] = outcome
             report_progress(outcome)
+        problems += _retire_orphans(options.out_dir, state, claimed, whole_villages)
     finally:
         problems += _run_file(state.save, options.out_dir / STATE_FILE)
         remove_stale_temp_files(options.out_dir)
@@ -135,7 +140,7 @@ def _run_file(write: Callable[[], Any], target: Path) -> list[Finding]:
         write()
     except OSError as exc:
         return [error("write_failed", location=display_path(Path(exc.filename or target)),
-                      reason=exc.strerror or exc)]
+                      reason=os_reason(exc))]
     return []
 
 
@@ -190,7 +195,7 @@ def _retire(outcome: Outcome, out_dir: Path, state: RunState, claimed: set[str],
             os.replace(path, aside)
         except OSError as exc:
             outcome.findings.append(error("stale_not_moved", file=display_path(path),
-                                          reason=exc.strerror or exc).located(source.path, {}))
+                                          reason=os_reason(exc)).located(source.path, {}))
             continue
         moved.append((path, aside))
     if not keep:
@@ -202,6 +207,37 @@ def _retire(outcome: Outcome, out_dir: Path, state: RunState, claimed: set[str],
                                         folder=display_path(out_dir / STALE_DIR)
                                         ).located(source.poster or source.path, {}))
         outcome.moved += [new for _, new in moved]
+
+
+def _retire_orphans(out_dir: Path, state: RunState, claimed: set[str],
+                    whole_villages: frozenset[str]) -> list[Finding]:
+    """Posters this tool made in a village read whole, whose item is no longer there
+    (deleted, renamed, or unreadable because the village's settings are broken)."""
+    findings = []
+    villages = {output_key(Path(v)) for v in whole_villages}
+    for name, entry in list(state.entries.items()):
+        stem = Path(name).with_suffix("")
+        if "files" not in entry or output_key(stem.parent) not in villages \
+                or output_key(stem) in claimed:
+            continue
+        moved = []
+        for file in entry["files"]:
+            path = out_dir / file
+            if path.is_file() and not path.is_symlink():
+                aside = out_dir / STALE_DIR / file
+                try:
+                    aside.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(path, aside)
+                except OSError as exc:
+                    findings.append(error("stale_not_moved", file=display_path(path),
+                                          reason=os_reason(exc)))
+                    continue
+                moved.append(display_path(path))
+        state.forget(out_dir / name)
+        if moved:
+            findings.append(warning("stale_moved_orphan", files="、".join(moved),
+                                    folder=display_path(out_dir / STALE_DIR)))
+    return findings
 
 
 def _outputs_below(out_dir: Path, stem_path: Path, claimed: set[str]) -> list[Path]:
@@ -255,7 +291,7 @@ def render_task(task: Task) -> WorkResult:
         return WorkResult(Status.FAILED, findings=exc.findings)
     except OSError as exc:
         finding = error("write_failed", location=display_path(task.target),
-                        reason=exc.strerror or exc)
+                        reason=os_reason(exc))
         return WorkResult(Status.FAILED, findings=[finding.located(task.checked.path, {})])
     except Exception as exc:  # a crash in one poster must not stop the others
         finding = error("render_failed", reason=f"{type(exc).__name__}: {exc}")
@@ -534,7 +570,7 @@ class OutputLock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
         except OSError as exc:
             raise NoticeboardError([error("write_failed", location=display_path(self.path),
-                                          reason=exc.strerror or exc)]) from None
+                                          reason=os_reason(exc))]) from None
         if not _try_lock(fd):
             holder = _read_pid(fd)
             os.close(fd)

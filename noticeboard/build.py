@@ -10,9 +10,15 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
-from noticeboard.errors import Finding, NoticeboardError, error, has_errors
+from noticeboard.errors import Finding, NoticeboardError, error, has_errors, os_reason
 from noticeboard.items import CheckedItem, check_item
-from noticeboard.workspace import ItemSource, Workspace, discover, output_collisions
+from noticeboard.workspace import (
+    ItemSource,
+    Workspace,
+    discover,
+    output_collisions,
+    safe_name,
+)
 
 
 class Status(StrEnum):
@@ -75,7 +81,7 @@ class Build:
             workspace = discover(usable) if usable else Workspace()
         except OSError as exc:  # a folder that vanished or became unreadable meanwhile
             workspace = Workspace(findings=[error(
-                "path_unreadable", location=exc.filename or usable[0], reason=exc.strerror or exc)])
+                "path_unreadable", location=exc.filename or usable[0], reason=os_reason(exc))])
         workspace.findings[:0] = [error(code, location=str(path)) for path, code in refused]
         return cls(workspace)
 
@@ -112,7 +118,10 @@ class Build:
         pairs = [(src, checked) for src, checked in zip(self.workspace.items, self.checked,
                                                          strict=True)
                  if in_shard(src, options.shard)]
-        self.outcomes, self.run_findings = render_all(pairs, options, progress)
+        # Village folders read whole in this run: a poster there with no item is orphaned.
+        whole = frozenset() if options.shard else frozenset(
+            safe_name(folder.resolve().name) for folder in self.workspace.village_dirs)
+        self.outcomes, self.run_findings = render_all(pairs, options, progress, whole)
         return self.outcomes
 
     @property

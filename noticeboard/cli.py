@@ -318,9 +318,9 @@ def _exists(path: Path) -> bool:
 
 
 def _fail_writing(target: Path, exc: OSError) -> NoReturn:
-    from noticeboard.errors import error
+    from noticeboard.errors import error, os_reason
 
-    finding = error("write_failed", location=target, reason=exc.strerror or exc)
+    finding = error("write_failed", location=target, reason=os_reason(exc))
     typer.echo(finding.located(target, {}).format(lang()), err=True)
     raise typer.Exit(1) from None
 

@@ -9,9 +9,11 @@ and usage errors shown in that language.
 from __future__ import annotations
 
 import difflib
+import logging
 import os
 import re
 import sys
+import traceback
 import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -21,11 +23,13 @@ import typer
 import typer.core
 from typer import _click as click
 
-from noticeboard.errors import shown
+from noticeboard.errors import NoticeboardError, shown
 from noticeboard.messages import MESSAGES
 
 LANGS = ("zh", "en")
 ENV_VAR = "NOTICEBOARD_LANG"
+DEBUG_VAR = "NOTICEBOARD_DEBUG"
+INTERNAL_ERROR = 70  # EX_SOFTWARE: a defect of the tool, not of the input
 _state = {"lang": "zh"}
 
 
@@ -79,6 +83,23 @@ def take_lang(args: list[str]) -> tuple[list[str], str]:
         rest.append(arg)
         index += 1
     return rest, chosen.strip().lower()
+
+
+def take_debug(args: list[str]) -> tuple[list[str], bool]:
+    """Remove `--debug` (before `--`); `NOTICEBOARD_DEBUG=1` does the same."""
+    cut = args.index("--") if "--" in args else len(args)
+    head = [arg for arg in args[:cut] if arg != "--debug"]
+    return head + args[cut:], len(head) < cut or os.environ.get(DEBUG_VAR, "") not in ("", "0")
+
+
+def report_defect(exc: Exception, debug: bool) -> None:
+    """An unexpected exception is the tool's fault: say so plainly, with the traceback only
+    when asked (as Pelican's --debug), so a clerk never faces a wall of English."""
+    if debug:
+        typer.echo("".join(traceback.format_exception(exc)), err=True)
+    typer.echo(say("cli_internal_error", kind=type(exc).__name__), err=True)
+    if not debug:
+        typer.echo(say("cli_internal_error_hint"), err=True)
 
 
 def display_width(text: str) -> int:
@@ -291,9 +312,18 @@ class Group(_Frames, typer.core.TyperGroup):
                 sys.exit(2)
             return 2
         _state["lang"] = chosen
+        words, debug = take_debug(words)
+        if debug:
+            logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
         try:
             result = super().main(words, prog_name, complete_var, standalone_mode=False,
                                   windows_expand_args=windows_expand_args, **extra)
+        except NoticeboardError as exc:  # a user error no command caught itself
+            if not standalone_mode:
+                raise
+            for finding in exc.findings:
+                typer.echo(finding.format(lang()), err=True)
+            sys.exit(1)
         except click.exceptions.ClickException as exc:
             if not standalone_mode:
                 raise
@@ -304,6 +334,11 @@ class Group(_Frames, typer.core.TyperGroup):
                 raise
             typer.echo(say("cli_aborted"), err=True)
             sys.exit(1)
+        except Exception as exc:  # a defect of the tool: one line for the clerk, details on --debug
+            if not standalone_mode:
+                raise
+            report_defect(exc, debug)
+            sys.exit(INTERNAL_ERROR)
         if standalone_mode:
             sys.exit(result if isinstance(result, int) else 0)
         return result

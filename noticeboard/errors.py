@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -45,6 +46,22 @@ class Localized:
 
     def __str__(self) -> str:
         return self.zh
+
+
+# The operating system's reasons, in words a clerk reads (its own are English).
+_OS_REASONS = {
+    errno.ENOSPC: "磁盘已满", errno.EDQUOT: "超出了磁盘配额", errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限", errno.ENOENT: "找不到这个文件或文件夹", errno.EEXIST: "已有同名的文件",
+    errno.ENOTDIR: "路径中有一部分不是文件夹", errno.EISDIR: "这是一个文件夹",
+    errno.ENAMETOOLONG: "文件名太长", errno.EROFS: "磁盘是只读的", errno.ELOOP: "符号链接绕成了圈",
+    errno.EIO: "读写磁盘出错", errno.EBUSY: "文件正被其他程序占用", errno.ENXIO: "设备不存在",
+}
+
+
+def os_reason(exc: OSError) -> Localized:
+    """Why the system refused, in Chinese for zh and the system's own words for en."""
+    zh = _OS_REASONS.get(exc.errno or -1, f"系统错误（错误号 {exc.errno}）")
+    return Localized(zh, exc.strerror or str(exc))
 
 
 @dataclass(frozen=True)

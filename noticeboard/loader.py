@@ -18,7 +18,15 @@ from typing import Any
 
 import yaml
 
-from noticeboard.errors import FieldPath, Finding, Localized, NoticeboardError, error, warning
+from noticeboard.errors import (
+    FieldPath,
+    Finding,
+    Localized,
+    NoticeboardError,
+    error,
+    os_reason,
+    warning,
+)
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 20
@@ -71,7 +79,7 @@ def load_yaml_file(path: Path) -> LoadedYaml:
                                                     limit=MAX_FILE_BYTES))])
         raw = path.read_bytes()
     except OSError as exc:
-        raise NoticeboardError([_at(path, error("file_unreadable", reason=exc.strerror))]) from None
+        raise NoticeboardError([_at(path, error("file_unreadable", reason=os_reason(exc)))]) from None
     text, notes = decode_text(raw)
     if text is None:
         raise NoticeboardError([_at(path, f) for f in notes])

@@ -225,6 +225,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--lang (or NOTICEBOARD_LANG) must be zh or en, not `{value}`",
     ),
     "cli_aborted": ("已中止", "aborted"),
+    # --- structure (issue 11): the one error boundary ---
+    "cli_internal_error": (
+        "内部错误（{kind}）：这是本工具的缺陷，不是您数据的问题；已写出的海报不受影响",
+        "internal error ({kind}): a defect of this tool, not of your data; "
+        "posters already written are intact",
+    ),
+    "cli_internal_error_hint": (
+        "请在命令后加 --debug 重新运行，把显示的全部内容发给维护人员",
+        "run the command again with --debug and send everything it prints to the maintainers",
+    ),
     "cli_not_one_of": ("「{value}」不是可选值，应为：{choices}", "`{value}` is not one of: {choices}"),
     "cli_not_integer": ("「{value}」不是整数{choices}", "`{value}` is not a whole number{choices}"),
     "cli_not_number": ("「{value}」不是数字{choices}", "`{value}` is not a number{choices}"),
@@ -767,6 +777,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "stale_moved_other": (
         "与本次海报内容不一致的旧文件已移到 {folder} 文件夹：{files}",
         "old outputs that no longer match this poster were moved to {folder}: {files}",
+    ),
+    "stale_moved_orphan": (
+        "旧海报 {files} 在本次没有对应的事项（事项文件已删除或改名，或所在村的设置有错误），"
+        "已移到 {folder} 文件夹，以免打印出过期的海报",
+        "old outputs {files} have no item in this run (deleted, renamed, or the village's "
+        "settings are broken); moved to {folder} so that no outdated poster is printed",
     ),
     "stale_not_moved": (
         "旧海报 {file} 与内容不符，但无法移走（{reason}），请勿打印，并手动删除",

@@ -327,3 +327,22 @@ def test_names_with_dots_keep_their_whole_name(township, tmp_path):
     assert set(statuses.values()) == {Status.RENDERED}
     assert sorted(p.name for p in (tmp_path / "out" / "双河村").iterdir()) == [
         "2026.Q3通知.pdf", "2026.Q4通知.pdf"]  # not one `2026.pdf` written twice
+
+
+def test_a_deleted_items_poster_is_moved_aside_when_its_village_is_rendered_whole(township, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    tree = one_village(township, **{"通知.yaml": NOTICE_YAML, "财务.yaml": FINANCE_YAML})
+    assert cli("render", "青山镇", "-o", "out").exit_code == 0
+    (tree / "双河村" / "财务.yaml").unlink()
+    result = cli("render", "青山镇/双河村/通知.yaml", "-o", "out")  # one file: the village is not read whole
+    assert result.exit_code == 0
+    assert (tmp_path / "out" / "双河村" / "财务.pdf").is_file()
+    result = cli("render", "青山镇", "-o", "out", "--shard", "1/1")  # a shard: not whole either
+    assert (tmp_path / "out" / "双河村" / "财务.pdf").is_file()
+    result = cli("render", "青山镇", "-o", "out")
+    assert result.exit_code == 0
+    assert ("-: 警告: 旧海报 out/双河村/财务.pdf 在本次没有对应的事项（事项文件已删除或改名，或所在村的设置有错误），"
+            "已移到 out/已失效 文件夹，以免打印出过期的海报") in result.output.splitlines()
+    assert sorted(p.name for p in (tmp_path / "out" / "双河村").iterdir()) == ["通知.pdf"]
+    assert (tmp_path / "out" / "已失效" / "双河村" / "财务.pdf").is_file()
+    assert cli("render", "青山镇", "-o", "out").output.count("已移到") == 0  # said once

@@ -29,7 +29,7 @@ def test_a_full_disk_keeps_the_previous_poster_and_says_so(village, tmp_path, mo
     monkeypatch.setattr(os, "replace", disk_full)
     result = runner.invoke(app, ["render", str(item), "-o", str(out)])
     assert result.exit_code == 1
-    assert f"错误: 无法写入 {os.path.relpath(poster)}：No space left on device" in result.output
+    assert f"错误: 无法写入 {os.path.relpath(poster)}：磁盘已满" in result.output
     assert poster.read_bytes() == before
     assert not [p for p in poster.parent.iterdir() if p.name != "通知.pdf"]
 
@@ -104,3 +104,13 @@ def test_workers_exit_within_seconds_when_the_main_process_is_killed(township, t
     while any(_running(pid) for pid in children) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not [pid for pid in children if _running(pid)]
+
+
+def test_the_systems_reasons_read_in_chinese_and_stay_the_systems_own_in_english():
+    from noticeboard.errors import error, os_reason
+
+    full = error("write_failed", location="out/a.pdf", reason=os_reason(OSError(28, "No space left on device")))
+    assert (full.message("zh"), full.message("en")) == (
+        "无法写入 out/a.pdf：磁盘已满", "cannot write out/a.pdf: No space left on device")
+    odd = error("write_failed", location="x", reason=os_reason(OSError(999, "Odd")))
+    assert odd.message("zh") == "无法写入 x：系统错误（错误号 999）"

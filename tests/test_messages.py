@@ -45,7 +45,7 @@ ALLOWED = FIELD_NAMES | set(KINDS) | {
     "township", "village", "yaml", "noticeboard", "doctor", "YAML", "UTF", "GBK", "GB18030",
     "PDF", "xlsx", "csv", "Tab", "fonts", "noto", "cjk", "extra", "defaults", "true",
     "false", "Excel", "WPS", "Q3", "I", "N", "U", "lang", "NOTICEBOARD_LANG", "zh", "en",
-    "kind", "period", "today", "jobs", "port", "help", "http", "Ctrl",
+    "kind", "period", "today", "jobs", "port", "help", "debug", "http", "Ctrl",
     "C", "shell", "¥", "templates",
 }
 # Values fed to every field: each type of wrong input a clerk's file can hold.
