@@ -111,10 +111,12 @@ class Build:
             options = RenderOptions(out_dir=options)
         if not self.checked:
             self.check()
+        late: dict[int, Finding] = {}  # found now, after `check` was printed: said with the outcome
         if "png" in options.formats:  # `通知-1` would overwrite page 1 of a two-page `通知`
             for index, finding in output_collisions(self.workspace.items, images=True).items():
                 if finding not in self.checked[index].findings:
                     self.checked[index].findings.append(finding)
+                    late[index] = finding
         pairs = [(src, checked) for src, checked in zip(self.workspace.items, self.checked,
                                                          strict=True)
                  if in_shard(src, options.shard)]
@@ -122,6 +124,10 @@ class Build:
         whole = frozenset() if options.shard else frozenset(
             safe_name(folder.resolve().name) for folder in self.workspace.village_dirs)
         self.outcomes, self.run_findings = render_all(pairs, options, progress, whole)
+        by_source = {id(src): index for index, src in enumerate(self.workspace.items)}
+        for outcome in self.outcomes:
+            if (finding := late.get(by_source.get(id(outcome.source), -1))) is not None:
+                outcome.findings.insert(0, finding)
         return self.outcomes
 
     @property

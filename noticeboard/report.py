@@ -26,7 +26,7 @@ def write_report(out_dir: Path, pairs: list[Pair], outcomes: list[Outcome],
     old outputs moved aside into 已失效/ because they no longer match the item."""
     items = []
     for (source, checked), outcome in zip(pairs, outcomes, strict=False):
-        findings = [*checked.findings, *outcome.findings]
+        findings = [*checked.findings, *(f for f in outcome.findings if f not in checked.findings)]
         items.append({
             "source": shown(source.path.as_posix()),
             "village": source.output_stem.parent.as_posix() if source.output_stem.parent.name else "",

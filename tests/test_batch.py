@@ -346,3 +346,18 @@ def test_a_deleted_items_poster_is_moved_aside_when_its_village_is_rendered_whol
     assert sorted(p.name for p in (tmp_path / "out" / "双河村").iterdir()) == ["通知.pdf"]
     assert (tmp_path / "out" / "已失效" / "双河村" / "财务.pdf").is_file()
     assert cli("render", "青山镇", "-o", "out").output.count("已移到") == 0  # said once
+
+
+def test_images_that_would_overwrite_each_other_are_refused_with_a_message(township, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    one_village(township, **{"通知.yaml": NOTICE_YAML, "通知-1.yaml": NOTICE_YAML})
+    assert cli("check", "青山镇").exit_code == 0  # PDFs alone do not collide
+    result = cli("render", "青山镇", "-o", "out", "--format", "png")
+    assert result.exit_code == 1
+    message = ("错误: 输出图片重名：青山镇/双河村/通知.yaml、青山镇/双河村/通知-1.yaml 生成的图片会互相覆盖"
+               "（多页海报第 N 页的图片名是「名称-N」）；请给其中的文件改名")
+    assert result.output.splitlines()[:2] == [f"青山镇/双河村/通知-1.yaml: {message}",
+                                              f"青山镇/双河村/通知.yaml: {message}"]
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert [[m["code"] for m in item["messages"]] for item in report["items"]] == [
+        ["output_collision_images"], ["output_collision_images"]]
