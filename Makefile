@@ -13,7 +13,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CONSTRAINTS := constraints.txt
 UPGRADE_VENV := .venv-upgrade
 
-.PHONY: setup system venv demo test bench clean constraints upgrade-check
+.PHONY: setup system venv demo test bench bench-speed clean constraints upgrade-check golden
 
 setup: system venv
 
@@ -55,8 +55,18 @@ test: setup
 	$(BIN)/ruff check noticeboard tests bench
 	$(BIN)/pytest
 
+# Regenerate tests/golden/ on purpose (after a template, stylesheet or WeasyPrint
+# change), then look at the images before committing them.
+golden: setup
+	$(BIN)/python -m tests.golden
+
 clean:
 	rm -rf $(VENV) $(UPGRADE_VENV) out
 
 bench: setup
 	$(BIN)/python bench/render_bench.py
+
+# Issue 16's five measures against Typst (installs Typst's PyPI package, benchmark only).
+bench-speed: setup
+	$(BIN)/pip install --quiet typst
+	$(BIN)/python bench/speed_report.py

@@ -104,6 +104,8 @@ class Defaults(BaseModel):
     min_body_pt: float | None = Field(  # engine (issue 16): the long-document policy
         None, ge=8, le=30, title="正文最小字号",
         description="长表格为少用纸而缩小时，正文不小于此字号（磅）；默认为基本字号的 0.8 倍（A3 12.8 磅）")
+    seal_guide: bool = Field(False, title="印章位置虚线圈",
+                             description="在落款处画虚线圆圈标出盖章位置；默认不印")
     fonts: Fonts = Field(default_factory=Fonts, title="字体")
     chinese_keys: bool = Field(False, title="模板用中文键名",
                                description="noticeboard new 默认写中文键名（加 --英文键 可改回）")

@@ -220,20 +220,64 @@ def overflows_right(document: Document) -> bool:
     return False
 
 
-def pin_to_bottom(document: Document, tag: str) -> None:
+def pin_to_bottom(document: Document, tag: str, spring: str = "spring") -> None:
     """Move the last `<tag>` element on a one-page document down to the bottom margin
     (moving laid-out boxes costs nothing, where a flex layout made WeasyPrint several
-    times slower)."""
+    times slower). When the template marks springs (`<div class="spring">`), the space
+    left is shared among them instead: whatever follows a spring in document order
+    moves down by its share, so a short poster shows no single large blank band."""
     page = document.pages[0]
     box = _page_box(page)
     bottom = box.margin_height() - _number(box, "margin_bottom")
     # The element's own block, not the line and text boxes inside it (same tag).
-    found = [b for b in content_boxes(page) if isinstance(b, BlockBox) and b.element_tag == tag]
+    boxes = list(content_boxes(page))
+    found = [b for b in boxes if isinstance(b, BlockBox) and b.element_tag == tag]
     if not found:
         return
     free = bottom - _bottom(found[-1])
-    if free > 1:
+    if free <= 1:
+        return
+    springs = {id(b) for b in boxes if isinstance(b, BlockBox) and b.element_tag == "div"
+               and spring in (b.element.get("class") or "").split()}  # type: ignore[attr-defined]
+    if not springs:
         found[-1].translate(dy=free)  # type: ignore[attr-defined]
+        return
+    _share_among_springs(box, springs, free / len(springs))
+
+
+def _share_among_springs(page_box: PageBox, springs: set[int], share: float) -> None:
+    """Move each box down by one share per spring before it, and place its backgrounds
+    again (WeasyPrint places them once laid out; the templates fetch no images)."""
+    from weasyprint.layout.background import layout_box_backgrounds
+
+    parents: dict[int, Any] = {}
+    for parent in page_box.descendants():
+        for child in getattr(parent, "children", None) or ():
+            parents[id(child)] = parent
+    holders: set[int] = set()  # boxes with a spring somewhere inside
+    for spring_id in springs:
+        up = parents.get(spring_id)
+        while up is not None and id(up) not in holders:
+            holders.add(id(up))
+            up = parents.get(id(up))
+    seen = 0
+
+    def walk(parent: Any, applied: float) -> None:
+        nonlocal seen
+        for child in getattr(parent, "children", None) or ():
+            if isinstance(child, MarginBox):
+                continue
+            if id(child) in springs:
+                seen += 1
+                continue
+            wanted = seen * share
+            if wanted != applied:
+                child.translate(dy=wanted - applied)
+                layout_box_backgrounds(page_box, child, lambda **_: None)
+            if id(child) in holders:
+                walk(child, wanted)
+
+    walk(page_box, 0.0)
 
 
 # ---- what WeasyPrint reports through its log -------------------------------------
