@@ -17,7 +17,7 @@ from noticeboard import doctor as doctor_module
 from noticeboard import schema as schema_module
 from noticeboard.build import Build, in_shard
 from noticeboard.cli_frames import ENGLISH_HELP, Command, Group, lang, say
-from noticeboard.errors import Finding, Severity, display_path, has_errors, sorted_findings
+from noticeboard.errors import Finding, Severity, display_path, has_errors, shown, sorted_findings
 from noticeboard.models import KIND_ALIASES, KINDS, kind_for
 from noticeboard.outcomes import Outcome, RenderOptions, Status
 
@@ -248,7 +248,7 @@ def status(
                               indent=2))
     else:
         for line in status_module.table(rows, lang()):
-            typer.echo(line)
+            typer.echo(shown(line))
     bad = {status_module.State.MISSING, status_module.State.INVALID}
     raise typer.Exit(1 if any(p.state in bad for r in rows for p in r.parts) else 0)
 
@@ -275,9 +275,19 @@ def extract(
         _echo_findings(exc.findings)
         raise typer.Exit(1) from None
     if output is None:
-        typer.echo(data.decode("utf-8", errors="replace"), nl=False)
+        text = data.decode("utf-8", errors="replace")
+        typer.echo(_safe_for_terminal(text), nl=False)
         return
     _write_new_file(output, data)
+
+
+def _safe_for_terminal(text: str) -> str:
+    """A whole file for the screen: control characters escaped; piped output untouched."""
+    import sys
+
+    from noticeboard.terminal import terminal_safe
+
+    return terminal_safe(text, keep="\n\t") if sys.stdout.isatty() else text
 
 
 def _write_new_file(target: Path, data: bytes) -> None:

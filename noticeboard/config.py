@@ -23,6 +23,13 @@ from noticeboard.loader import load_yaml_file
 from noticeboard.models.common import URL_PATTERN, ChineseDate, Envelope
 from noticeboard.models.keys import normalize_keys
 from noticeboard.models.meeting import canonical_body
+from noticeboard.rules.privacy import (
+    TOWNSHIP_CONTACT_FIELDS,
+    VILLAGE_CONTACT_FIELDS,
+    check_privacy,
+    check_source,
+    check_unparsed,
+)
 from noticeboard.validation import validation_findings
 from noticeboard.workdays import WorkCalendar
 
@@ -211,10 +218,17 @@ class Setting:
 
 def load_settings_file(path: Path, model: type[BaseModel]) -> Any:
     """Load township.yaml or village.yaml; raise NoticeboardError with every finding."""
-    loaded = load_yaml_file(path)
+    try:
+        loaded = load_yaml_file(path)
+    except NoticeboardError as exc:  # still searched for personal numbers, line by line
+        raise NoticeboardError(exc.findings + check_unparsed(path)) from None
     if not isinstance(loaded.data, dict):
         raise NoticeboardError([error("root_not_mapping").located(path, loaded.lines)])
     data, findings, lines = normalize_keys(model, loaded.data, loaded.lines)
+    # Settings are printed on every poster and attached to it: the same privacy
+    # checks as an item, only the official phone fields may hold a mobile.
+    contacts = TOWNSHIP_CONTACT_FIELDS if model is Township else VILLAGE_CONTACT_FIELDS
+    findings += check_privacy(data, contacts) + check_source(loaded, model)
     try:
         value = model.model_validate(data)
     except ValidationError as exc:

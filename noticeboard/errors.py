@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from noticeboard.messages import MESSAGES
+from noticeboard.personal_data import mask_personal
+from noticeboard.terminal import terminal_safe
 
 FieldPath = tuple[str | int, ...]
 
@@ -18,6 +20,11 @@ FieldPath = tuple[str | int, ...]
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+
+
+def shown(text: str) -> str:
+    """Text as a message may show it: personal numbers masked, non-printing escaped."""
+    return terminal_safe(mask_personal(text))
 
 
 SEVERITY_LABELS = {
@@ -71,10 +78,12 @@ class Finding:
     shown_path: tuple[str, str] | None = None
 
     def message(self, lang: str = "zh") -> str:
+        """The message in `lang`; whatever a parameter holds (a value, a key, a file
+        name), no personal number is shown in full and no control character raw."""
         zh, en = MESSAGES[self.code]
         params = {k: v.text(lang) if isinstance(v, Localized) else v
                   for k, v in self.params.items()}
-        return (en if lang == "en" else zh).format(**params)
+        return shown((en if lang == "en" else zh).format(**params))
 
     def located(self, file: Path, lines: Mapping[FieldPath, int]) -> Finding:
         """Fill in file and line from the line map (nearest enclosing field)."""
@@ -94,8 +103,7 @@ class Finding:
         label = SEVERITY_LABELS["en" if lang == "en" else "zh"][self.severity]
         dotted = self.field_text(lang)
         middle = f" {dotted}" if dotted else ""
-        return f"{where}: {label}{middle}: {self.message(lang)}"
-
+        return shown(f"{where}: {label}{middle}: {self.message(lang)}")
 
     def field_text(self, lang: str = "zh") -> str:
         """The field as the clerk wrote it (rows counted from 1), e.g. `名单[4].备注`."""
@@ -134,11 +142,11 @@ def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def display_path(path: Path) -> str:
-    """A path relative to the working folder when it lies below it."""
+    """A path relative to the working folder when it lies below it, safe to print."""
     try:
-        return os.path.relpath(path)
+        return shown(os.path.relpath(path))
     except ValueError:  # other drive on Windows
-        return str(path)
+        return shown(str(path))
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

@@ -26,7 +26,13 @@ from noticeboard.loader import LoadedYaml, load_yaml_file
 from noticeboard.models import KIND_ALIASES, KINDS, Envelope, kind_for
 from noticeboard.models.keys import has_cjk, normalize, shown_path
 from noticeboard.rules import check_rules
-from noticeboard.rules.privacy import check_privacy, walk_strings
+from noticeboard.rules.privacy import (
+    check_file_name,
+    check_privacy,
+    check_source,
+    check_unparsed,
+    walk_strings,
+)
 from noticeboard.validation import validation_findings
 
 KIND_KEYS = ("kind", "类型")
@@ -53,7 +59,7 @@ def check_item(path: Path, setting: Setting) -> CheckedItem:
     try:
         checked.loaded = load_yaml_file(path)
     except NoticeboardError as exc:
-        checked.findings = exc.findings
+        checked.findings = exc.findings + check_unparsed(path) + check_file_name(path)
         return checked
     loaded = checked.loaded
     findings, lines = list(loaded.notes), loaded.lines
@@ -70,7 +76,9 @@ def check_item(path: Path, setting: Setting) -> CheckedItem:
         findings += glyph_findings(parsed)
         checked.item = parsed.item
         findings = [_named(f, parsed) for f in findings]
-    checked.findings = sorted_findings(f.located(path, lines) for f in findings)
+    findings += check_source(loaded)  # comments, unknown keys: what the value checks missed
+    checked.findings = sorted_findings([*(f.located(path, lines) for f in findings),
+                                        *check_file_name(path)])
     checked.lines = lines
     return checked
 

@@ -575,12 +575,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a full Chinese ID number must not be posted; remove or mask it (e.g. {masked})",
     ),
     "privacy_phone": (
-        "名单中不得公开个人手机号（{masked}），请删除",
-        "personal phone numbers must not be posted on a list ({masked}); remove it",
+        "这里有一个个人手机号（{masked}），不得公开张贴，请删除；群众反映问题的电话请写在「监督电话」一栏",
+        "a personal mobile number ({masked}) must not be posted; remove it "
+        "(a number for feedback belongs in the `contact` field)",
     ),
     "privacy_bank_account": (
-        "名单中不得公开银行卡号或账号（{masked}），请删除",
-        "bank account numbers must not be posted ({masked}); remove it",
+        "这里有一个银行卡号或账号（{masked}），不得公开张贴，请删除",
+        "a bank card or account number ({masked}) must not be posted; remove it",
+    ),
+    # --- privacy (issue 10) ---
+    "privacy_id_check_digit": (
+        "这里有一个身份证号（{masked}），最后一位校验码对不上，可能是输错了；"
+        "但它仍是身份证号，不得公开张贴，请删除或打码",
+        "an ID number ({masked}) whose check digit looks mistyped; it is still an ID number "
+        "and must not be posted: remove or mask it",
+    ),
+    "privacy_old_id": (
+        "这里有一个15位的老身份证号，不得公开张贴；请删除或打码（如 {masked}）",
+        "an old 15-digit ID number must not be posted; remove or mask it (e.g. {masked})",
+    ),
+    "privacy_in_comment": (
+        "注释里有{what}（{masked}）：注释会随源文件附在海报 PDF 里一起公开，同样不得出现，请删除或打码",
+        "a comment holds {what} ({masked}): comments travel inside the poster PDF with the "
+        "source file, so remove or mask it",
+    ),
+    "privacy_file_name": (
+        "文件名里有{what}（{masked}）：文件名会随源文件附在海报 PDF 里，请给文件改名",
+        "the file name holds {what} ({masked}): it travels inside the poster PDF; rename the file",
+    ),
+    "privacy_illness": (
+        "这里写了个人的疾病或残疾情况（「{words}」），不得公开；"
+        "如需说明，只写救助项目名称（如 残疾人两项补贴）",
+        "this tells a person's illness or disability ({words}), which must not be posted; "
+        "give only the programme's name (e.g. 残疾人两项补贴)",
+    ),
+    "privacy_address": (
+        "这里写了详细住址（「{words}」），不得公开；只写村民小组即可",
+        "this gives a home address ({words}), which must not be posted; give only the village group",
+    ),
+    "privacy_poster_guard": (
+        "海报上将印出{what}（{masked}），来自 {source}；逐项检查时没有发现它，"
+        "为免泄露，这张海报没有生成。请从 {source} 中删除",
+        "the poster would print {what} ({masked}) from {source}, which the item checks did not "
+        "catch; the poster was not written. Remove it from {source}",
     ),
     # rules: posting window and review
     "issuer_missing": (

@@ -20,7 +20,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from noticeboard.config import TOWNSHIP_FILE, VILLAGE_FILE
 from noticeboard.errors import Finding, NoticeboardError, error, format_field_path
 from noticeboard.items import CheckedItem
-from noticeboard.rules.privacy import walk_strings
+from noticeboard.rules.privacy import guard_poster, walk_strings
 from noticeboard.view import TEMPLATE_FILTERS, poster_context, title_of, title_size_pt
 
 if TYPE_CHECKING:  # annotations only: importing WeasyPrint is engine.py's business
@@ -399,6 +399,8 @@ class Renderer:
             pdf = self._pdf(document, checked)
         if missing:
             raise NoticeboardError([_glyph_finding(checked, ch) for ch in sorted(set(missing))])
+        # The last guard (rules.privacy): no personal number leaves in the drawn text.
+        guard_poster(pdf, checked, [self._override_dir(checked), builtin_template_dir()])
         return Poster(pdf, len(document.pages), scale, layout.count)
 
     @staticmethod

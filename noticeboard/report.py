@@ -9,7 +9,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from noticeboard.errors import format_field_path
+from noticeboard.errors import format_field_path, shown  # shown: numbers masked, controls escaped
 from noticeboard.files import write_atomic
 from noticeboard.outcomes import Outcome, Pair, Status
 from noticeboard.state import RunState
@@ -26,7 +26,7 @@ def write_report(out_dir: Path, pairs: list[Pair], outcomes: list[Outcome],
     for (source, checked), outcome in zip(pairs, outcomes, strict=False):
         findings = [*checked.findings, *(f for f in outcome.findings if f not in checked.findings)]
         items.append({
-            "source": source.path.as_posix(),
+            "source": shown(source.path.as_posix()),
             "village": source.output_stem.parent.as_posix() if source.output_stem.parent.name else "",
             "output": next((f.as_posix() for f in outcome.files if f.suffix == ".pdf"), None),
             "images": [f.as_posix() for f in outcome.files if f.suffix == ".png"],
@@ -35,8 +35,8 @@ def write_report(out_dir: Path, pairs: list[Pair], outcomes: list[Outcome],
             "sha256": outcome.sha256,
             "moved_aside": [f.as_posix() for f in outcome.moved],
             "messages": [{"severity": f.severity.value, "code": f.code, "line": f.line,
-                          "field": format_field_path(f.field_path),  # rows from 1, as printed
-                          "field_as_written": f.field_text("zh"),
+                          "field": shown(format_field_path(f.field_path)),  # rows from 1
+                          "field_as_written": shown(f.field_text("zh")),
                           "message": f.message("zh"), "message_en": f.message("en")}
                          for f in findings],
         })

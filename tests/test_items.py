@@ -120,7 +120,7 @@ def test_one_check_lists_every_problem_sorted_with_the_keys_written(village):
         "1: 审核日期: 缺少村务监督委员会的审核（审核日期）：财务和村务公开须先审核后公开",
         "4: 公示截止: 公示截止日期 2026-10-05 早于公开日期 2026-10-10",
         "8: 名单[1].保障人数: 「两」不是整数",
-        "16: 名单[2].备注: 名单中不得公开个人手机号（138******78），请删除",
+        "16: 名单[2].备注: 这里有一个个人手机号（138****5678），不得公开张贴，请删除；群众反映问题的电话请写在「监督电话」一栏",
     ]
     assert checked.item is None  # the rules ran on what validated; nothing is rendered
 

@@ -1,13 +1,30 @@
-"""Personal data that must never reach a public poster (national de-identification rules)."""
+"""Personal data that must never reach a public poster (national de-identification rules).
+
+Every string of an item or settings file is searched, not only lists of
+people: IDs, mobiles and bank numbers however they are written
+(noticeboard.personal_data), illness and address words in a row about a
+person, and then the file's raw text, so numbers in YAML comments and keys are
+found too (the source file travels inside the poster PDF). Only the official
+contact fields (an item's 监督电话 and 意见受理, a village's 监督电话, a
+township's 举报电话) may hold a mobile; an ID or bank number is an error there too.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from datetime import date
-from typing import Any
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from noticeboard.errors import FieldPath, Finding, error
+from pydantic import BaseModel
+
+from noticeboard.errors import FieldPath, Finding, Localized, NoticeboardError, error
+from noticeboard.loader import MAX_FILE_BYTES, LoadedYaml, decode_text
+from noticeboard.personal_data import Hit, Kind, find_details, find_numbers
+
+if TYPE_CHECKING:
+    from noticeboard.items import CheckedItem
 
 # Keys a clerk might add to a list of people; each is refused with a privacy message.
 SENSITIVE_KEYS = {
@@ -19,30 +36,29 @@ SENSITIVE_KEYS = {
     "income", "收入情况", "家庭收入", "年收入",
 }
 
-_ID_RE = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
-_PHONE_RE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
-_BANK_RE = re.compile(r"(?<![\dXx])\d{16,19}(?![\dXx])")
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_ID_CHECK = "10X98765432"
+# Fields that carry an official number for feedback: a mobile there is allowed.
+ITEM_CONTACT_FIELDS: frozenset[FieldPath] = frozenset({("contact",), ("objection_to",)})
+VILLAGE_CONTACT_FIELDS: frozenset[FieldPath] = frozenset({("phone",)})
+TOWNSHIP_CONTACT_FIELDS: frozenset[FieldPath] = frozenset({("hotline",)})
 
-# Lists of people whose rows must not carry phones or account numbers.
-PERSON_LISTS = ("recipients", "voters", "candidates", "people", "members", "exemptions")
+CODES = {
+    Kind.ID: "privacy_id_number",
+    Kind.ID_CHECK: "privacy_id_check_digit",
+    Kind.OLD_ID: "privacy_old_id",
+    Kind.MOBILE: "privacy_phone",
+    Kind.BANK: "privacy_bank_account",
+}
 
-
-def is_id_number(text: str) -> bool:
-    """An 18-character resident ID with a real birth date and a valid check digit."""
-    if not re.fullmatch(r"\d{17}[\dXx]", text):
-        return False
-    try:
-        date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
-    except ValueError:
-        return False
-    total = sum(int(d) * w for d, w in zip(text[:17], _ID_WEIGHTS, strict=True))
-    return _ID_CHECK[total % 11] == text[17].upper()
-
-
-def mask(text: str, keep_head: int = 4, keep_tail: int = 4) -> str:
-    return text[:keep_head] + "*" * (len(text) - keep_head - keep_tail) + text[-keep_tail:]
+# What each kind of number is called, for messages about comments, file names
+# and the poster guard.
+KIND_NAMES = {
+    Kind.ID: Localized("完整的身份证号", "a full ID number"),
+    Kind.ID_CHECK: Localized("身份证号（校验位似乎输错了，但仍是身份证号）",
+                             "an ID number (its check digit looks mistyped, but it is an ID)"),
+    Kind.OLD_ID: Localized("15位的老身份证号", "an old 15-digit ID number"),
+    Kind.MOBILE: Localized("个人手机号", "a personal mobile number"),
+    Kind.BANK: Localized("银行卡号或账号", "a bank card or account number"),
+}
 
 
 def walk_strings(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
@@ -56,17 +72,246 @@ def walk_strings(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, s
         yield path, data
 
 
-def check_privacy(data: dict[str, Any]) -> list[Finding]:
-    findings = [
-        error("privacy_id_number", path, masked=mask(match, 6, 4))
-        for path, text in walk_strings(data)
-        for match in _ID_RE.findall(text)
-        if is_id_number(match)
-    ]
-    for list_name in PERSON_LISTS:
-        for path, text in walk_strings(data.get(list_name), (list_name,)):
-            findings += [error("privacy_phone", path, masked=mask(m, 3, 2))
-                         for m in _PHONE_RE.findall(text)]
-            findings += [error("privacy_bank_account", path, masked=mask(m))
-                         for m in _BANK_RE.findall(text) if not is_id_number(m)]
+def number_finding(hit: Hit, path: FieldPath = ()) -> Finding:
+    return error(CODES[hit.kind], path, masked=hit.masked)
+
+
+def check_privacy(data: dict[str, Any],
+                  contact_fields: frozenset[FieldPath] = ITEM_CONTACT_FIELDS) -> list[Finding]:
+    """Personal numbers in every value, and personal details in rows about a person."""
+    findings = []
+    for path, text, about_a_person in _strings(data):
+        findings += [number_finding(hit, path) for hit in find_numbers(text)
+                     if not (hit.kind is Kind.MOBILE and path in contact_fields)]
+        if about_a_person and path[-1] != "name":
+            findings += _detail_findings(text, path)
     return findings
+
+
+def _strings(data: Any, path: FieldPath = (),
+             person: bool = False) -> Iterator[tuple[FieldPath, str, bool]]:
+    """Every string, and whether it lies in a row about a person (a list row with a
+    name: recipients, voters, candidates, members...)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*path, key), person)
+    elif isinstance(data, list):
+        for index, row in enumerate(data):
+            yield from _strings(row, (*path, index),
+                                person or (isinstance(row, dict) and "name" in row))
+    elif isinstance(data, str):
+        yield path, data, person
+
+
+def _detail_findings(text: str, path: FieldPath) -> list[Finding]:
+    illness, address = find_details(text)
+    findings = []
+    if illness:
+        findings.append(error("privacy_illness", path, words="、".join(dict.fromkeys(illness))))
+    if address:
+        findings.append(error("privacy_address", path, words="、".join(dict.fromkeys(address))))
+    return findings
+
+
+def check_source_text(text: str, checked_values: set[str],
+                      contact_lines: bool = False) -> list[Finding]:
+    """Numbers in a file's raw text other than those in `checked_values` (the digits of
+    every number in the values check_privacy searched, reported there or allowed as
+    an official contact): in comments, in keys, in values under a key the model does
+    not know, or in a file whose kind is unknown. Each is reported at its line.
+    With `contact_lines` (a file that did not parse), a mobile on a line that starts
+    with a contact key (`监督电话:`, `hotline:`...) is taken as the official number."""
+    findings = []
+    for hit in find_numbers(text):
+        if hit.digits in checked_values:
+            continue
+        start = text.rfind("\n", 0, hit.start) + 1
+        if contact_lines and hit.kind is Kind.MOBILE and \
+                _CONTACT_LINE_RE.match(text, start, hit.start):
+            continue
+        line = text.count("\n", 0, hit.start) + 1
+        if _in_comment(text, hit.start):
+            finding = error("privacy_in_comment", what=KIND_NAMES[hit.kind], masked=hit.masked)
+        else:
+            finding = number_finding(hit)
+        findings.append(replace(finding, line=line))
+    return findings
+
+
+# The official contact fields under every name a clerk may give them (titles and aliases
+# of contact, objection_to, a village's phone and a township's hotline).
+_CONTACT_LINE_RE = re.compile(
+    r"\s*(?:contact|objection_to|phone|hotline|监督电话|联系电话|意见受理|电话|举报电话|乡镇举报电话)"
+    r"\s*[:：]")
+
+
+def _in_comment(text: str, position: int) -> bool:
+    """Whether a `#` comment begins before `position` on its line (a rough reading of
+    YAML, enough to say "in a comment" in the message)."""
+    start = text.rfind("\n", 0, position) + 1
+    before = text[start:position]
+    return before.startswith("#") or " #" in before or "\t#" in before
+
+
+def check_file_name(path: Path) -> list[Finding]:
+    """A file's name is attached to the poster with its content: no personal numbers."""
+    return [replace(error("privacy_file_name", what=KIND_NAMES[hit.kind], masked=hit.masked),
+                    file=path)
+            for hit in find_numbers(path.name)]
+
+
+def check_source(loaded: LoadedYaml, model: type[BaseModel] | None = None) -> list[Finding]:
+    """What a file carries besides the values check_privacy searches: comments, keys,
+    values under unknown keys. `model` is the settings model; for an item it is
+    found from the item's kind."""
+    text, _ = decode_text(loaded.raw)
+    if text is None or not find_numbers(text):
+        return []  # the common case: no number anywhere in the file
+    return check_source_text(text, _numbers_in_checked_values(loaded.data, model))
+
+
+def _numbers_in_checked_values(data: Any, model: type[BaseModel] | None) -> set[str]:
+    """The digits of every number in the values check_privacy sees: the data under the
+    keys the model knows (keys normalised as the item check does)."""
+    from noticeboard.models import KINDS, Envelope, kind_for
+    from noticeboard.models.keys import normalize_keys
+
+    if not isinstance(data, dict):
+        return set()
+    if model is None:
+        raw_kind = data.get("kind", data.get("类型"))
+        kind = kind_for(raw_kind) if isinstance(raw_kind, str) else None
+        if kind is None:  # no value check ran: every number is reported by line,
+            return _official_mobiles(normalize_keys(Envelope, data)[0])  # but a contact's
+        model = KINDS[kind]
+    normalized = normalize_keys(model, data)[0]
+    checked = {hit.digits for _, text in walk_strings(normalized) for hit in find_numbers(text)}
+    return checked | _under_sensitive_keys(data)
+
+
+def _under_sensitive_keys(data: Any) -> set[str]:
+    """Numbers under a key such as 银行卡号: the key is refused already (privacy_key),
+    one message for the line is enough."""
+    found: set[str] = set()
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, str) and key.strip().lower() in SENSITIVE_KEYS:
+                found |= {hit.digits for _, text in walk_strings(value) for hit in find_numbers(text)}
+            else:
+                found |= _under_sensitive_keys(value)
+    elif isinstance(data, list):
+        for value in data:
+            found |= _under_sensitive_keys(value)
+    return found
+
+
+def _official_mobiles(data: dict[str, Any]) -> set[str]:
+    texts = [data.get(str(field[0])) for field in ITEM_CONTACT_FIELDS]
+    return {hit.digits for text in texts if isinstance(text, str)
+            for hit in find_numbers(text) if hit.kind is Kind.MOBILE}
+
+
+def check_unparsed(path: Path) -> list[Finding]:
+    """A file that did not load (bad YAML, say) is still searched, line by line: a clerk
+    fixing its syntax should learn about the ID in it in the same run."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return []
+        text, _ = decode_text(path.read_bytes())
+    except OSError:
+        return []
+    found = check_source_text(text, set(), contact_lines=True) if text is not None else []
+    return [replace(f, file=path) for f in found]
+
+
+# --- the last guard: what the finished poster draws ---
+
+def guard_poster(pdf: bytes, checked: CheckedItem, template_dirs: Sequence[Path | None]) -> None:
+    """Refuse a poster whose drawn text holds a personal number the item checks missed.
+
+    The text comes from the finished PDF (pdfium reads it as a reader would
+    copy it), so whatever put the number there — a template, a default, a
+    settings file, text pieced together from several fields — it is caught
+    before the file is written. Only the official contact numbers may appear.
+    """
+    if not pdf:  # no bytes, nothing drawn (a test renderer that only lays out)
+        return
+    allowed = _official_numbers(checked)
+    findings: list[Finding] = []
+    reported: set[str] = set()
+    for hit in find_numbers(poster_text(pdf)):
+        if hit.digits in reported or (hit.kind is Kind.MOBILE and hit.digits in allowed):
+            continue
+        reported.add(hit.digits)
+        source = _source_of(hit.digits, checked, template_dirs)
+        finding = error("privacy_poster_guard", what=KIND_NAMES[hit.kind], masked=hit.masked,
+                        source=source)
+        findings.append(replace(finding, file=checked.path))
+    if findings:
+        raise NoticeboardError(findings)
+
+
+def poster_text(pdf: bytes) -> str:
+    """All text a PDF draws, page by page, read in memory."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        pages = []
+        for page in document:
+            textpage = page.get_textpage()
+            pages.append(textpage.get_text_range())
+            textpage.close()
+            page.close()
+        return "\n".join(pages)
+    finally:
+        document.close()
+
+
+def _official_numbers(checked: CheckedItem) -> set[str]:
+    """Mobiles in the official contact fields, which a poster prints by design."""
+    setting = checked.setting
+    texts = [getattr(checked.item, str(name[0]), None) for name in ITEM_CONTACT_FIELDS]
+    texts.append(setting.village.phone if setting.village else None)
+    texts.append(setting.township.hotline if setting.township else None)
+    return {hit.digits for text in texts if isinstance(text, str)
+            for hit in find_numbers(text) if hit.kind is Kind.MOBILE}
+
+
+def _source_of(digits: str, checked: CheckedItem,
+               template_dirs: Sequence[Path | None]) -> Localized:
+    """Where the number is written: the item, a settings file or a template."""
+    from noticeboard.config import TOWNSHIP_FILE, VILLAGE_FILE
+
+    setting = checked.setting
+    candidates: list[tuple[Path, Localized]] = [
+        (checked.path, Localized(f"事项文件 {checked.path.name}", f"the item file {checked.path.name}"))]
+    for folder, name in ((setting.village_dir, VILLAGE_FILE), (setting.township_dir, TOWNSHIP_FILE)):
+        if folder is not None:
+            candidates.append((folder / name, Localized(name, name)))
+    for index, folder in enumerate(template_dirs):
+        if folder is None or not folder.is_dir():
+            continue
+        zh, en = ("本镇模板", "the township's template") if index == 0 else ("内置模板", "built-in template")
+        candidates += [(file, Localized(f"{zh} {file.relative_to(folder)}",
+                                        f"{en} {file.relative_to(folder)}"))
+                       for file in sorted(folder.rglob("*")) if _inside(file, folder)]
+    for file, label in candidates:
+        if _holds(file, digits):
+            return label
+    return Localized("模板或默认设置（未能确定是哪个文件）",
+                     "a template or a default (the file could not be determined)")
+
+
+def _inside(file: Path, folder: Path) -> bool:
+    """A regular file really inside `folder`: a symlink out of it is never opened."""
+    return file.is_file() and not file.is_symlink() and \
+        file.resolve().is_relative_to(folder.resolve())
+
+
+def _holds(file: Path, digits: str) -> bool:
+    try:
+        text = file.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    return any(hit.digits == digits for hit in find_numbers(text))

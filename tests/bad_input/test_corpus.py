@@ -95,7 +95,7 @@ CASES: dict[str, tuple[int, list[str]]] = {
     "key-both-languages.yaml": (1, [":2: 错误 title: 「标题」和「title」是同一个字段，只能写一次"]),
     # privacy and rules
     "privacy-id-number.yaml": (1, [":5: 错误 body: 这里有一个完整的身份证号，不得公开张贴；请删除或打码（如 110105********002X）"]),
-    "privacy-phone-on-list.yaml": (1, [":14: 错误 recipients[1].note: 名单中不得公开个人手机号（138******78），请删除"]),
+    "privacy-phone-on-list.yaml": (1, [":14: 错误 recipients[1].note: 这里有一个个人手机号（138****5678），不得公开张贴，请删除；群众反映问题的电话请写在「监督电话」一栏"]),
     "privacy-bank-key.yaml": (1, [":14: 错误 recipients[1].银行卡号: 「银行卡号」属于个人隐私，按国家去标识化要求不得张贴公开，请删除这一项"]),
     "rule-unbalanced-accounts.yaml": (1, [":11: 错误 closing_balance: 账不平：期初 ¥1,000.00 + 收入 ¥2,000.50 − 支出 ¥300.25 = "
                                           "¥2,700.25，但期末余额写的是 ¥2,700.00（相差 -¥0.25）"]),

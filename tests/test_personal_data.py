@@ -1,0 +1,193 @@
+"""The detector: every way people write an ID, a mobile or a bank number is found and
+masked; amounts, dates, voucher and contract numbers are not."""
+
+import pytest
+
+from noticeboard.personal_data import (
+    Kind,
+    find_details,
+    find_numbers,
+    id_check_digit,
+    is_id_number,
+    luhn_valid,
+    mask_personal,
+)
+
+ID = "11010519491231002X"  # a sample number with a valid check digit
+CARD = "6222021234567890128"  # 19 digits, UnionPay range, Luhn-valid
+VISA = "4111111111111111"  # the standard Luhn-valid test card
+
+
+def kinds(text):
+    return [(hit.kind, hit.digits) for hit in find_numbers(text)]
+
+
+@pytest.mark.parametrize("text", [
+    ID,
+    "11010519491231002x",
+    "110105 19491231 002X",
+    "110105-19491231-002X",
+    "110105.19491231.002X",
+    "110105-1949-1231-002X",
+    "1101 0519 4912 3100 2X",
+    "１１０１０５１９４９１２３１００２Ｘ",  # full-width digits and a full-width Ｘ
+    "１１０１０５　１９４９１２３１　００２ｘ",  # with ideographic spaces
+    "110105\u200b19491231\u200b002X",  # zero-width spaces between the groups
+    "1101051949\u202e1231002X",  # a bidi override in the middle
+    "身份证号：110105 19491231 002X。",
+])
+def test_an_18_digit_id_however_written(text):
+    assert kinds(text) == [(Kind.ID, ID)]
+
+
+def test_a_wrong_check_digit_is_still_an_id_and_never_a_bank_account():
+    wrong = "110105194912310021"
+    assert id_check_digit(wrong[:17]) == "X"
+    assert kinds(f"身份证号码 {wrong}") == [(Kind.ID_CHECK, wrong)]
+    # even when the 18 digits also pass Luhn (as a bank account would)
+    luhn_id = next(f"11010519491231002{d}" for d in "0123456789"
+                   if luhn_valid(f"11010519491231002{d}"))
+    assert kinds(luhn_id) == [(Kind.ID_CHECK, luhn_id)]
+
+
+def test_18_digits_with_an_impossible_birth_date_and_wrong_check_digit_are_not_an_id():
+    assert id_check_digit("11010519491331002") == "1"
+    assert kinds("110105194913310025") == []  # month 13, check digit wrong
+    assert kinds("001105194912310021") == []  # region 00 does not exist
+
+
+def test_is_id_number_needs_a_real_date_and_a_valid_check_digit():
+    assert is_id_number(ID)
+    assert not is_id_number("110105194912310021")
+    assert not is_id_number("110105194913310029")
+
+
+@pytest.mark.parametrize("text", ["110105491231002", "110105 491231 002", "１１０１０５４９１２３１００２"])
+def test_the_old_15_digit_id(text):
+    assert kinds(text) == [(Kind.OLD_ID, "110105491231002")]
+
+
+@pytest.mark.parametrize("text", [
+    "13812345678",
+    "138 1234 5678",
+    "138-1234-5678",
+    "138.1234.5678",
+    "1381234-5678",
+    "+8613812345678",
+    "+86 138 1234 5678",
+    "+86-138-1234-5678",
+    "＋８６　１３８１２３４５６７８",
+    "0086 13812345678",
+    "0086-138-1234-5678",
+    "8613812345678",
+    "电话：１３８－１２３４－５６７８",
+    "手机13812345678，",
+])
+def test_a_mobile_however_written(text):
+    assert kinds(text) == [(Kind.MOBILE, "13812345678")]
+
+
+@pytest.mark.parametrize("text, digits", [
+    ("6222 0212 3456 7890 123", "6222021234567890123"),  # UnionPay range, no Luhn digit
+    ("6222021234567890123", "6222021234567890123"),
+    ("6222-0212-3456-7890-128", CARD),
+    ("622202 1234567890128", CARD),
+    ("卡号：６２２２　０２１２　３４５６　７８９０　１２８", CARD),
+    ("4111 1111 1111 1111", VISA),
+])
+def test_a_bank_card_however_written(text, digits):
+    assert kinds(text) == [(Kind.BANK, digits)]
+
+
+def test_a_16_digit_number_outside_the_card_ranges_must_pass_luhn():
+    assert kinds("4111111111111112") == []
+    assert kinds("1234567812345670") == []  # Luhn-valid, but no card starts with 1
+
+
+def test_several_numbers_in_one_string_are_each_found():
+    text = f"身份证{ID}，电话138 1234 5678，卡号{CARD} 13900001111"
+    assert kinds(text) == [(Kind.ID, ID), (Kind.MOBILE, "13812345678"), (Kind.BANK, CARD),
+                           (Kind.MOBILE, "13900001111")]
+
+
+@pytest.mark.parametrize("text", [
+    "110105********002X",
+    "110105 **** **** 002X",
+    "138****5678",
+    "138 **** 5678",
+    "6222 **** **** 0123",
+    "1101051949****002X",
+])
+def test_masked_forms_pass(text):
+    assert kinds(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "2026-11-28",
+    "2026.11.28",
+    "2026-11-28 09:30",
+    "2026年11月28日",
+    "¥1,234,567.89",
+    "1234567.89",
+    "1,234,567,890,123,456.00",
+    "HT-2026-001",
+    "合同编号 HT-2026-001-0001-0002",
+    "记-001",
+    "付-2026-0012",
+    "0571-63812345",
+    "(0571) 6381 2345",
+    "0571-63812345 2026-11-28",
+    "1380.00 980.00 500.00",
+    "1120 980 500 600 700 800",
+    "收入 2000.50 支出 300.25 余额 2700.25",
+    "3月5日 13时至15时",
+    "第1-15组",
+    "面积 1234.5 平方米，年租金 12345.00 元，合同期 2026-01-01 至 2035-12-31",
+    "统一社会信用代码 91330185MA2H123X4Y",
+    "邮编 311300",
+    "12345678901",  # 11 digits but not a mobile prefix
+    "100200300400500600",  # 18 digits, no region, no Luhn card
+])
+def test_ordinary_numbers_are_not_personal(text):
+    assert kinds(text) == []
+
+
+def test_mask_personal_masks_every_number_and_leaves_the_rest():
+    text = f"「{ID}」不是日期；电话 +86 138-1234-5678；卡 6222 0212 3456 7890 123；¥1,234.50"
+    assert mask_personal(text) == ("「110105********002X」不是日期；电话 138****5678；"
+                                   "卡 6222***********0123；¥1,234.50")
+
+
+def test_mask_personal_on_full_width_text_masks_the_original_span():
+    assert mask_personal("号码：１３８　１２３４　５６７８。") == "号码：138****5678。"
+
+
+def test_masks_keep_what_a_poster_may_show():
+    assert [h.masked for h in find_numbers(f"{ID} 110105491231002 13812345678 {CARD}")] == [
+        "110105********002X", "110105*****1002", "138****5678", "6222***********0128"]
+
+
+def test_illness_and_address_words_are_found_programme_names_are_not():
+    illness, address = find_details("患尿毒症长期透析，住王庄村三组15号")
+    assert illness == ["患尿毒症", "透析"]
+    assert address == ["住王庄村三组15号"]
+    for programme in ("残疾人两项补贴", "特困供养", "重度残疾人护理补贴", "医疗救助", "大病救助"):
+        assert find_details(programme) == ([], []), programme
+
+
+@pytest.mark.parametrize("text, illness, address", [
+    ("肺癌晚期", ["肺癌"], []),
+    ("偏瘫卧床", ["偏瘫"], []),
+    ("肢体残疾二级", ["肢体残疾二级"], []),
+    ("二级残疾", ["二级残疾"], []),
+    ("因病住院", ["住院"], []),
+    ("家住东风路12号", [], ["家住", "路12号"]),
+    ("门牌 3 号", [], ["门牌"]),
+    ("住址不详", [], ["住址"]),
+    ("3栋2单元501室", [], ["3栋", "2单元", "501室"]),
+    ("7月洪涝房屋受损", [], []),
+    ("新纳入", [], []),
+    ("第一村民小组", [], []),
+])
+def test_detail_words(text, illness, address):
+    assert find_details(text) == (illness, address)
