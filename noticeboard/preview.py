@@ -13,7 +13,6 @@ import threading
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from io import BytesIO
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlparse
@@ -70,6 +69,7 @@ class PreviewState:
             return cached
 
     def _make(self, item: Path, version: str) -> Preview:
+        from noticeboard.engine import page_images
         from noticeboard.render import Renderer
         from noticeboard.view import title_of
 
@@ -88,24 +88,8 @@ class PreviewState:
         except NoticeboardError as exc:
             preview.findings += exc.findings
             return preview
-        preview.images = _images(poster.pdf)
+        preview.images = page_images(poster.pdf, PREVIEW_WIDTH_PX)
         return preview
-
-
-def _images(pdf: bytes) -> list[bytes]:
-    import pypdfium2
-
-    document = pypdfium2.PdfDocument(pdf)
-    images = []
-    try:
-        for index in range(len(document)):
-            page = document[index]
-            buffer = BytesIO()
-            page.render(scale=PREVIEW_WIDTH_PX / page.get_width()).to_pil().save(buffer, "PNG")
-            images.append(buffer.getvalue())
-    finally:
-        document.close()
-    return images
 
 
 PAGE = """<!DOCTYPE html>
