@@ -6,18 +6,9 @@ import pytest
 
 from noticeboard.config import DEFAULT_MAX_SHEETS
 from noticeboard.rules.size import ROWS_PER_SHEET
-from tests.conftest import FINANCE_YAML, TOWNSHIP_YAML, check_text, codes, line_of, write
+from tests.conftest import FINANCE_YAML, RELIEF_YAML, TOWNSHIP_YAML, check_text, codes, line_of, write
 
-RELIEF_HEAD = """\
-kind: relief
-program: 农村最低生活保障金
-period: 2026-10
-posted: 2026-10-10
-days: 7
-reviewed_by: 孙立平
-reviewed_on: 2026-10-09
-recipients:
-"""
+RELIEF_HEAD = RELIEF_YAML[:RELIEF_YAML.index("recipients:\n")] + "recipients:\n"
 
 
 def relief(rows: int) -> str:
