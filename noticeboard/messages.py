@@ -608,6 +608,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请写明承包、租赁标的的四至（东、南、西、北），让群众知道具体是哪一块",
         "give the boundaries (east, south, west, north) of what is contracted or leased",
     ),
+    "capital_mismatch": (
+        "大写金额「{capital}」与小写金额 {figure} 不符，{figure} 应写作「{expected}」",
+        "the amount in capitals `{capital}` does not match the figure {figure}, which is "
+        "written `{expected}`",
+    ),
+    "window_days_until_conflict": (
+        "公示天数写的是 {days} {unit}，应到 {by_days} 截止，但公示截止日期写的是 {until}："
+        "两处不一致，请删去一处或改成一致",
+        "the window is given as {days} days (to {by_days}) and as ending on {until}: they "
+        "disagree; keep one or make them agree",
+    ),
     "contract_supervision_missing": (
         "缺少村务监督委员会对本次发包的意见",
         "the village affairs supervision committee's opinion is missing",
