@@ -616,7 +616,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "window_days_until_conflict": (
         "公示天数写的是 {days} {unit}，应到 {by_days} 截止，但公示截止日期写的是 {until}："
         "两处不一致，请删去一处或改成一致",
-        "the window is given as {days} days (to {by_days}) and as ending on {until}: they "
+        "the window is given as {days} {unit} (to {by_days}) and as ending on {until}: they "
         "disagree; keep one or make them agree",
     ),
     "contract_supervision_missing": (

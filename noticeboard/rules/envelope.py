@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from noticeboard.config import Defaults, Setting
-from noticeboard.errors import Finding, error, warning
+from noticeboard.errors import Finding, Localized, error, warning
 from noticeboard.models.common import Envelope
 from noticeboard.models.finance import Finance
 from noticeboard.rules import unless_missing
@@ -41,7 +41,8 @@ def _days_agree(item: Envelope, end: date, defaults: Defaults) -> list[Finding]:
     by_days = defaults.window_end(item.model_copy(update={"until": None}))
     if by_days == end:
         return []
-    unit = "个工作日" if item.KIND in defaults.working_day_kinds else "天"
+    working = item.KIND in defaults.working_day_kinds
+    unit = Localized("个工作日", "working days") if working else Localized("天", "days")
     return [error("window_days_until_conflict", ("days",), days=item.days, unit=unit,
                   by_days=by_days.isoformat(), until=end.isoformat())]
 
