@@ -419,11 +419,11 @@ class _DeferredSubsets:
         def subset(font: Any, to_unicode: dict[int, str], hinting: bool) -> None:
             self._subset(font, to_unicode, hinting)
 
-        weasyprint.pdf.fonts.Font.subset = subset  # type: ignore[method-assign]
+        weasyprint.pdf.fonts.Font.subset = subset
         try:
             yield
         finally:
-            weasyprint.pdf.fonts.Font.subset = _WEASYPRINT_SUBSET  # type: ignore[method-assign]
+            weasyprint.pdf.fonts.Font.subset = _WEASYPRINT_SUBSET
 
     def _subset(self, font: Any, to_unicode: dict[int, str], hinting: bool) -> None:
         plain_cff = ("CFF " in font.tables and "fvar" not in font.tables and not font.bitmap
