@@ -603,6 +603,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件名里有{what}（{masked}）：文件名会随源文件附在海报 PDF 里，请给文件改名",
         "the file name holds {what} ({masked}): it travels inside the poster PDF; rename the file",
     ),
+    "privacy_folder_name": (
+        "所在文件夹的名字里有{what}（{masked}）：文件夹名会用作海报和打印文件的文件名，请给文件夹改名",
+        "the folder's name holds {what} ({masked}): it names the posters and print files made "
+        "from it; rename the folder",
+    ),
     "privacy_illness": (
         "这里写了个人的疾病或残疾情况（「{words}」），不得公开；"
         "如需说明，只写救助项目名称（如 残疾人两项补贴）",

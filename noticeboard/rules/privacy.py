@@ -154,10 +154,13 @@ def _in_comment(text: str, position: int) -> bool:
 
 
 def check_file_name(path: Path) -> list[Finding]:
-    """A file's name is attached to the poster with its content: no personal numbers."""
-    return [replace(error("privacy_file_name", what=KIND_NAMES[hit.kind], masked=hit.masked),
-                    file=path)
-            for hit in find_numbers(path.name)]
+    """A file's name is attached to the poster with its content, and the name of its
+    folder (the village's) names the posters and print files made from it: no
+    personal numbers in either."""
+    return [replace(error(code, what=KIND_NAMES[hit.kind], masked=hit.masked), file=path)
+            for code, name in (("privacy_folder_name", path.parent.name),
+                               ("privacy_file_name", path.name))
+            for hit in find_numbers(name)]
 
 
 def check_source(loaded: LoadedYaml, model: type[BaseModel] | None = None) -> list[Finding]:
