@@ -118,7 +118,8 @@ def _in_pool(tasks: list[Task], workers: int,
 
 def _expected_cost(task: Task) -> int:
     """A poster's layout time grows with its source: rows, paragraphs, names."""
-    return len(task.checked.loaded.raw) if task.checked.loaded is not None else 0
+    loaded = getattr(task.checked, "loaded", None)  # an ordering hint must never fail a run
+    return len(loaded.raw) if loaded is not None else 0
 
 
 PARENT_POLL_SECONDS = 1.0
