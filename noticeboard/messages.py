@@ -618,6 +618,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这里写了详细住址（「{words}」），不得公开；只写村民小组即可",
         "this gives a home address ({words}), which must not be posted; give only the village group",
     ),
+    "privacy_split": (
+        "这一栏和后面的栏目连起来是{what}（{masked}）：海报上它们挨着印出，同样不得公开；请删除或打码",
+        "this field and the next together make {what} ({masked}): the poster prints them "
+        "side by side, so remove or mask it",
+    ),
+    "privacy_illness_named": (
+        "这段文字点出了具体的人（「{who}」），又写了其疾病或残疾情况（「{words}」），不得公开；"
+        "请删去病情，如需说明只写救助项目名称（如 大病医疗救助）",
+        "this text names a person ({who}) and tells their illness or disability ({words}), "
+        "which must not be posted; remove it, or give only the programme's name "
+        "(e.g. 大病医疗救助)",
+    ),
+    "privacy_address_named": (
+        "这段文字点出了具体的人（「{who}」），又写了其详细住址（「{words}」），不得公开；只写村民小组即可",
+        "this text names a person ({who}) and gives their home address ({words}), which must "
+        "not be posted; give only the village group",
+    ),
     "privacy_poster_guard": (
         "海报上将印出{what}（{masked}），来自 {source}；逐项检查时没有发现它，"
         "为免泄露，这张海报没有生成。请从 {source} 中删除",

@@ -90,7 +90,7 @@ _DIGITLIKE = _DIGITISH + _CHINESE + _LOOKALIKE_CHARS
 _REGION_RE = re.compile(
     rf"[+\uff0b]?[{_DIGITLIKE}]"
     rf"(?:[{_DIGITLIKE}{_STRONG_RAW}{_WEAK_RAW}{_INVISIBLE}{_X}]*[{_DIGITLIKE}{_X}])?")
-_DIGITLIKE_RE = re.compile(f"[{_DIGITLIKE}]")
+DIGITLIKE_RE = re.compile(f"[{_DIGITLIKE}]")
 _STRONG = frozenset("_ \t\u1680.·•‧∙⋅・()[]【】〔〕−➖⁃˗ー")
 _WEAK = frozenset("、,;/\\|:~\n\r\u2028\u2029\x85\x0b\x0c")
 _MAX_GAP = 4  # "138 -- 1234 -- 5678" at most
@@ -126,7 +126,7 @@ def find_numbers(text: str) -> list[Hit]:
     if len(text) < 11:  # the shortest number (a mobile) has 11 digits: most values are shorter
         return hits
     for region in _REGION_RE.finditer(text):
-        if region.end() - region.start() >= 11 and len(_DIGITLIKE_RE.findall(region.group())) >= 11:
+        if region.end() - region.start() >= 11 and len(DIGITLIKE_RE.findall(region.group())) >= 11:
             hits += _numbers_in(text, region.start(), region.end())
     return hits
 
@@ -425,12 +425,13 @@ def luhn_valid(digits: str) -> bool:
 PROGRAMME_NAMES = (
     "困难残疾人生活补贴和重度残疾人护理补贴", "残疾人两项补贴", "困难残疾人生活补贴",
     "重度残疾人护理补贴", "残疾人生活补贴", "残疾人护理补贴", "特困人员救助供养", "特困供养",
-    "医疗救助", "大病救助", "大病保险", "因病致贫", "重度残疾人", "困难残疾人",
+    "住院医疗救助", "住院救助", "门诊救助", "医疗救助", "大病救助", "大病保险", "因病致贫",
+    "重度残疾人", "困难残疾人",
 )
 _PROGRAMME_RE = re.compile("|".join(map(re.escape, PROGRAMME_NAMES)))
 _NUMERAL = r"[0-9一二三四五六七八九十百零〇两]"
 ILLNESS_RE = re.compile(
-    r"患[^，。；,;\s]{0,10}?(?:病|症|癌|瘤|炎)|透析|[^\s，。；,;]{0,4}癌|偏?瘫痪|偏瘫|尿毒症|白血病|肿瘤|"
+    r"患[^，。；,;\s]{0,10}?(?:病|症|癌|瘤|炎)|透析|[^\s，。；,;患某]{0,3}癌|偏?瘫痪|偏瘫|尿毒症|白血病|肿瘤|"
     r"化疗|放疗|截肢|脑梗|脑溢血|中风|精神病|精神分裂|抑郁症|艾滋|HIV|乙肝|肝硬化|结核病|智障|"
     r"痴呆|植物人|住院|病情|病重|重病|残疾等级|"
     rf"{_NUMERAL}级(?:残疾|伤残)|(?:肢体|视力|听力|言语|智力|精神|多重)残疾(?:{_NUMERAL}级)?")
@@ -443,7 +444,57 @@ def find_details(text: str) -> tuple[list[str], list[str]]:
     """Illness or disability words and address words in `text` (programme names aside)."""
     if text.isascii() and "HIV" not in text.upper():  # names, amounts, dates: no words
         return [], []
-    text = _PROGRAMME_RE.sub("□", unicodedata.normalize("NFKC", text))
+    text = unicodedata.normalize("NFKC", text)
+    if not ILLNESS_RE.search(text) and not ADDRESS_RE.search(text):  # most text: no words
+        return [], []
+    text = _PROGRAMME_RE.sub("□", text)
     illness = [m.group() for m in ILLNESS_RE.finditer(text)]
     address = [m.group() for m in ADDRESS_RE.finditer(text)]
     return illness, address
+
+
+# --- the same details in running text, when it names the person they belong to ---
+
+# Common surnames that are not also everyday words after 村民/户主 (应, 和, 全, 高… are
+# left out: 「村民应积极参加癌症筛查」 names nobody).
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡杜叶苏魏吕"
+    "沈姚卢姜崔钟谭陆汪范廖贾夏韦付邹孟熊秦邱尹薛闫段雷侯陶黎贺顾郝龚邵覃戴莫孔汤樊葛邢"
+    "乔庞颜倪庄聂鲁岳翟殷詹欧耿焦俞祝舒阮柯梅童凌毕裴霍涂苗翁冉骆蓝辛靳柴蒙鲍喻祁蒲滕饶"
+    "牟艾穆缪褚娄窦戚岑瞿佟臧闵苟邬卞姬栾隋刁巫寇桑郎甄")
+# Who a sentence is about: a name after a word for a villager (村民王桂英, 户主：李春花),
+# a name kept half hidden (王某、张某某), or a word that points back at one household
+# (该户, 其妻…).
+PERSON_RE = re.compile(
+    rf"(?:村民|户主|居民|低保户|五保户|特困户|困难户|贫困户|脱贫户|监测户|申请人|救助对象|党员|老人|同志)"
+    rf"[：:]?[{SURNAMES}][\u4e00-\u9fff]{{1,2}}"
+    rf"|[{SURNAMES}]某某?"
+    r"|该户|该村民|该同志|该党员|其(?:妻子?|丈夫|儿子|女儿|父亲|母亲|老伴|配偶|家属|本人)|本人")
+_SENTENCE_RE = re.compile(r"[^。！？!?；;\n]+")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return "□" * len(match.group())
+
+
+def find_named_details(text: str, names: frozenset[str] = frozenset(),
+                       ) -> list[tuple[str, list[str], list[str]]]:
+    """Sentences of running text (a notice's body, a complaint, an agenda) that name a
+    person — one of `names` (the people the item lists) or as PERSON_RE finds them —
+    and tell that person's illness, disability or address: for each, who and the words.
+    Programmes (大病医疗救助, 残疾人两项补贴) and details about nobody in particular
+    (开展癌症筛查) are not reported."""
+    if text.isascii() or find_details(text) == ([], []):
+        return []
+    found = []
+    for sentence in _SENTENCE_RE.findall(text):
+        illness, address = find_details(sentence)
+        if not illness and not address:
+            continue
+        who = next((name for name in names if len(name) >= 2 and name in sentence), None)
+        if who is None:
+            match = PERSON_RE.search(_PROGRAMME_RE.sub(_blank, sentence))
+            who = match.group() if match else None
+        if who is not None:
+            found.append((who, illness, address))
+    return found
