@@ -12,6 +12,8 @@ Importing this module imports WeasyPrint (0.6–0.9 s): only rendering code does
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import logging
 import os
 import re
@@ -393,6 +395,52 @@ def _nothing() -> Iterator[None]:
 _WEASYPRINT_SUBSET = weasyprint.pdf.fonts.Font.subset
 
 
+_WEASYPRINT_FONT_DATA = weasyprint.pdf.fonts.get_hb_object_data
+_FONT_FILES: list[bytes] = []  # the system font files embedded so far, newest first
+_FONT_FILES_KEPT = 4  # a poster uses three faces; each file is 20–30 MB
+_MIN_CACHED_BYTES = 1 << 20
+
+
+@functools.cache
+def _memcmp() -> Callable[[bytes, int, int], int] | None:
+    try:
+        function = ctypes.CDLL(None).memcmp
+    except (OSError, AttributeError):
+        return None
+    function.restype = ctypes.c_int
+    function.argtypes = [ctypes.c_char_p, ctypes.c_void_p, ctypes.c_size_t]
+    return function
+
+
+def _font_file_once(hb_object: Any, ot_color: Any = None, glyph: Any = None) -> Any:
+    """WeasyPrint's `get_hb_object_data`, except that a whole font file is copied out of
+    HarfBuzz once per process, not once per poster (a CJK collection is 26 MB: 25 ms a
+    face, three faces a poster). The memory is compared byte for byte (3 ms) with the
+    copy kept, so a different font can never be served a kept file."""
+    from weasyprint.text.ffi import ffi, harfbuzz
+
+    memcmp = _memcmp()
+    if ot_color is not None or memcmp is None:
+        return _WEASYPRINT_FONT_DATA(hb_object, ot_color, glyph)
+    blob = harfbuzz.hb_face_reference_blob(hb_object)
+    try:
+        length = ffi.new("unsigned int *")
+        data = harfbuzz.hb_blob_get_data(blob, length)
+        size = int(length[0])
+        if data == ffi.NULL or size < _MIN_CACHED_BYTES:
+            return None if data == ffi.NULL else ffi.unpack(data, size)
+        address = int(ffi.cast("uintptr_t", data))
+        for kept in _FONT_FILES:
+            if len(kept) == size and memcmp(kept, address, size) == 0:
+                return kept
+        copied = ffi.unpack(data, size)
+        _FONT_FILES.insert(0, copied)
+        del _FONT_FILES[_FONT_FILES_KEPT:]
+        return copied
+    finally:
+        harfbuzz.hb_blob_destroy(blob)
+
+
 @dataclass
 class _Deferred:
     font: Any  # weasyprint.pdf.fonts.Font
@@ -420,10 +468,12 @@ class _DeferredSubsets:
             self._subset(font, to_unicode, hinting)
 
         weasyprint.pdf.fonts.Font.subset = subset
+        weasyprint.pdf.fonts.get_hb_object_data = _font_file_once
         try:
             yield
         finally:
             weasyprint.pdf.fonts.Font.subset = _WEASYPRINT_SUBSET
+            weasyprint.pdf.fonts.get_hb_object_data = _WEASYPRINT_FONT_DATA
 
     def _subset(self, font: Any, to_unicode: dict[int, str], hinting: bool) -> None:
         plain_cff = ("CFF " in font.tables and "fvar" not in font.tables and not font.bitmap

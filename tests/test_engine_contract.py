@@ -298,3 +298,22 @@ def test_a_face_the_compactor_cannot_rewrite_is_subset_as_weasyprint_would():
     plain = engine.write_pdf(document, [])
     assert embedded_faces(compacted) == embedded_faces(plain)
     assert b"noticeboard face" not in compacted
+
+
+def test_a_font_file_is_copied_out_of_harfbuzz_once_per_process():
+    """The 26 MB CJK collection was copied for every face of every poster (25 ms each);
+    it is kept, and served again only if HarfBuzz's memory still holds the same bytes."""
+    from noticeboard import fontpack
+
+    files: list[bytes] = []
+
+    def compactor(file: bytes, codes: list[int], index: int) -> bytes:
+        files.append(file)
+        return fontpack.compact_cff(file, codes, index)
+
+    for family in ("Noto Serif CJK SC", "Noto Serif CJK SC", "Noto Sans CJK SC"):
+        engine.write_pdf(lay_out(f"<p style='font-family: {family}'>公开栏</p>"), [], compactor)
+    serif, again, sans = files
+    assert again is serif and sans is not serif
+    assert serif == Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc").read_bytes()
+    assert sans == Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc").read_bytes()
