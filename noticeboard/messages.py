@@ -619,6 +619,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the window is given as {days} {unit} (to {by_days}) and as ending on {until}: they "
         "disagree; keep one or make them agree",
     ),
+    "capital_no_zheng": (
+        "大写金额「{capital}」到元或角为止，后面应写「整」字，如「{expected}」（会计基础工作规范第五十二条）",
+        "the amount in capitals `{capital}` ends at 元 or 角 and needs 整 after it, as in "
+        "`{expected}`",
+    ),
+    "capital_zheng_after_fen": (
+        "大写金额「{capital}」有分，分字后面不写「整」字，应为「{expected}」（会计基础工作规范第五十二条）",
+        "the amount in capitals `{capital}` has 分: no 整 after it; write `{expected}`",
+    ),
     "contract_supervision_missing": (
         "缺少村务监督委员会对本次发包的意见",
         "the village affairs supervision committee's opinion is missing",

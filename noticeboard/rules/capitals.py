@@ -5,6 +5,9 @@ figure". A clerk writes both in a body, a note or a summary, e.g.
 `合同总额人民币壹拾叁万玖仟柒佰伍拾元整（¥139,750.00）` or `¥500.00（大写：伍佰元整）`;
 a capital amount that differs from its figure is the kind of slip a reader trusts
 the wrong half of (the capitals exist to stop altering the figure), so it is an error.
+Capitals that agree but end without 整 (or with 整 after 分) are a warning: the ending
+rule is 会计基础工作规范 第五十二条. Its other rules leave a choice (one 零 or several for
+a run of zeros, 整 or 正), so nothing else is compared with the tool's own spelling.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from noticeboard.config import Setting
-from noticeboard.errors import FieldPath, Finding, error
+from noticeboard.errors import FieldPath, Finding, error, warning
 from noticeboard.formatting import capital, money
 from noticeboard.models.common import Envelope
 
@@ -106,4 +109,16 @@ def check_capitals(item: Envelope, setting: Setting) -> list[Finding]:
             if written != stated:
                 findings.append(error("capital_mismatch", path, capital=found[0],
                                       figure=money(stated), expected=capital(stated)))
+            elif (ending := _ending_problem(found[0])) is not None:
+                findings.append(warning(ending, path, capital=found[0],
+                                        expected=capital(stated)))
     return findings
+
+
+def _ending_problem(text: str) -> str | None:
+    """会计基础工作规范 第五十二条: 到元或者角为止的写「整」(或「正」); 有分的不写."""
+    if text.endswith(("元", "圆", "角")):
+        return "capital_no_zheng"
+    if text.endswith(("整", "正")) and "分" in text:
+        return "capital_zheng_after_fen"
+    return None

@@ -24,9 +24,10 @@ def test_the_capitals_the_tool_writes_read_back_as_the_figure(figure):
 
 
 @pytest.mark.parametrize("text", ["合同总额人民币壹拾叁万玖仟柒佰伍拾元整（¥139,750.00）",
-                                  "共计¥500.00（大写：人民币伍佰元整）", "每人每年肆佰元（小写：400元）",
-                                  "金额：壹仟零伍元伍角（1005.50元）", "第3组：伍佰元整",
-                                  "圆满完成任务，发放伍佰元。"])
+                                  "共计¥500.00（大写：人民币伍佰元整）", "每人每年肆佰元整（小写：400元）",
+                                  "金额：壹仟零伍元伍角正（1005.50元）", "第3组：伍佰元整",
+                                  "圆满完成任务，发放伍佰元。", "共计¥1,680.32（大写：壹仟陆佰捌拾元叁角贰分）",
+                                  "共计¥1,680.32（大写：壹仟陆佰捌拾元零叁角贰分）"])
 def test_capitals_that_agree_or_have_no_figure_beside_them_pass(village, text):
     assert check_text(village, with_line(text)).findings == []
 
@@ -54,3 +55,17 @@ def test_capitals_in_a_table_row_name_the_row(village):
     checked = check_text(village, text)
     assert [(f.code, f.line, f.field_path) for f in checked.findings] == [
         ("capital_mismatch", line_of(text, "note: 捌仟"), ("items", 0, "note"))]
+
+
+@pytest.mark.parametrize(("text", "code", "message"), [
+    ("每人每年肆佰元（小写：400元）", "capital_no_zheng",
+     "大写金额「肆佰元」到元或角为止，后面应写「整」字，如「人民币肆佰元整」（会计基础工作规范第五十二条）"),
+    ("金额：壹仟零伍元伍角（1005.50元）", "capital_no_zheng",
+     "大写金额「壹仟零伍元伍角」到元或角为止，后面应写「整」字，如「人民币壹仟零伍元伍角整」（会计基础工作规范第五十二条）"),
+    ("共计¥100.05（大写：壹佰元零伍分整）", "capital_zheng_after_fen",
+     "大写金额「壹佰元零伍分整」有分，分字后面不写「整」字，应为「人民币壹佰元零伍分」（会计基础工作规范第五十二条）"),
+])
+def test_capitals_that_agree_but_end_wrongly_are_a_warning(village, text, code, message):
+    checked = check_text(village, with_line(text))
+    assert [(f.code, f.message()) for f in checked.findings] == [(code, message)]
+    assert checked.ok
