@@ -8,6 +8,7 @@ from noticeboard.config import Defaults, Setting
 from noticeboard.errors import Finding, Localized, error, warning
 from noticeboard.models.common import Envelope
 from noticeboard.models.finance import Finance
+from noticeboard.models.party_dues import PartyDues
 from noticeboard.rules import unless_missing
 from noticeboard.workdays import package_years
 
@@ -20,7 +21,8 @@ def check_envelope(item: Envelope, setting: Setting) -> list[Finding]:
         findings.append(error("feedback_missing", ("contact",)))
     findings += unless_missing(lambda: _review(item))
     findings += unless_missing(lambda: _window(item, setting.defaults))
-    if isinstance(item, Finance):
+    if isinstance(item, Finance | PartyDues):
+        # Dues paid for months still to come are reported before they happen, like a ledger.
         findings += unless_missing(lambda: _posted_before_end(item))
     return findings
 
@@ -47,7 +49,7 @@ def _days_agree(item: Envelope, end: date, defaults: Defaults) -> list[Finding]:
                   by_days=by_days.isoformat(), until=end.isoformat())]
 
 
-def _posted_before_end(item: Finance) -> list[Finding]:
+def _posted_before_end(item: Finance | PartyDues) -> list[Finding]:
     if item.posted < item.period.end:
         return [warning("posted_before_period_end", ("posted",),
                         posted=item.posted.isoformat(), end=item.period.end.isoformat())]

@@ -19,6 +19,11 @@ DUES = skeleton("party_dues")
     ("在职", "12345.67", "246.91"),   # >10000: 2%, half up to the cent
     ("离退休", "5000.00", "25.00"),   # ≤5000: 0.5%
     ("离退休", "6000.00", "60.00"),   # >5000: 1%
+    # each edge of the 2008 table: 以下（含） belongs to the lower bracket
+    ("在职", "5000.01", "75.00"),
+    ("在职", "10000.00", "150.00"),
+    ("在职", "10000.01", "200.00"),
+    ("离退休", "5000.01", "50.00"),
 ])
 def test_brackets(member_type, base, monthly):
     member = DuesMember.model_validate({"name": "甲", "member_type": member_type, "base": base,
@@ -70,3 +75,11 @@ def test_arrears_of_six_months_or_more_are_flagged(village):
 def test_employed_member_needs_a_base(village):
     checked = check_text(village, DUES.replace("    base: 4200.00            # 缴纳基数：在职为月税后工资，离退休为月养老金，其余不填\n", ""))
     assert [f.message() for f in checked.findings] == ["张建国为在职党员，须填写缴纳基数"]
+
+
+def test_dues_posted_before_the_period_ends_are_a_warning(village):
+    text = DUES.replace("period: 2026-Q3 ", "period: 2026-Q4 ")
+    checked = check_text(village, text)
+    assert [(f.code, f.line, f.message()) for f in checked.findings] == [
+        ("posted_before_period_end", 5, "公开日期 2026-10-10 早于所属期间结束（2026-12-31），账目可能还不完整")]
+    assert checked.ok
