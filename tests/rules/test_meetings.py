@@ -139,3 +139,14 @@ def test_abstentions_do_not_count_for_a_motion(village, abstain, passed):
         "abstain: 1 ", f"abstain: {abstain} ")
     codes = [f.code for f in check_text(village, text).findings]
     assert codes == ([] if passed else ["vote_not_passed"])
+
+
+def test_a_villagers_meeting_needs_more_than_half_present_and_for(village):
+    # 村民委员会组织法 第二十二条: 过半数 is strictly more than half, for attendance and votes.
+    text = RESULT.replace("body: 村民代表会议 ", "body: 村民会议 ")
+    half = with_vote(text, 50, 40, expected=100)
+    assert [f.code for f in check_text(village, half).findings] == ["quorum_not_met"]
+    assert check_text(village, with_vote(text, 51, 26, expected=100)).findings == []
+    tie = with_vote(text, 51, 25, expected=100)
+    assert [(f.code, f.message()) for f in check_text(village, tie).findings] == [
+        ("vote_not_passed", "赞成 25 票，未超过实到人数 51 的半数，未获通过")]
