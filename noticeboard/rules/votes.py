@@ -19,6 +19,10 @@ from noticeboard.models.meeting import (
 from noticeboard.models.one_matter import OneMatter
 
 QUORUM_WORDS = {"1/2": "过半数", "2/3": "三分之二以上"}
+# 支部工作条例 第十一条: 表决必须有半数以上有表决权的党员到会方可进行. 以上 includes the
+# number itself (as in 三分之二以上), so exactly half of the members is a quorum; the
+# villagers' meeting's 过半数 (组织法 第二十二条) is strictly more than half.
+HALF_OR_MORE = ("党员大会",)
 
 
 def check_votes(item: Envelope, setting: Setting) -> list[Finding]:
@@ -77,9 +81,11 @@ def check_vote(vote: Vote, path: FieldPath, body: str, defaults: Defaults,
     if cast > vote.present:
         findings.append(error("vote_sum_over", (*path, "votes_for"), cast=cast,
                               present=vote.present))
-    if not _quorum_met(vote, quorum):
+    half_or_more = quorum == "1/2" and canonical_body(body) in HALF_OR_MORE
+    if not _quorum_met(vote, quorum, half_or_more):
+        words = "半数以上" if half_or_more else QUORUM_WORDS.get(quorum, quorum)
         findings.append(error("quorum_not_met", (*path, "present"), present=vote.present,
-                              expected=vote.expected, rule=QUORUM_WORDS.get(quorum, quorum)))
+                              expected=vote.expected, rule=words))
     if not motion_passed(vote, body):
         make = error if must_pass else warning
         if majority_of_expected(body):
@@ -91,9 +97,9 @@ def check_vote(vote: Vote, path: FieldPath, body: str, defaults: Defaults,
     return findings
 
 
-def _quorum_met(vote: Vote, quorum: str) -> bool:
+def _quorum_met(vote: Vote, quorum: str, half_or_more: bool = False) -> bool:
     numerator, _, denominator = quorum.partition("/")
     num, den = int(numerator), int(denominator or 1)
-    if (num, den) == (1, 2):  # 过半数: strictly more than half
+    if (num, den) == (1, 2) and not half_or_more:  # 过半数: strictly more than half
         return vote.present * 2 > vote.expected
     return vote.present * den >= vote.expected * num  # 三分之二以上 includes two thirds

@@ -150,3 +150,17 @@ def test_a_villagers_meeting_needs_more_than_half_present_and_for(village):
     tie = with_vote(text, 51, 25, expected=100)
     assert [(f.code, f.message()) for f in check_text(village, tie).findings] == [
         ("vote_not_passed", "赞成 25 票，未超过实到人数 51 的半数，未获通过")]
+
+
+def test_half_of_the_party_members_is_a_quorum_but_cannot_pass_a_motion(village):
+    # 支部工作条例 第十一条: 半数以上有表决权的党员到会 (half included), but a motion needs
+    # more than half of all 40 members entitled: 20 present can never carry it.
+    party = RESULT.replace("body: 村民代表会议 ", "body: 党员大会 ").replace(
+        "votes_against: 2 ", "votes_against: 0 ").replace("abstain: 1 ", "abstain: 0 ")
+    checked = check_text(village, with_vote(party, 20, 20, expected=40))
+    assert [f.code for f in checked.findings] == ["vote_not_passed_members"]
+    short = check_text(village, with_vote(party, 19, 19, expected=40))
+    assert [(f.code, f.message()) for f in short.findings] == [
+        ("quorum_not_met", "实到 19 人、应到 40 人，未达到半数以上的到会要求，会议决定无效"),
+        ("vote_not_passed_members", "赞成 19 票，未超过应到会党员 40 人的半数，未获通过"
+         "（党员大会以应到会党员过半数通过，《中国共产党支部工作条例》第十一条）")]
