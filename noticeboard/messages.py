@@ -225,6 +225,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--lang (or NOTICEBOARD_LANG) must be zh or en, not `{value}`",
     ),
     "cli_aborted": ("已中止", "aborted"),
+    # --- output (the output folder, the batch and the CLI) ---
+    "cli_port_range": ("「{value}」不是端口号，应在 0 到 65535 之间",
+                       "`{value}` is not a port; use 0 to 65535"),
+    "output_not_folder": (
+        "输出文件夹 {folder} 是一个文件，不是文件夹；请另选一个输出文件夹",
+        "the output folder {folder} is a file, not a folder; choose another with -o",
+    ),
+    "output_is_input": (
+        "输出文件夹 {folder} 会把海报写进公开事项所在的文件夹 {input}，与事项文件混在一起，"
+        "还可能替换那里同名的 PDF；请另选一个输出文件夹",
+        "the output folder {folder} would put posters into {input}, where the items are, "
+        "and could replace a PDF of the same name there; choose another with -o, e.g. out",
+    ),
+    "village_name_reserved": (
+        "村文件夹名「{name}」与本工具在输出文件夹里自用的名称相同（「已失效」文件夹、报告、"
+        "记录、锁、打印文件），海报会和它混在一起；请给这个文件夹改名",
+        "the village folder name `{name}` is one the output folder uses for itself "
+        "(已失效, report.json, 打印-….pdf…); its posters would be mixed up with it; rename the folder",
+    ),
+    "print_file_taken": (
+        "没有生成打印文件 {file}：这个名字已是一张海报或另一个打印文件（事项或村与打印文件同名，"
+        "如事项名「打印-全部」、村名与乡镇名相同）；请给事项或村文件夹改名",
+        "print file {file} not written: the name is already a poster or another print file "
+        "(an item or village named like a print file, e.g. an item `打印-全部`, or a village "
+        "named like its township); rename the item or the village folder",
+    ),
+    "cli_shard_too_many": ("N 最大为 {limit}，不是 {count}", "N is at most {limit}, not {count}"),
+    "status_required_twice": (
+        "「{name}」与「{other}」是同一类事项，required 里只能写一次",
+        "`{name}` and `{other}` are the same kind; list it once in required",
+    ),
+    "village_collision": (
+        "村文件夹 {folders} 的海报会写进同一个输出文件夹 {output}，互相混在一起，打印文件也会混入"
+        "别村的海报（只差大小写、末尾的空格或点号，在多数电脑上也算同一个名字）；请给其中的文件夹改名",
+        "the village folders {folders} would share the output folder {output}: their posters "
+        "and print files would mix (case, trailing spaces and dots do not count on most "
+        "computers); rename all but one",
+    ),
+    "import_no_sheet": ("表格里没有名为「{sheet}」的工作表；现有的工作表：{known}",
+                        "the workbook has no sheet `{sheet}`; its sheets: {known}"),
     # --- structure (issue 11): the one error boundary ---
     "cli_internal_error": (
         "内部错误（{kind}）：这是本工具的缺陷，不是您数据的问题；已写出的海报不受影响",
@@ -765,9 +805,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "content is too wide for the sheet even when shrunk (a long unbroken string?); shorten it",
     ),
     "status_nothing_required": (
-        "township.yaml 中没有 required（必须公开的事项），无法判断缺失；"
+        "{file} 中没有 required（必须公开的事项），无法判断缺失；"
         "例如 required: {{finance: 季度, relief: 月}}",
-        "township.yaml has no `required:` list, e.g. required: {{finance: quarter, relief: month}}",
+        "{file} has no `required:` list, e.g. required: {{finance: quarter, relief: month}}",
     ),
     "template_error": (
         "模板出错（{template}）：{reason}。如果是本镇自己的模板，请检查或删除它",
