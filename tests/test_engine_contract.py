@@ -237,3 +237,13 @@ def test_the_text_stack_is_reported():
     assert stack.weasyprint == weasyprint.__version__
     assert stack.pango.count(".") == 2
     assert stack.harfbuzz_subset  # `make setup` installs libharfbuzz-subset0
+
+
+def test_the_element_tree_is_the_parsed_html_before_layout():
+    html = engine.parse_html('<body class="kind-notice"><p class="gap">公开<span>栏</span></p></body>',
+                             ROOT, engine.TemplateFetcher([ROOT]))
+    root = engine.element_tree(html)
+    assert root.tag == "html"
+    assert root.find("body").get("class") == "kind-notice"
+    [paragraph] = root.iter("p")
+    assert "".join(paragraph.itertext()) == "公开栏"
