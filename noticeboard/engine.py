@@ -12,6 +12,8 @@ Importing this module imports WeasyPrint (0.6–0.9 s): only rendering code does
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import logging
 import os
 import re
@@ -27,6 +29,7 @@ from urllib.parse import unquote, urlsplit
 
 import pydyf
 import weasyprint
+import weasyprint.pdf.fonts
 from weasyprint import CSS, HTML, Attachment, Document
 from weasyprint.formatting_structure.boxes import (
     BlockBox,
@@ -363,27 +366,135 @@ class AttachedFile:
     stamp: datetime
 
 
-FontCompactor = Callable[[bytes, list[int]], bytes]
+FontCompactor = Callable[[bytes, list[int], int], bytes]
 
 
 def write_pdf(document: Document, files: list[AttachedFile],
               compact_font: FontCompactor | None = None) -> bytes:
     """PDF/A-3b bytes with `files` attached; dates come from the files, so the same
-    input gives the same bytes. `compact_font(otf, codes)`, if given, rewrites each
-    embedded CID-keyed OpenType face as a bare CFF keeping just `codes` (fontpack)."""
+    input gives the same bytes. `compact_font(font_file, codes, index)`, if given,
+    rewrites each embedded CID-keyed OpenType face as a bare CFF keeping just `codes`
+    (fontpack), and WeasyPrint does not subset those faces itself first."""
     attachments = [Attachment(file_obj=BytesIO(f.data), name=f.name, description=f.description,
                               created=f.stamp, modified=f.stamp, relationship=f.relationship,
                               url_fetcher=TemplateFetcher([]))
                    for f in files]
+    deferred = _DeferredSubsets()
 
     def finish(_document: Document, pdf: Any) -> None:
         _list_each_attachment_once(pdf)
         _metadata_unfiltered(pdf)
         if compact_font is not None:
-            _compact_fonts(pdf, compact_font)
+            _compact_fonts(pdf, compact_font, deferred)
 
-    return bytes(document.write_pdf(pdf_variant="pdf/a-3b", attachments=attachments,
-                                    finisher=finish))
+    with deferred.installed() if compact_font is not None else _nothing():
+        return bytes(document.write_pdf(pdf_variant="pdf/a-3b", attachments=attachments,
+                                        finisher=finish))
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield
+
+
+_WEASYPRINT_SUBSET = weasyprint.pdf.fonts.Font.subset
+
+
+_WEASYPRINT_FONT_DATA = weasyprint.pdf.fonts.get_hb_object_data
+_FONT_FILES: list[bytes] = []  # the system font files embedded so far, newest first
+_FONT_FILES_KEPT = 4  # a poster uses three faces; each file is 20–30 MB
+_MIN_CACHED_BYTES = 1 << 20
+
+
+@functools.cache
+def _memcmp() -> Callable[[bytes, int, int], int] | None:
+    try:
+        function = ctypes.CDLL(None).memcmp
+    except (OSError, AttributeError):
+        return None
+    function.restype = ctypes.c_int
+    function.argtypes = [ctypes.c_char_p, ctypes.c_void_p, ctypes.c_size_t]
+    return function
+
+
+def _font_file_once(hb_object: Any, ot_color: Any = None, glyph: Any = None) -> Any:
+    """WeasyPrint's `get_hb_object_data`, except that a whole font file is copied out of
+    HarfBuzz once per process, not once per poster (a CJK collection is 26 MB: 25 ms a
+    face, three faces a poster). The memory is compared byte for byte (3 ms) with the
+    copy kept, so a different font can never be served a kept file."""
+    from weasyprint.text.ffi import ffi, harfbuzz
+
+    memcmp = _memcmp()
+    if ot_color is not None or memcmp is None:
+        return _WEASYPRINT_FONT_DATA(hb_object, ot_color, glyph)
+    blob = harfbuzz.hb_face_reference_blob(hb_object)
+    try:
+        length = ffi.new("unsigned int *")
+        data = harfbuzz.hb_blob_get_data(blob, length)
+        size = int(length[0])
+        if data == ffi.NULL or size < _MIN_CACHED_BYTES:
+            return None if data == ffi.NULL else ffi.unpack(data, size)
+        address = int(ffi.cast("uintptr_t", data))
+        for kept in _FONT_FILES:
+            if len(kept) == size and memcmp(kept, address, size) == 0:
+                return kept
+        copied = ffi.unpack(data, size)
+        _FONT_FILES.insert(0, copied)
+        del _FONT_FILES[_FONT_FILES_KEPT:]
+        return copied
+    finally:
+        harfbuzz.hb_blob_destroy(blob)
+
+
+@dataclass
+class _Deferred:
+    font: Any  # weasyprint.pdf.fonts.Font
+    file: bytes  # the whole font file (a collection holds several faces)
+    to_unicode: dict[int, str]
+    hinting: bool
+
+
+class _DeferredSubsets:
+    """Faces whose subsetting is left to fontpack, which subsets once, straight from the
+    font file: WeasyPrint would subset each CJK face twice (keeping glyph ids, 45–55 ms
+    a face) and fontpack a third time.
+
+    While installed, `Font.subset` leaves a plain CFF face (a system CJK font: no
+    variations, colour or bitmaps) as it is and puts a marker in its place; WeasyPrint
+    then embeds the marker as an OpenType font file, and the finisher replaces it. A
+    face fontpack cannot rewrite is subset the way WeasyPrint would have, then."""
+
+    def __init__(self) -> None:
+        self.by_marker: dict[bytes, _Deferred] = {}
+
+    @contextmanager
+    def installed(self) -> Iterator[None]:
+        def subset(font: Any, to_unicode: dict[int, str], hinting: bool) -> None:
+            self._subset(font, to_unicode, hinting)
+
+        weasyprint.pdf.fonts.Font.subset = subset
+        weasyprint.pdf.fonts.get_hb_object_data = _font_file_once
+        try:
+            yield
+        finally:
+            weasyprint.pdf.fonts.Font.subset = _WEASYPRINT_SUBSET
+            weasyprint.pdf.fonts.get_hb_object_data = _WEASYPRINT_FONT_DATA
+
+    def _subset(self, font: Any, to_unicode: dict[int, str], hinting: bool) -> None:
+        plain_cff = ("CFF " in font.tables and "fvar" not in font.tables and not font.bitmap
+                     and not (font.png or font.svg or font.colr))
+        if not to_unicode or not plain_cff:
+            _WEASYPRINT_SUBSET(font, to_unicode, hinting)
+            return
+        # "OTTO" first: WeasyPrint embeds a font file starting so as OpenType (FontFile3).
+        marker = b"OTTO noticeboard face %d" % len(self.by_marker)
+        self.by_marker[marker] = _Deferred(font, font.file_content, dict(to_unicode), hinting)
+        font.file_content = marker
+
+    def subset_as_weasyprint_would(self, deferred: _Deferred) -> bytes:
+        deferred.font.file_content = deferred.file
+        _WEASYPRINT_SUBSET(deferred.font, deferred.to_unicode, deferred.hinting)
+        return bytes(deferred.font.file_content)
 
 
 def _object(pdf: Any, reference: Any) -> Any:
@@ -452,10 +563,10 @@ def _stream_data_ending_cleanly(self: pydyf.Stream) -> bytes:
 pydyf.Stream.data = property(_stream_data_ending_cleanly)
 
 
-def _compact_fonts(pdf: Any, compact_font: FontCompactor) -> None:
+def _compact_fonts(pdf: Any, compact_font: FontCompactor, deferred: _DeferredSubsets) -> None:
     """Rewrite each embedded OpenType CFF face, keeping the glyphs that any font using
-    it draws. A face that cannot be rewritten stays as WeasyPrint wrote it: a poster
-    matters more than its size (the tests watch the sizes)."""
+    it draws. A face that cannot be rewritten is written as WeasyPrint writes it: a
+    poster matters more than its size (the tests watch the sizes)."""
     codes_by_stream: dict[int, set[int]] = {}
     for item in pdf.objects:
         if isinstance(item, dict) and item.get("Subtype") == "/CIDFontType0" and "W" in item:
@@ -467,12 +578,21 @@ def _compact_fonts(pdf: Any, compact_font: FontCompactor) -> None:
         stream = pdf.objects[number]
         if stream.extra.get("Subtype") != "/OpenType":
             continue
+        data = b"".join(stream.stream)
+        face = deferred.by_marker.get(data)
         try:
-            compact = compact_font(b"".join(stream.stream), sorted(codes))
+            compact = compact_font(face.file if face else data, sorted(codes),
+                                   face.font.index if face else 0)
         except Exception:  # see the docstring
             continue
         stream.stream = [compact]
         stream.extra["Subtype"] = "/CIDFontType0C"
+    for item in pdf.objects:  # a face not rewritten above must not stay a marker
+        if isinstance(item, pydyf.Stream) and len(item.stream) == 1:
+            data = item.stream[0]
+            face = deferred.by_marker.get(data) if isinstance(data, bytes) and len(data) < 64 else None
+            if face is not None:
+                item.stream = [deferred.subset_as_weasyprint_would(face)]
 
 
 def page_images(pdf: bytes, width_px: int, optimize: bool = False) -> list[bytes]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -25,6 +26,32 @@ class Severity(StrEnum):
 def shown(text: str) -> str:
     """Text as a message may show it: personal numbers masked, non-printing escaped."""
     return terminal_safe(mask_personal(text))
+
+
+# The tail of a cut text that may be the start of a number: digits (and the stars of a
+# mask), with the spaces, dashes and dots people write between digit groups.
+_NUMBER_TAIL_RE = re.compile(r"[\d\*XxＸｘ \u3000\-－.．]+$")
+_NUMBER_NEXT_RE = re.compile(r"[\d\*XxＸｘ]")
+
+
+def clipped(text: str, limit: int) -> str:
+    """`text` for a message: whole when it has at most `limit` characters, else its
+    first `limit - 3` and `…`.
+
+    Personal numbers are masked before the cut: cut first, a number would lose its
+    end and with it the shape that lets it be found, and its region and birth date
+    (`110105194912…`) would show. A cut that still falls in a run of digits (a number
+    the detector does not know) goes back to before that run.
+    """
+    text = mask_personal(text)
+    if len(text) <= limit:
+        return text
+    head = text[:limit - 3]
+    tail = _NUMBER_TAIL_RE.search(head)
+    if tail is not None and _NUMBER_NEXT_RE.match(text, len(head)) and \
+            sum(c.isdigit() for c in tail.group()) >= 4:
+        head = head[:tail.start()].rstrip()
+    return head + "…"
 
 
 SEVERITY_LABELS = {

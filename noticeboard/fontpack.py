@@ -11,7 +11,10 @@ are. A relief poster goes from 444 KB to 59 KB.
 
 This module works on font bytes only; `engine.write_pdf` calls it on each face
 while WeasyPrint writes the PDF (its `finisher` hook), so the PDF is written
-once, as WeasyPrint writes it (PDF 1.7, cross-reference stream).
+once, as WeasyPrint writes it (PDF 1.7, cross-reference stream). For the system's
+CJK faces WeasyPrint's own subsetting is skipped (engine.py), and the face is
+subset once, here, straight from the font file (a TrueType/OpenType collection
+and the face's index in it).
 """
 
 from __future__ import annotations
@@ -42,14 +45,15 @@ def codes_in_widths(widths: Sequence[Any]) -> list[int]:
     return sorted(codes)
 
 
-def compact_cff(otf: bytes, codes: list[int]) -> bytes:
-    """A bare CID-keyed CFF holding just `codes` (old glyph ids), each under CID = its code."""
-    old_cids = cids_by_glyph(otf)
+def compact_cff(otf: bytes, codes: list[int], index: int = 0) -> bytes:
+    """A bare CID-keyed CFF holding just `codes` (glyph ids of face `index` of the font
+    file `otf`), each under CID = its code."""
+    old_cids = cids_by_glyph(otf, index)
     # WeasyPrint draws a character no font has with an id past the font's glyphs.
     codes = [code for code in codes if code < len(old_cids)]
     # recalcBBoxes=False: renaming glyphs changes no outline, and recomputing the
     # font box would decompile every charstring.
-    font = TTFont(BytesIO(_subset(otf, codes)), recalcBBoxes=False)
+    font = TTFont(BytesIO(_subset(otf, codes, index)), recalcBBoxes=False)
     cff = font["CFF "].cff
     top = cff.topDictIndex[0]
     cid_name = {(".notdef" if code == 0 else f"cid{old_cids[code]:05d}"):
@@ -71,10 +75,33 @@ def compact_cff(otf: bytes, codes: list[int]) -> bytes:
     return output.getvalue()
 
 
-def cids_by_glyph(otf: bytes) -> list[int]:
-    """The CID of every glyph of a CID-keyed OpenType font, read straight from its CFF
-    charset (fontTools' reader takes 30 ms for a CJK face; this takes one)."""
-    font = TTFont(BytesIO(otf), lazy=True)
+def cids_by_glyph(otf: bytes, index: int = 0) -> list[int]:
+    """The CID of every glyph of face `index` of a CID-keyed OpenType font file.
+
+    Reading a whole CJK face's CFF table takes ~40 ms, so the answer is kept per face,
+    known by where its CFF table lies in the file and the checksum the file records
+    for it (the same system font file is embedded in every poster)."""
+    table = TTFont(BytesIO(otf), lazy=True, fontNumber=index).reader.tables["CFF "]
+    return list(_cids_of_face(otf, index, (len(otf), table.offset, table.length, table.checkSum)))
+
+
+_FACE_CACHE_SIZE = 16  # faces: a poster uses three
+_FACE_CIDS: dict[tuple[int, int, int, int, int], tuple[int, ...]] = {}
+
+
+def _cids_of_face(otf: bytes, index: int, where: tuple[int, int, int, int]) -> tuple[int, ...]:
+    key = (index, *where)
+    if key not in _FACE_CIDS:
+        if len(_FACE_CIDS) >= _FACE_CACHE_SIZE:
+            _FACE_CIDS.pop(next(iter(_FACE_CIDS)))
+        _FACE_CIDS[key] = tuple(_read_cids(otf, index))
+    return _FACE_CIDS[key]
+
+
+def _read_cids(otf: bytes, index: int) -> list[int]:
+    """The CFF charset, read straight from the table (fontTools' charset reader takes
+    30 ms for a CJK face; this takes one)."""
+    font = TTFont(BytesIO(otf), lazy=True, fontNumber=index)
     table = font.reader["CFF "]
     top = font["CFF "].cff.topDictIndex[0]
     charstrings, charset = top.rawDict["CharStrings"], top.rawDict["charset"]
@@ -90,14 +117,14 @@ def cids_by_glyph(otf: bytes) -> list[int]:
     return cids[:count]
 
 
-def _subset(otf: bytes, codes: list[int]) -> bytes:
+def _subset(otf: bytes, codes: list[int], index: int) -> bytes:
     harfbuzz = _harfbuzz()
     if harfbuzz is not None:
-        return harfbuzz(otf, codes)
+        return harfbuzz(otf, codes, index)
     options = ft_subset.Options(retain_gids=False, notdef_outline=True, desubroutinize=True,
                                 hinting=False, glyph_names=True)
     options.drop_tables += ["GSUB", "GPOS", "SVG ", "vmtx", "vhea", "VORG"]
-    font = TTFont(BytesIO(otf))
+    font = TTFont(BytesIO(otf), fontNumber=index)
     subsetter = ft_subset.Subsetter(options)
     subsetter.populate(gids=codes)
     subsetter.subset(font)
@@ -135,9 +162,9 @@ def _harfbuzz() -> Any:
     no_hinting, desubroutinize, notdef_outline = 0x1, 0x4, 0x40  # hb-subset.h
     drop_table_tags = 3  # HB_SUBSET_SETS_DROP_TABLE_TAG
 
-    def subset(otf: bytes, codes: list[int]) -> bytes:
+    def subset(otf: bytes, codes: list[int], index: int) -> bytes:
         blob = hb.hb_blob_create(otf, len(otf), 1, None, None)  # 1: read-only, no copy
-        face = hb.hb_face_create(blob, 0)
+        face = hb.hb_face_create(blob, index)
         plan = hbs.hb_subset_input_create_or_fail()
         result = None
         try:

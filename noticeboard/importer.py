@@ -27,6 +27,7 @@ from noticeboard.models.common import parse_money
 from noticeboard.models.finance import ExpenseRow, IncomeRow
 from noticeboard.models.keys import field_label
 from noticeboard.models.relief import Recipient
+from noticeboard.personal_data import mask_personal
 from noticeboard.rules.privacy import SENSITIVE_KEYS
 from noticeboard.validation import validation_findings
 
@@ -77,6 +78,7 @@ class ImportResult:
     notes: list[Finding] = field(default_factory=list)    # columns skipped, totals agreed
     totals: list[Finding] = field(default_factory=list)   # sheet totals that disagree
     blanks: list[str] = field(default_factory=list)       # columns left blank to fill
+    private: set[int] = field(default_factory=set)        # columns of personal data, never copied
     _since_total: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -174,6 +176,7 @@ def _map_columns(headers: list[str], columns: dict[str, str], result: ImportResu
             continue
         if header.lower() in SENSITIVE_KEYS or header in SENSITIVE_KEYS:
             result.notes.append(warning("import_column_private", header=header))
+            result.private.add(index)
         elif header in columns and columns[header] not in mapping.values():
             mapping[index] = columns[header]
         else:
@@ -185,7 +188,10 @@ def _take_row(number: int, row: list[Any], mapping: dict[int, str], result: Impo
     values = {name: row[i] for i, name in mapping.items() if i < len(row)}
     if all(_blank(v) for v in values.values()):
         return
-    cells = ["" if _blank(v) else _shown_cell(v) for v in row]
+    # A rejected row is copied into the item as a comment: not its private columns, and
+    # no personal number in full (the item file is attached to the poster).
+    cells = ["" if _blank(v) or i in result.private else mask_personal(_shown_cell(v))
+             for i, v in enumerate(row)]
     label = next((_total_word(v) for v in row if _total_word(v)), None)
     if label is not None:
         _check_total(number, label, values, result)

@@ -603,6 +603,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件名里有{what}（{masked}）：文件名会随源文件附在海报 PDF 里，请给文件改名",
         "the file name holds {what} ({masked}): it travels inside the poster PDF; rename the file",
     ),
+    "privacy_folder_name": (
+        "所在文件夹的名字里有{what}（{masked}）：文件夹名会用作海报和打印文件的文件名，请给文件夹改名",
+        "the folder's name holds {what} ({masked}): it names the posters and print files made "
+        "from it; rename the folder",
+    ),
     "privacy_illness": (
         "这里写了个人的疾病或残疾情况（「{words}」），不得公开；"
         "如需说明，只写救助项目名称（如 残疾人两项补贴）",
@@ -612,6 +617,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "privacy_address": (
         "这里写了详细住址（「{words}」），不得公开；只写村民小组即可",
         "this gives a home address ({words}), which must not be posted; give only the village group",
+    ),
+    "privacy_split": (
+        "这一栏和后面的栏目连起来是{what}（{masked}）：海报上它们挨着印出，同样不得公开；请删除或打码",
+        "this field and the next together make {what} ({masked}): the poster prints them "
+        "side by side, so remove or mask it",
+    ),
+    "privacy_illness_named": (
+        "这段文字点出了具体的人（「{who}」），又写了其疾病或残疾情况（「{words}」），不得公开；"
+        "请删去病情，如需说明只写救助项目名称（如 大病医疗救助）",
+        "this text names a person ({who}) and tells their illness or disability ({words}), "
+        "which must not be posted; remove it, or give only the programme's name "
+        "(e.g. 大病医疗救助)",
+    ),
+    "privacy_address_named": (
+        "这段文字点出了具体的人（「{who}」），又写了其详细住址（「{words}」），不得公开；只写村民小组即可",
+        "this text names a person ({who}) and gives their home address ({words}), which must "
+        "not be posted; give only the village group",
     ),
     "privacy_poster_guard": (
         "海报上将印出{what}（{masked}），来自 {source}；逐项检查时没有发现它，"

@@ -101,7 +101,10 @@ def _in_pool(tasks: list[Task], workers: int,
                                mp_context=multiprocessing.get_context("spawn"),
                                initializer=watch_parent, initargs=(os.getpid(),))
     try:
-        futures = {pool.submit(render_task, task): task for task in tasks}
+        # Longest first: the last poster to start is a short one, so no worker waits
+        # long at the end for another to finish a 3-sheet ledger.
+        futures = {pool.submit(render_task, task): task
+                   for task in sorted(tasks, key=_expected_cost, reverse=True)}
         for future in as_completed(futures):
             task = futures[future]
             result = future.result()
@@ -111,6 +114,12 @@ def _in_pool(tasks: list[Task], workers: int,
         _stop(pool)
         raise
     pool.shutdown(wait=True)
+
+
+def _expected_cost(task: Task) -> int:
+    """A poster's layout time grows with its source: rows, paragraphs, names."""
+    loaded = getattr(task.checked, "loaded", None)  # an ordering hint must never fail a run
+    return len(loaded.raw) if loaded is not None else 0
 
 
 PARENT_POLL_SECONDS = 1.0

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from noticeboard.errors import Finding, Localized, error
+from noticeboard.errors import Finding, Localized, clipped, error
 from noticeboard.models.keys import field_label
 
 # pydantic error type → our message code; the rest fall back to "invalid_value".
@@ -89,5 +89,4 @@ def _shown(value: Any) -> str | Localized:
         return Localized("一个列表", "a list")
     if isinstance(value, dict):
         return Localized("一组「键: 值」", "a mapping")
-    text = str(value)
-    return text if len(text) <= 40 else text[:37] + "…"
+    return clipped(str(value), 40)  # masked before it is cut: no ID's first digits alone

@@ -247,3 +247,83 @@ def test_the_element_tree_is_the_parsed_html_before_layout():
     assert root.find("body").get("class") == "kind-notice"
     [paragraph] = root.iter("p")
     assert "".join(paragraph.itertext()) == "公开栏"
+
+
+# ---- fonts subset once (fontpack) ------------------------------------------------------
+
+def embedded_faces(pdf: bytes) -> list[tuple[str, bytes]]:
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    faces = []
+    for font in reader.pages[0]["/Resources"]["/Font"].values():
+        descendant = font.get_object()["/DescendantFonts"][0].get_object()
+        stream = descendant["/FontDescriptor"].get_object()["/FontFile3"].get_object()
+        faces.append((stream.get("/Subtype"), stream.get_data()))
+    return faces
+
+
+def test_font_subset_is_the_hook_weasyprint_calls_with_codes_and_hinting():
+    """engine._DeferredSubsets replaces `Font.subset(to_unicode, hinting)` while a PDF is
+    written; WeasyPrint embeds a font file starting with `OTTO` as OpenType (FontFile3)."""
+    import inspect
+
+    from weasyprint.pdf.fonts import Font
+
+    assert list(inspect.signature(Font.subset).parameters) == ["self", "to_unicode", "hinting"]
+    font = Font.__new__(Font)
+    font.file_content = b"OTTO noticeboard face 0"
+    assert font.type == "otf"
+    for name in ("tables", "bitmap", "png", "svg", "colr", "index", "file_content"):
+        assert name in inspect.getsource(Font.__init__), name
+
+
+def test_cjk_faces_are_subset_once_from_the_font_file(monkeypatch):
+    """With compaction, WeasyPrint's own subsetter (45–55 ms a CJK face) never runs; the
+    compactor gets the whole font file and the face's index in it."""
+    from weasyprint.pdf.fonts import Font
+
+    from noticeboard import fontpack
+
+    weasyprint_calls, calls = [], []
+    original = Font._harfbuzz_subset
+    monkeypatch.setattr(Font, "_harfbuzz_subset",
+                        lambda font, *a: weasyprint_calls.append(font) or original(font, *a))
+
+    def compactor(file: bytes, codes: list[int], index: int) -> bytes:
+        calls.append((len(file), index))
+        return fontpack.compact_cff(file, codes, index)
+
+    pdf = engine.write_pdf(lay_out("<p style='font-family: Noto Serif CJK SC'>公开栏</p>"), [], compactor)
+    assert weasyprint_calls == []
+    assert calls and all(size > 1_000_000 for size, _ in calls)  # the file, not a subset
+    assert [subtype for subtype, _ in embedded_faces(pdf)] == ["/CIDFontType0C"]
+    assert Font.subset is engine._WEASYPRINT_SUBSET  # put back after writing
+
+
+def test_a_face_the_compactor_cannot_rewrite_is_subset_as_weasyprint_would():
+    def failing(file: bytes, codes: list[int], index: int) -> bytes:
+        raise ValueError("cannot")
+
+    document = lay_out("<p style='font-family: Noto Serif CJK SC'>公开栏</p>")
+    compacted = engine.write_pdf(document, [], failing)
+    plain = engine.write_pdf(document, [])
+    assert embedded_faces(compacted) == embedded_faces(plain)
+    assert b"noticeboard face" not in compacted
+
+
+def test_a_font_file_is_copied_out_of_harfbuzz_once_per_process():
+    """The 26 MB CJK collection was copied for every face of every poster (25 ms each);
+    it is kept, and served again only if HarfBuzz's memory still holds the same bytes."""
+    from noticeboard import fontpack
+
+    files: list[bytes] = []
+
+    def compactor(file: bytes, codes: list[int], index: int) -> bytes:
+        files.append(file)
+        return fontpack.compact_cff(file, codes, index)
+
+    for family in ("Noto Serif CJK SC", "Noto Serif CJK SC", "Noto Sans CJK SC"):
+        engine.write_pdf(lay_out(f"<p style='font-family: {family}'>公开栏</p>"), [], compactor)
+    serif, again, sans = files
+    assert again is serif and sans is not serif
+    assert serif == Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc").read_bytes()
+    assert sans == Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc").read_bytes()

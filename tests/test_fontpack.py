@@ -1,6 +1,7 @@
 """Compact fonts: smaller PDFs that draw exactly the same pages."""
 
 from io import BytesIO
+from pathlib import Path
 
 import pypdf
 import pypdfium2
@@ -107,3 +108,15 @@ def test_compact_pdf_is_pdfa3b_version_17_and_its_fonts_keep_their_widths(villag
         stream = descendant["/FontDescriptor"].get_object()["/FontFile3"].get_object()
         drawn, declared = cff_widths(stream.get_data()), widths_in_pdf(descendant)
         assert {cid: drawn[cid] for cid in declared} == declared
+
+
+def test_cid_reader_reads_the_face_asked_for_in_a_collection():
+    """engine.py hands fontpack the system's font collection (.ttc) and a face index."""
+    path = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
+    if not path.exists():
+        pytest.skip("Noto Serif CJK collection not installed here")
+    data = path.read_bytes()
+    font = TTFont(BytesIO(data), fontNumber=2, lazy=True)
+    names = font["CFF "].cff.topDictIndex[0].charset
+    assert cids_by_glyph(data, 2) == [0] + [int(name[3:]) for name in names[1:]]
+    assert cids_by_glyph(data, 2) is not cids_by_glyph(data, 2)  # the cache hands out copies

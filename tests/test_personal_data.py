@@ -191,3 +191,105 @@ def test_illness_and_address_words_are_found_programme_names_are_not():
 ])
 def test_detail_words(text, illness, address):
     assert find_details(text) == (illness, address)
+
+
+# --- digits in other clothes: Chinese numerals, lookalike letters, every separator ---
+
+@pytest.mark.parametrize("text", [
+    "一三八一二三四五六七八",  # everyday Chinese numerals
+    "壹叁捌壹贰叁肆伍陆柒捌",  # the capitals of receipts
+    "幺三八幺二三四五六七八",  # 幺, the "one" of a number read aloud
+    "138一二三四5678",  # mixed with ASCII digits
+    "一三八 一二三四 五六七八",
+    "电话一13812345678",  # a numeral written against the number cannot hide it
+    "l38 l234 5678",  # lowercase L for 1
+    "I3812345678",  # capital i for 1
+    "138\u20031234\u20095678",  # em space, thin space
+    "138\u202f1234\u205f5678",  # narrow no-break space, medium mathematical space
+    "138\u16801234\u16805678",  # ogham space mark
+    "138\u22121234\u22125678",  # minus signs
+    "138\u27961234\u27965678",  # heavy minus sign (an emoji keyboard's)
+    "138\u2e3a1234\u2e3a5678",  # two-em dash
+    "138\u30fc1234\u30fc5678",  # katakana long vowel mark, which looks like a dash
+    "138_1234_5678",
+    "138 -- 1234 -- 5678",
+    "(138)1234-5678",
+    "（138）1234 5678",
+    "+86(138)12345678",
+    "1 3 8 1 2 3 4 5 6 7 8",  # digit by digit
+    "Ill13812345678",
+])
+def test_a_mobile_in_other_clothes(text):
+    assert kinds(text) == [(Kind.MOBILE, "13812345678")]
+
+
+@pytest.mark.parametrize("text, digits", [
+    ("1380O001111", "13800001111"),  # O for 0
+    ("138o0oo1111", "13800001111"),  # o for 0
+])
+def test_lookalike_letters_for_zero(text, digits):
+    assert kinds(text) == [(Kind.MOBILE, digits)]
+
+
+@pytest.mark.parametrize("text", [
+    "一一〇一〇五一九四九一二三一〇〇二X",
+    "壹壹零壹零伍壹玖肆玖壹贰叁壹零零贰X",
+    "110105一九四九一二三一002X",
+    "110105 一九四九一二三一 〇〇二X",
+    "110105/19491231/002X",  # a list's separators join an ID whose check digit is right
+    "110105、19491231、002X",
+    "身份证：110105，19491231，002X",
+    "110105\n19491231002X",  # a line broken in a narrow cell
+    "1101051949\r\n1231002X",
+    "110105\n19491231\n002X",
+    "1 1 0 1 0 5 1 9 4 9 1 2 3 1 0 0 2 X",
+])
+def test_an_id_in_other_clothes(text):
+    assert kinds(text) == [(Kind.ID, ID)]
+
+
+@pytest.mark.parametrize("text, kind, digits", [
+    ("电话：138/1234/5678", Kind.MOBILE, "13812345678"),
+    ("手机 138、1234、5678", Kind.MOBILE, "13812345678"),
+    ("联系人手机138，1234，5678", Kind.MOBILE, "13812345678"),
+    ("手机号\n138\n1234\n5678", Kind.MOBILE, "13812345678"),
+    ("Tel: 0086/138/1234/5678", Kind.MOBILE, "13812345678"),
+    ("身份证号：110105/194912310021", Kind.ID_CHECK, "110105194912310021"),
+    ("身份证110105\n491231002", Kind.OLD_ID, "110105491231002"),
+    ("卡号：6222，0212，3456，7890，123", Kind.BANK, "6222021234567890123"),
+])
+def test_a_word_naming_the_number_makes_a_list_separated_number_certain(text, kind, digits):
+    assert kinds(text) == [(kind, digits)]
+
+
+@pytest.mark.parametrize("text", [
+    "138/1234/5678",  # without a word saying it is a phone: could be three amounts
+    "分别补助150、1200、1800元",
+    "标准：150/1200/1800元",
+    "6200、5000、3000、1000元",  # 16 digits in UnionPay's range, but four amounts
+    "余额 6222，0212，3456，7890，123",
+    "330185、20261128、0012",  # a region code, a date and a voucher number
+    "1120.00\n2026-07-01\n1200.00",  # a column of amounts and dates
+    "112000 20260701\n1200",
+    "二〇二六年十一月二十八日",
+    "一九四九年十二月三十一日",
+    "壹仟零伍拾元整",
+    "人民币壹拾贰万叁仟肆佰伍拾陆元",
+    "第一二三四五六七八九组",
+    "一一对应，三三两两",
+    "ISO9001:2015",
+    "Hello World 2026",
+    "lOl 1234",
+    "记-0012 2026-07-01 1120.00",
+    "凭证 记-0012、记-0013、记-0014、记-0015",
+    "监督电话：0571-63811001",
+])
+def test_ordinary_text_in_those_clothes_is_not_personal(text):
+    assert kinds(text) == []
+
+
+def test_a_number_in_other_clothes_is_masked_where_it_was_written():
+    assert mask_personal("户主电话一三八一二三四五六七八。") == "户主电话138****5678。"
+    assert mask_personal("证号 110105一九四九一二三一002X 已核") == "证号 110105********002X 已核"
+    assert mask_personal("手机：138/1234/5678") == "手机：138****5678"
+    assert mask_personal("Hello13812345678") == "Hello138****5678"

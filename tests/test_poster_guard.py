@@ -118,3 +118,24 @@ def test_a_number_from_settings_that_escaped_their_check_is_named(renderer, town
         "the poster would print a personal mobile number (139****1111) from village.yaml, which the "
         "item checks did not catch; the poster was not written. Remove it from village.yaml",
     )]
+
+
+@pytest.mark.parametrize("drawn, what, masked", [
+    ("值班：一三八一二三四五六七八", "个人手机号", "138****5678"),  # Chinese numerals
+    ("值班：l38 l234 5678", "个人手机号", "138****5678"),  # letters for digits
+    ("会计身份证<br>110105<br>19491231002X", "完整的身份证号", "110105********002X"),  # over two lines
+    ("<table><tr><td>110105</td><td>19491231</td><td>002X</td></tr></table>", "完整的身份证号",
+     "110105********002X"),  # in three cells
+])
+def test_a_number_a_template_draws_in_other_clothes_stops_the_poster(renderer, township, drawn,
+                                                                     what, masked):
+    village = township / "双河村"
+    write(township / "templates" / "notice.html.j2", f"""\
+        {{% extends "base.html.j2" %}}
+        {{% block content %}}<p>{{{{ item.body }}}}</p><p>{drawn}</p>{{% endblock %}}
+        """)
+    checked = check_text(village, NOTICE_YAML)
+    [(code, _, message, _)] = _refusal(renderer, checked)
+    assert code == "privacy_poster_guard"
+    assert message == (f"海报上将印出{what}（{masked}），来自 本镇模板 notice.html.j2；逐项检查时没有发现它，"
+                       "为免泄露，这张海报没有生成。请从 本镇模板 notice.html.j2 中删除")

@@ -11,6 +11,8 @@ township's 举报电话) may hold a mobile; an ID or bank number is an error the
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -21,7 +23,15 @@ from pydantic import BaseModel
 
 from noticeboard.errors import FieldPath, Finding, Localized, NoticeboardError, error
 from noticeboard.loader import MAX_FILE_BYTES, LoadedYaml, decode_text
-from noticeboard.personal_data import Hit, Kind, find_details, find_numbers
+from noticeboard.personal_data import (
+    CHINESE_DIGITS,
+    LOOKALIKES,
+    Hit,
+    Kind,
+    find_details,
+    find_named_details,
+    find_numbers,
+)
 
 if TYPE_CHECKING:
     from noticeboard.items import CheckedItem
@@ -34,6 +44,11 @@ SENSITIVE_KEYS = {
     "存折", "存折号", "address", "住址", "地址", "家庭住址", "门牌", "门牌号",
     "illness", "disease", "disability", "病情", "病因", "疾病", "残疾", "残疾情况", "残疾等级",
     "income", "收入情况", "家庭收入", "年收入",
+    # the names the forms themselves use (身份证上写的是「公民身份号码」)
+    "公民身份号码", "身份号码", "身份证件号码", "社会保障号码", "社保卡号", "残疾证号", "残疾人证号",
+    "联系方式", "联系号码", "移动电话", "银行账户", "开户账号", "一卡通账号", "一折通账号",
+    "家庭地址", "户籍地址", "现住址", "居住地址", "详细地址",
+    "病种", "疾病名称", "患病情况", "健康状况", "残疾类别", "致贫原因",
 }
 
 # Fields that carry an official number for feedback: a mobile there is allowed.
@@ -78,13 +93,89 @@ def number_finding(hit: Hit, path: FieldPath = ()) -> Finding:
 
 def check_privacy(data: dict[str, Any],
                   contact_fields: frozenset[FieldPath] = ITEM_CONTACT_FIELDS) -> list[Finding]:
-    """Personal numbers in every value, and personal details in rows about a person."""
+    """Personal numbers in every value, personal details in rows about a person, and in
+    running text the details of a person it names."""
     findings = []
+    names = frozenset(_names(data))
     for path, text, about_a_person in _strings(data):
         findings += [number_finding(hit, path) for hit in find_numbers(text)
                      if not (hit.kind is Kind.MOBILE and path in contact_fields)]
         if about_a_person and path[-1] != "name":
             findings += _detail_findings(text, path)
+        elif not about_a_person:
+            findings += _named_detail_findings(text, path, names)
+    return findings + _split_findings(data)
+
+
+def _split_findings(data: Any) -> list[Finding]:
+    return [error("privacy_split", path, what=KIND_NAMES[hit.kind], masked=hit.masked)
+            for path, hit in split_numbers(data)]
+
+
+def split_numbers(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Hit]]:
+    """Numbers written across neighbouring fields (`note: 身份证 110105` and
+    `category: 19491231002X`, two lines of an agenda), with the path of the field they
+    begin in. The poster prints the fields side by side or one under the other, so
+    they are read together, as lines; a line break joins only what is unmistakable
+    (an ID with a right check digit, or a number after a word naming it), so two
+    amounts never make a number."""
+    if isinstance(data, dict):
+        children = list(data.items())
+    elif isinstance(data, list):
+        children = list(enumerate(data))
+    else:
+        return
+    texts = [(key, value) for key, value in children if isinstance(value, str) and value]
+    if len(texts) > 1 and any(_digit_at(before, -1) and _digit_at(after, 0)  # else nothing
+                              for (_, before), (_, after) in itertools.pairwise(texts)):  # to join
+        starts = []
+        joined = ""
+        for _, value in texts:
+            starts.append(len(joined))
+            joined += value + "\n"
+        for hit in find_numbers(joined):
+            first = bisect.bisect_right(starts, hit.start) - 1
+            if first != bisect.bisect_right(starts, hit.end - 1) - 1:
+                yield (*path, texts[first][0]), hit
+    for key, value in children:
+        yield from split_numbers(value, (*path, key))
+
+
+def _digit_at(text: str, index: int) -> bool:
+    """Whether the text, without spaces at that end, starts (0) or ends (-1) in a
+    character that may be part of a number."""
+    char = (text.rstrip()[-1:] if index else text.lstrip()[:1])
+    return char.isdigit() or (char != "" and char in _DIGIT_WORDS)
+
+
+_DIGIT_WORDS = frozenset([*CHINESE_DIGITS, *LOOKALIKES, "X", "x", "Ｘ", "ｘ"])
+
+
+def _names(data: Any, in_list: bool = False) -> Iterator[str]:
+    """The names of the people an item lists (recipients, voters, candidates…): the
+    `name` of a list row, as _strings tells a row about a person."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "name" and in_list and isinstance(value, str):
+                yield value.strip()
+            else:
+                yield from _names(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _names(value, in_list=True)
+
+
+def _named_detail_findings(text: str, path: FieldPath, names: frozenset[str]) -> list[Finding]:
+    """A body or complaint that names a person and tells their illness or address: one
+    finding per kind of detail, naming the first person it was found with."""
+    found = find_named_details(text, names)
+    findings = []
+    illness = [(who, words) for who, words, _ in found if words]
+    address = [(who, words) for who, _, words in found if words]
+    for code, pairs in (("privacy_illness_named", illness), ("privacy_address_named", address)):
+        if pairs:
+            words = "、".join(dict.fromkeys(w for _, ws in pairs for w in ws))
+            findings.append(error(code, path, who=pairs[0][0], words=words))
     return findings
 
 
@@ -154,10 +245,13 @@ def _in_comment(text: str, position: int) -> bool:
 
 
 def check_file_name(path: Path) -> list[Finding]:
-    """A file's name is attached to the poster with its content: no personal numbers."""
-    return [replace(error("privacy_file_name", what=KIND_NAMES[hit.kind], masked=hit.masked),
-                    file=path)
-            for hit in find_numbers(path.name)]
+    """A file's name is attached to the poster with its content, and the name of its
+    folder (the village's) names the posters and print files made from it: no
+    personal numbers in either."""
+    return [replace(error(code, what=KIND_NAMES[hit.kind], masked=hit.masked), file=path)
+            for code, name in (("privacy_folder_name", path.parent.name),
+                               ("privacy_file_name", path.name))
+            for hit in find_numbers(name)]
 
 
 def check_source(loaded: LoadedYaml, model: type[BaseModel] | None = None) -> list[Finding]:
@@ -186,6 +280,7 @@ def _numbers_in_checked_values(data: Any, model: type[BaseModel] | None) -> set[
         model = KINDS[kind]
     normalized = normalize_keys(model, data)[0]
     checked = {hit.digits for _, text in walk_strings(normalized) for hit in find_numbers(text)}
+    checked |= {hit.digits for _, hit in split_numbers(normalized)}
     return checked | _under_sensitive_keys(data)
 
 
@@ -314,4 +409,9 @@ def _holds(file: Path, digits: str) -> bool:
         text = file.read_bytes().decode("utf-8", errors="replace")
     except OSError:
         return False
-    return any(hit.digits == digits for hit in find_numbers(text))
+    # Tags read as line breaks: a number a template spreads over cells (`<td>110105</td>
+    # <td>19491231002X</td>`) is drawn on lines of its own, as the guard read it.
+    return any(hit.digits == digits for hit in find_numbers(_TAG_RE.sub("\n", text)))
+
+
+_TAG_RE = re.compile(r"\s*<[^<>]*>\s*")
