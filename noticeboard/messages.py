@@ -594,6 +594,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这里有一个15位的老身份证号，不得公开张贴；请删除或打码（如 {masked}）",
         "an old 15-digit ID number must not be posted; remove or mask it (e.g. {masked})",
     ),
+    "privacy_id_short": (
+        "这里有一个少了最后一位的身份证号（{masked}）：缺的校验位可以算出来，它仍等于完整的身份证号，"
+        "不得公开张贴，请删除或打码",
+        "an ID number missing its last character ({masked}): that character can be worked out, "
+        "so it is still a full ID number and must not be posted; remove or mask it",
+    ),
     "privacy_in_comment": (
         "注释里有{what}（{masked}）：注释会随源文件附在海报 PDF 里一起公开，同样不得出现，请删除或打码",
         "a comment holds {what} ({masked}): comments travel inside the poster PDF with the "

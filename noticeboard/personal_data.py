@@ -26,6 +26,7 @@ class Kind(StrEnum):
     ID = "id"                # 18-character resident ID, check digit right
     ID_CHECK = "id_check"    # 18 characters that are an ID but whose check digit is wrong
     OLD_ID = "old_id"        # the first-generation 15-digit ID
+    ID_SHORT = "id_short"    # an 18-character ID without its last character (it can be worked out)
     MOBILE = "mobile"
     BANK = "bank"            # bank card or account number, 16-19 digits passing Luhn
 
@@ -46,7 +47,7 @@ class Hit:
 
 def mask_number(kind: Kind, digits: str) -> str:
     """The masked form a poster may carry: region and last four of an ID, 138****5678."""
-    if kind in (Kind.ID, Kind.ID_CHECK, Kind.OLD_ID):
+    if kind in (Kind.ID, Kind.ID_CHECK, Kind.OLD_ID, Kind.ID_SHORT):
         return digits[:6] + "*" * (len(digits) - 10) + digits[-4:]
     if kind is Kind.MOBILE:
         return digits[:3] + "****" + digits[-4:]
@@ -84,7 +85,9 @@ _WEAK_RAW = (r"\u3001,\uff0c;\uff1b/\uff0f\\\uff3c|\uff5c_\uff3f:\uff1a~\uff5e"
 # Invisible format characters an attacker (or a copy from a web page) leaves
 # between digits: zero-width spaces and joiners, bidi controls, soft hyphen, BOM.
 _INVISIBLE = r"\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
-_X = r"Xx\uff38\uff58"
+_X = r"Xx\uff38\uff58\u00d7\u2715\u2716\u2573\u2169"
+# What people type for an ID's X when the keyboard offers them a sign: ×, ✕, ╳.
+X_LOOKALIKES = frozenset("×✕✖╳")
 _CHINESE = "".join(CHINESE_DIGITS)
 _DIGITLIKE = _DIGITISH + _CHINESE + _LOOKALIKE_CHARS
 _REGION_RE = re.compile(
@@ -105,8 +108,10 @@ _CARD_WORDS_RE = re.compile(r"卡号|账号|帐号|账户|帐户|银行|存折|�
 _MOBILE_RE = re.compile(r"1[3-9]\d{9}")
 _MOBILE_SHAPES = {(11,), (3, 4, 4), (3, 8), (7, 4), (1,) * 11}
 _ID_SHAPES = {(18,), (6, 8, 4), (6, 4, 4, 4), (6, 8, 3, 1), (4, 4, 4, 4, 2), (6, 12), (17, 1),
-              (6, 11, 1), (3, 3, 4, 4, 4), (6, 8, 2, 2), (1,) * 18}
+              (6, 11, 1), (3, 3, 4, 4, 4), (6, 8, 2, 2), (6, 4, 2, 2, 4), (6, 4, 2, 2, 3, 1),
+              (1,) * 18}
 _OLD_ID_SHAPES = {(15,), (6, 6, 3), (6, 9)}
+_SHORT_ID_SHAPES = {(17,), (6, 8, 3), (6, 11), (6, 4, 4, 3), (6, 4, 2, 2, 3)}
 _PHONE_PREFIXES = ("0086", "86")
 # First two digits of every resident ID: the province-level region it was issued in.
 _PROVINCES = frozenset({
@@ -155,6 +160,8 @@ def _normalised(text: str, start: int, end: int) -> tuple[str, list[int], str]:
             written = "a"
             if out in CHINESE_DIGITS:
                 out, written = CHINESE_DIGITS[out], "c"
+            elif out in X_LOOKALIKES:
+                out = "X"
             elif out.isdigit() and not out.isascii():
                 out = str(unicodedata.digit(out, 0))
             chars.append(out)
@@ -333,6 +340,9 @@ def classify(groups: list[str]) -> tuple[Kind, str] | None:
         return None
     if len(digits) == 15 and shape in _OLD_ID_SHAPES and _plausible_old_id(digits):
         return Kind.OLD_ID, digits
+    if len(digits) == 17 and shape in _SHORT_ID_SHAPES and digits[:2] in _PROVINCES and \
+            _real_date(digits[6:14]):
+        return Kind.ID_SHORT, digits  # its check character follows from the other 17
     if 16 <= len(digits) <= 19 and _card_shape(shape) and _card_number(digits):
         return Kind.BANK, digits
     return None

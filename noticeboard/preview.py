@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 
 from noticeboard.build import Build
 from noticeboard.config import TOWNSHIP_FILE, VILLAGE_FILE
-from noticeboard.errors import Finding, NoticeboardError, has_errors
+from noticeboard.errors import Finding, NoticeboardError, has_errors, shown
 from noticeboard.render import builtin_template_dir
 
 PREVIEW_WIDTH_PX = 900
@@ -73,7 +73,7 @@ class PreviewState:
         from noticeboard.render import Renderer
         from noticeboard.view import title_of
 
-        preview = Preview(item, version, title=item.name)
+        preview = Preview(item, version, title=shown(item.name))  # numbers masked
         build = Build.for_paths([item])
         checked = build.check()
         preview.findings = list(build.findings)
@@ -129,7 +129,7 @@ def item_page(index: int, preview: Preview) -> str:
     body += "".join(f'<img id="page-{n}" alt="第 {n} 页" src="/image/{index}/{n}?v={preview.version}">'
                     for n in range(1, len(preview.images) + 1))
     return PAGE.format(title=html.escape(preview.title), version=preview.version,
-                       path=html.escape(str(preview.path)), body=body, index=index,
+                       path=html.escape(shown(str(preview.path))), body=body, index=index,
                        poll=POLL_MS, width=PREVIEW_WIDTH_PX)
 
 
@@ -155,7 +155,7 @@ def index_page(items: list[Path]) -> str:
         state, errors, warnings = item_summary(item)
         counts = (f"{errors} 个错误，{warnings} 个警告" if state == "errors"
                   else f"{warnings} 个警告" if state == "warnings" else "")
-        rows.append(f'<li class="{state}"><a href="/item/{number}">{html.escape(str(item))}</a>'
+        rows.append(f'<li class="{state}"><a href="/item/{number}">{html.escape(shown(str(item)))}</a>'
                     f' <span class="state">{STATE_WORDS[state]}</span>'
                     f'{f" <span class=count>{counts}</span>" if counts else ""}</li>')
     body = f'<ul class="items">{"".join(rows) or "<li>没有找到事项文件</li>"}</ul>'

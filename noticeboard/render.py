@@ -19,7 +19,7 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from noticeboard.config import TOWNSHIP_FILE, VILLAGE_FILE
-from noticeboard.errors import Finding, NoticeboardError, error, format_field_path
+from noticeboard.errors import Finding, NoticeboardError, clipped, error, format_field_path
 from noticeboard.items import CheckedItem
 from noticeboard.rules.privacy import guard_poster, walk_strings
 from noticeboard.view import TEMPLATE_FILTERS, poster_context, title_of, title_size_pt
@@ -598,14 +598,14 @@ def _stylesheet_findings(override_dir: Path, files: list[Path]) -> list[Finding]
             continue
         source = path.read_text(encoding="utf-8", errors="replace")
         for line, text in engine.stylesheet_problems(source, path.parent):
-            snippet = text if len(text) <= 80 else text[:80] + "…"
+            snippet = clipped(text, 83)  # masked before the cut
             findings.append(replace(error("stylesheet_ignored", snippet=snippet),
                                     file=override_dir / path.relative_to(own), line=line))
     return findings
 
 
 def _refused_finding(url: str) -> Finding:
-    return error("resource_refused", url=url if len(url) <= 200 else url[:200] + "…")
+    return error("resource_refused", url=clipped(url, 203))
 
 
 def _template_name(exc: jinja2.TemplateError) -> str:

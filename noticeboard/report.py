@@ -27,7 +27,7 @@ def write_report(out_dir: Path, pairs: list[Pair], outcomes: list[Outcome],
         findings = [*checked.findings, *(f for f in outcome.findings if f not in checked.findings)]
         items.append({
             "source": shown(source.path.as_posix()),
-            "village": source.output_stem.parent.as_posix() if source.output_stem.parent.name else "",
+            "village": shown(source.output_stem.parent.as_posix()) if source.output_stem.parent.name else "",
             "output": next((f.as_posix() for f in outcome.files if f.suffix == ".pdf"), None),
             "images": [f.as_posix() for f in outcome.files if f.suffix == ".png"],
             "status": outcome.status.value,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from noticeboard.build import Build
 from noticeboard.config import Frequency, Township, find_setting
-from noticeboard.errors import Finding, error
+from noticeboard.errors import Finding, error, shown
 from noticeboard.items import CheckedItem
 from noticeboard.models import KINDS, kind_for
 from noticeboard.models.common import Period, parse_period_text
@@ -152,9 +152,10 @@ def as_json(rows: list[Requirement], period: str, today: date) -> dict[str, obje
         "period": period,
         "today": today.isoformat(),
         "requirements": [
-            {"village": r.village, "kind": r.kind, "every": r.every.value,
+            {"village": shown(r.village), "kind": r.kind, "every": r.every.value,
              "parts": [{"period": p.label, "state": p.state.value,
-                        "source": p.source.as_posix() if p.source else None} for p in r.parts]}
+                        "source": shown(p.source.as_posix()) if p.source else None}  # masked
+                       for p in r.parts]}
             for r in rows],
     }
 

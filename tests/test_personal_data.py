@@ -293,3 +293,30 @@ def test_a_number_in_other_clothes_is_masked_where_it_was_written():
     assert mask_personal("证号 110105一九四九一二三一002X 已核") == "证号 110105********002X 已核"
     assert mask_personal("手机：138/1234/5678") == "手机：138****5678"
     assert mask_personal("Hello13812345678") == "Hello138****5678"
+
+
+@pytest.mark.parametrize("text", [
+    "11010519491231002×",  # the multiplication sign an input method offers for X
+    "11010519491231002✕",
+    "110105 19491231 002╳",
+    "110105 1949 12 31 002X",  # the birth date in year, month and day
+    "110105-1949-12-31-002X",
+])
+def test_an_id_with_a_sign_for_its_x_or_its_date_in_three_groups(text):
+    assert kinds(text) == [(Kind.ID, ID)]
+
+
+@pytest.mark.parametrize("text", [
+    "11010519491231002",  # the check character left off: it follows from the other 17
+    "110105 19491231 002",
+    "110105-1949-1231-002",
+])
+def test_an_id_without_its_last_character_is_still_an_id(text):
+    hits = find_numbers(text)
+    assert [(h.kind, h.digits, h.masked) for h in hits] == [
+        (Kind.ID_SHORT, "11010519491231002", "110105*******1002")]
+
+
+@pytest.mark.parametrize("text", ["3×4=12", "长×宽 12.5×8.4 米", "12345678901234567", "2026112812345678 9"])
+def test_signs_and_17_digit_numbers_that_are_not_ids(text):
+    assert kinds(text) == []

@@ -139,3 +139,15 @@ def test_a_number_a_template_draws_in_other_clothes_stops_the_poster(renderer, t
     assert code == "privacy_poster_guard"
     assert message == (f"海报上将印出{what}（{masked}），来自 本镇模板 notice.html.j2；逐项检查时没有发现它，"
                        "为免泄露，这张海报没有生成。请从 本镇模板 notice.html.j2 中删除")
+
+
+def test_a_number_escaped_in_a_stylesheet_is_named_with_its_file(renderer, township):
+    """The guard read `\\31\\33\\38…` drawn as 138…, but could not tell where it came from."""
+    builtin = (Renderer().environment(None).loader.get_source(Renderer().environment(None), "poster.css")[0])
+    escaped = "".join(f"\\{ord(c):x} " for c in "13812345678")
+    write(township / "templates" / "poster.css", builtin + f'\nfooter::after {{ content: "值班 {escaped}"; }}\n')
+    checked = check_text(township / "双河村", NOTICE_YAML)
+    [(code, _, message, _)] = _refusal(Renderer(), checked)
+    assert code == "privacy_poster_guard"
+    assert message == ("海报上将印出个人手机号（138****5678），来自 本镇模板 poster.css；逐项检查时没有发现它，"
+                       "为免泄露，这张海报没有生成。请从 本镇模板 poster.css 中删除")

@@ -12,6 +12,7 @@ township's 举报电话) may hold a mobile; an ID or bank number is an error the
 from __future__ import annotations
 
 import bisect
+import html
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -60,6 +61,7 @@ CODES = {
     Kind.ID: "privacy_id_number",
     Kind.ID_CHECK: "privacy_id_check_digit",
     Kind.OLD_ID: "privacy_old_id",
+    Kind.ID_SHORT: "privacy_id_short",
     Kind.MOBILE: "privacy_phone",
     Kind.BANK: "privacy_bank_account",
 }
@@ -71,6 +73,7 @@ KIND_NAMES = {
     Kind.ID_CHECK: Localized("身份证号（校验位似乎输错了，但仍是身份证号）",
                              "an ID number (its check digit looks mistyped, but it is an ID)"),
     Kind.OLD_ID: Localized("15位的老身份证号", "an old 15-digit ID number"),
+    Kind.ID_SHORT: Localized("少了最后一位的身份证号", "an ID number missing its last character"),
     Kind.MOBILE: Localized("个人手机号", "a personal mobile number"),
     Kind.BANK: Localized("银行卡号或账号", "a bank card or account number"),
 }
@@ -409,9 +412,17 @@ def _holds(file: Path, digits: str) -> bool:
         text = file.read_bytes().decode("utf-8", errors="replace")
     except OSError:
         return False
-    # Tags read as line breaks: a number a template spreads over cells (`<td>110105</td>
-    # <td>19491231002X</td>`) is drawn on lines of its own, as the guard read it.
-    return any(hit.digits == digits for hit in find_numbers(_TAG_RE.sub("\n", text)))
+    # Read as drawn: tags as line breaks (a number a template spreads over cells,
+    # `<td>110105</td><td>19491231002X</td>`, is drawn on lines of its own), character
+    # references (`&#49;&#51;&#56;`) and CSS escapes (`content: "\31\33\38"`) decoded.
+    drawn = _CSS_ESCAPE_RE.sub(lambda m: _code_point(m.group(1)), html.unescape(text))
+    return any(hit.digits == digits for hit in find_numbers(_TAG_RE.sub("\n", drawn)))
 
 
 _TAG_RE = re.compile(r"\s*<[^<>]*>\s*")
+_CSS_ESCAPE_RE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?")
+
+
+def _code_point(hex_digits: str) -> str:
+    value = int(hex_digits, 16)
+    return chr(value) if 0 < value <= 0x10FFFF and not 0xD800 <= value <= 0xDFFF else "\ufffd"

@@ -50,11 +50,14 @@ WAYS = [
     ("id-slashes", "110105/19491231/002X", "privacy_id_number", "110105********002X", "id"),
     ("id-enumeration-commas", "110105、19491231、002X", "privacy_id_number", "110105********002X",
      "id"),
+    ("id-times-sign", "11010519491231002×", "privacy_id_number", "110105********002X", "id"),
+    ("id-without-check-character", "11010519491231002", "privacy_id_short", "110105*******1002",
+     "id_short"),
 ]
 # A file name cannot hold a slash.
 NOT_IN_NAMES = {"mobile-slashes-after-a-phone-word", "id-slashes"}
 
-KIND_WORDS = {"id": "完整的身份证号", "old_id": "15位的老身份证号",
+KIND_WORDS = {"id": "完整的身份证号", "old_id": "15位的老身份证号", "id_short": "少了最后一位的身份证号",
               "id_check": "身份证号（校验位似乎输错了，但仍是身份证号）",
               "mobile": "个人手机号", "bank": "银行卡号或账号"}
 

@@ -187,3 +187,12 @@ def test_neighbouring_amounts_and_codes_are_not_one_number(village, first, secon
     text = RELIEF_YAML.replace("    category: 特困供养\n",
                                f"    note: \"{first}\"\n    category: \"{second}\"\n")
     assert check_text(village, text).findings == []
+
+
+def test_an_id_without_its_check_character_in_a_relief_note(village):
+    text = RELIEF_YAML.replace("    amount: 980.00\n", "    amount: 980.00\n    note: 证号11010519491231002\n")
+    [finding] = check_text(village, text).findings
+    assert (finding.code, finding.field_path, finding.line, finding.message()) == (
+        "privacy_id_short", ("recipients", 1, "note"), 19,
+        "这里有一个少了最后一位的身份证号（110105*******1002）：缺的校验位可以算出来，它仍等于完整的身份证号，"
+        "不得公开张贴，请删除或打码")
