@@ -309,7 +309,7 @@ PAGE_MARGINS_MM = (16, 18, 18, 18)  # base.html.j2's @page margins: top, right, 
 PX_PER_MM, PX_PER_PT = 96 / 25.4, 4 / 3  # WeasyPrint measures in CSS pixels
 # What a poster holds besides its ledger rows and body paragraphs, in rem at scale 1:
 # band, title, meta line, figures, headings, table headers and totals, closing, signature.
-FIXED_REM = {"notice": 18.1, "finance": 42.65, "relief": 36.2}
+FIXED_REM = {"notice": 18.1, "finance": 42.65, "relief": 36.95}
 ROW_REM = 1.81  # a one-line `.rows` row: 0.8rem x 1.55, padding 0.26rem twice, a 1px rule
 BREAK_REM = 1.0  # a page break: the table header repeated (1.9rem) when it falls in a table
 # Paragraphs that wrap, by class: (font size in rem, line height in em, first-line indent in em).
