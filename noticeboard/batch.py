@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from noticeboard.errors import Finding, NoticeboardError, display_path, error, os_reason, warning
-from noticeboard.files import OutputLock, remove_stale_temp_files
+from noticeboard.files import LOCK_FILE, OutputLock, remove_stale_temp_files
 from noticeboard.items import CheckedItem
 from noticeboard.outcomes import Outcome, Pair, RenderOptions, Status
 from noticeboard.pool import Task, WorkResult, run_tasks
-from noticeboard.report import write_print_files, write_report
+from noticeboard.report import PRINT_PREFIX, write_print_files, write_report
 from noticeboard.state import STATE_FILE, InputDigests, RunState, format_of
 from noticeboard.workspace import ItemSource, output_key
 
@@ -38,10 +38,7 @@ def render_all(pairs: list[Pair], options: RenderOptions,
     `whole_villages` are output folders whose every item is in `pairs`: a poster this
     tool made there whose item is gone is moved aside too."""
     lock = OutputLock(options.out_dir)
-    try:
-        lock.acquire()
-    except NoticeboardError as exc:
-        return [], exc.findings
+    lock.acquire()  # refused: NoticeboardError, the run does not start (and has no summary)
     try:
         return _render_locked(pairs, options, progress, whole_villages)
     finally:
@@ -91,11 +88,48 @@ def _render_locked(pairs: list[Pair], options: RenderOptions,
     problems += _run_file(lambda: write_report(options.out_dir, pairs, done, report),
                           options.out_dir / report)
     if options.print_file:
-        problems += _run_file(lambda: write_print_files(options.out_dir, pairs, done, state,
-                                                        options.shard),
-                              options.out_dir)
+        refused: list[Finding] = []
+        problems += _run_file(lambda: refused.extend(write_print_files(
+            options.out_dir, pairs, done, state, options.shard)[1]), options.out_dir)
+        problems += refused
         problems += _run_file(state.save, options.out_dir / STATE_FILE)
     return done, problems
+
+
+def check_output_folder(out_dir: Path, items: list[ItemSource]) -> None:
+    """Refuse, before anything is written, an output folder that is a file or is where
+    the items are: posters would mix with the clerk's files there, and a PDF of the same
+    name (a scanned copy, the archived poster being rendered again) would be replaced."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise NoticeboardError([error("output_not_folder", folder=display_path(out_dir))])
+    target = out_dir.resolve()
+    for source in items:
+        setting = source.setting
+        own = (source.poster or source.path).parent
+        inputs = {p.resolve() for p in (own, setting.village_dir, setting.township_dir) if p}
+        for folder in ((out_dir / source.output_stem.parent).resolve(), target):
+            if folder in inputs:
+                raise NoticeboardError([error("output_is_input", folder=display_path(out_dir),
+                                              input=display_path(folder))])
+
+
+# What the run keeps in the output folder beside the village folders: no village may be
+# named like one of them (compared as output_key compares, without case).
+_RUN_FILES = re.compile("|".join([re.escape(STALE_DIR), re.escape(STATE_FILE), re.escape(LOCK_FILE),
+                                  r"report(-[0-9]+of[0-9]+)?\.json", re.escape(PRINT_PREFIX) + r".*\.pdf"]),
+                        re.IGNORECASE)
+
+
+def reserved_names(items: list[ItemSource]) -> dict[int, Finding]:
+    """Items whose village folder is named like one of the run's own files or folders
+    (`已失效`, `report.json`, `打印-….pdf`…): its posters would be mixed up with them."""
+    found = {}
+    for index, source in enumerate(items):
+        village = source.output_stem.parent
+        if village.name and _RUN_FILES.fullmatch(output_key(village)):
+            found[index] = error("village_name_reserved", name=village.as_posix()).located(
+                source.poster or source.path, {})
+    return found
 
 
 def report_name(shard: tuple[int, int] | None) -> str:

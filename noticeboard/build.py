@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from noticeboard.batch import render_all
+from noticeboard.batch import check_output_folder, render_all, reserved_names
 from noticeboard.errors import Finding, NoticeboardError, error, has_errors, os_reason
 from noticeboard.items import CheckedItem, check_item
 from noticeboard.outcomes import Outcome, RenderOptions, Status
@@ -19,6 +19,7 @@ from noticeboard.workspace import (
     discover,
     output_collisions,
     safe_name,
+    village_collisions,
 )
 
 
@@ -59,6 +60,10 @@ class Build:
         self.checked = [check_item(src.path, src.setting) for src in self.workspace.items]
         for index, finding in output_collisions(self.workspace.items).items():
             self.checked[index].findings.append(finding)
+        for index, finding in reserved_names(self.workspace.items).items():
+            self.checked[index].findings.append(finding)
+        for index, finding in village_collisions(self.workspace.items).items():
+            self.checked[index].findings.append(finding)
         check_across(self.checked)
         for source, checked in zip(self.workspace.items, self.checked, strict=True):
             if source.poster is not None:  # name the poster, not the unpacked copy
@@ -72,12 +77,16 @@ class Build:
 
     def render(self, options: RenderOptions | Path,
                progress: Callable[[Outcome], None] | None = None) -> list[Outcome]:
-        """Render every item that passed its check; one failure never stops the others."""
+        """Render every item that passed its check; one failure never stops the others.
+
+        NoticeboardError when the run cannot start: the output folder is a file or is where
+        the items are, or another run holds it. Nothing is written then."""
 
         if isinstance(options, Path):
             options = RenderOptions(out_dir=options)
         if not self.checked:
             self.check()
+        check_output_folder(options.out_dir, self.workspace.items)
         late: dict[int, Finding] = {}  # found now, after `check` was printed: said with the outcome
         if "png" in options.formats:  # `通知-1` would overwrite page 1 of a two-page `通知`
             for index, finding in output_collisions(self.workspace.items, images=True).items():

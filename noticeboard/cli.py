@@ -17,7 +17,18 @@ from noticeboard import doctor as doctor_module
 from noticeboard import schema as schema_module
 from noticeboard.build import Build, in_shard
 from noticeboard.cli_frames import ENGLISH_HELP, Command, Group, lang, say
-from noticeboard.errors import Finding, Severity, display_path, has_errors, shown, sorted_findings
+from noticeboard.errors import (
+    Finding,
+    Localized,
+    NoticeboardError,
+    Severity,
+    display_path,
+    has_errors,
+    os_reason,
+    shown,
+    sorted_findings,
+)
+from noticeboard.files import write_atomic
 from noticeboard.models import KIND_ALIASES, KINDS, kind_for
 from noticeboard.outcomes import Outcome, RenderOptions, Status
 
@@ -106,19 +117,34 @@ def check(paths: PathsArgument = None) -> None:
 def _parse_shard(value: str | None) -> tuple[int, int] | None:
     if value is None:
         return None
-    index, _, count = value.partition("/")
-    try:
-        shard = int(index), int(count)
-    except ValueError:
-        raise typer.BadParameter(say("cli_shard_format"), param_hint="--shard") from None
+    import re
+    import unicodedata
+
+    # ASCII digits only after folding full-width ones: `int()` also takes `1_0`, `٣` and `+1`.
+    match = re.fullmatch(r"\s*([0-9]+)\s*/\s*([0-9]+)\s*", unicodedata.normalize("NFKC", value))
+    if match is None:
+        raise typer.BadParameter(say("cli_shard_format"), param_hint="--shard")
+    shard = int(match[1]), int(match[2])
     if not 1 <= shard[0] <= shard[1]:
         raise typer.BadParameter(say("cli_shard_range"), param_hint="--shard")
+    if shard[1] > MAX_SHARDS:
+        raise typer.BadParameter(say("cli_shard_too_many", count=shard[1], limit=MAX_SHARDS),
+                                 param_hint="--shard")
     return shard
+
+
+MAX_SHARDS = 1000  # one computer each; more only makes names like report-1of10…0.json
 
 
 def _positive(value: int | None) -> int | None:
     if value is not None and value < 1:
         raise typer.BadParameter(say("cli_at_least_one", value=value))
+    return value
+
+
+def _port(value: int) -> int:
+    if not 0 <= value <= 65535:  # the socket layer raises OverflowError, not OSError
+        raise typer.BadParameter(say("cli_port_range", value=value))
     return value
 
 
@@ -134,8 +160,8 @@ def render(
         help=h("纸张：A3（默认）或 A4", "paper: A3 (default) or A4"))] = None,
     jobs: Annotated[int | None, typer.Option(
         "-j", "--jobs", metavar="<个数>", callback=_positive, show_default=False,
-        help=h("同时生成的进程数；默认为全部 CPU 核数",
-               "processes rendering at once; default: all CPU cores"))] = None,
+        help=h("同时生成的进程数；默认为全部 CPU 核数，也最多为 CPU 核数",
+               "processes rendering at once; default and most: the number of CPU cores"))] = None,
     force: Annotated[bool, typer.Option(
         "--force", help=h("全部重新生成，不跳过未变化的海报",
                           "render everything, even posters that did not change"))] = False,
@@ -155,8 +181,10 @@ def render(
 ) -> None:
     from noticeboard.pool import default_jobs
 
+    # More processes than cores renders no faster, and each holds a whole WeasyPrint.
     options = RenderOptions(out_dir=output, paper=paper.value if paper else None,
-                            jobs=jobs or default_jobs(), force=force, print_file=print_file,
+                            jobs=min(jobs or default_jobs(), default_jobs()), force=force,
+                            print_file=print_file,
                             shard=_parse_shard(shard),
                             formats=frozenset(f.value for f in formats or [Format.pdf]))
     build = Build.for_paths(paths or [Path(".")])
@@ -167,6 +195,9 @@ def render(
     except KeyboardInterrupt:
         typer.echo(say("cli_interrupted"), err=True)
         raise typer.Exit(130) from None
+    except NoticeboardError as exc:  # the run did not start: no summary of a run
+        _echo_findings(exc.findings)
+        raise typer.Exit(1) from None
     _echo_outcomes(outcomes)
     _echo_findings(build.run_findings)
     raise typer.Exit(1 if build.failed else 0)
@@ -232,6 +263,8 @@ def status(
         day = parse_date(today) if today else date.today()
     except ValueError:
         raise typer.BadParameter(say("cli_bad_date", value=today), param_hint="--today") from None
+    if period is not None and not period.strip():  # `--period ""` is not "this quarter"
+        raise typer.BadParameter(say("cli_bad_period", value=period), param_hint="--period")
     period = period or _current_quarter(day)
     build = Build.for_paths(paths or [Path(".")])
     build.check()
@@ -292,14 +325,26 @@ def _safe_for_terminal(text: str) -> str:
 
 def _write_new_file(target: Path, data: bytes) -> None:
     try:
-        with target.open("xb") as stream:
-            stream.write(data)
+        _create_whole(target, data)
     except FileExistsError:
         typer.echo(say("cli_exists", file=target), err=True)
         raise typer.Exit(1) from None
     except OSError as exc:  # a folder that does not exist, a name too long, no permission
         _fail_writing(target, exc)
     typer.echo(say("cli_written", file=target))
+
+
+def _create_whole(target: Path, data: bytes) -> None:
+    """A new file (never over an existing one), whole or not at all: on a full disk the
+    part written is removed, or the next try would refuse it as existing."""
+    with target.open("xb") as stream:
+        try:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        except BaseException:
+            target.unlink(missing_ok=True)  # created by us a moment ago (`x`): ours to remove
+            raise
 
 
 def _refuse_unusable(path: Path) -> None:
@@ -319,7 +364,7 @@ def _exists(path: Path) -> bool:
 
 
 def _fail_writing(target: Path, exc: OSError) -> NoReturn:
-    from noticeboard.errors import error, os_reason
+    from noticeboard.errors import error
 
     finding = error("write_failed", location=target, reason=os_reason(exc))
     typer.echo(finding.located(target, {}).format(lang()), err=True)
@@ -363,7 +408,7 @@ def init(
     for path, text in planned:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            _create_whole(path, text.encode("utf-8"))
         except OSError as exc:  # `init /dev/null`, a name too long, a file in the way
             _fail_writing(path, exc)
         typer.echo(say("cli_created", file=path))
@@ -374,7 +419,8 @@ def init(
                 "problems are listed on the page."))
 def preview(
     paths: PathsArgument = None,
-    port: Annotated[int, typer.Option("--port", metavar="<端口>", help=h("端口", "port"))] = 8321,
+    port: Annotated[int, typer.Option("--port", metavar="<端口>", callback=_port,
+                                      help=h("端口（0–65535）", "port (0-65535)"))] = 8321,
     host: Annotated[str, typer.Option(
         "--host", metavar="<地址>", help=h("地址；默认只允许本机访问",
                                           "address; by default only this computer"))
@@ -385,7 +431,7 @@ def preview(
     try:
         server = make_server(paths or [Path(".")], host, port)
     except OSError as exc:
-        typer.echo(say("cli_preview_failed", host=host, port=port, reason=exc.strerror),
+        typer.echo(say("cli_preview_failed", host=host, port=port, reason=_socket_reason(exc)),
                    err=True)
         raise typer.Exit(1) from None
     typer.echo(say("cli_preview_at", host=host, port=server.server_port))
@@ -395,6 +441,15 @@ def preview(
         typer.echo(say("cli_preview_ended"))
     finally:
         server.server_close()
+
+
+def _socket_reason(exc: OSError) -> Localized:
+    """Why the preview could not listen, in the clerk's words (the system's are English)."""
+    import socket
+
+    if isinstance(exc, socket.gaierror):  # its errno is a resolver code, not an OS errno
+        return Localized("找不到这个地址（主机名无法解析）", exc.strerror or str(exc))
+    return os_reason(exc)
 
 
 IMPORT_KINDS = ("finance", "relief")
@@ -442,8 +497,8 @@ def import_table(
     except NoticeboardError as exc:
         _echo_findings([f if f.file else f.located(table, {}) for f in exc.findings])
         raise typer.Exit(1) from None
-    except (OSError, KeyError) as exc:
-        typer.echo(say("cli_import_unreadable", file=table, reason=exc), err=True)
+    except OSError as exc:
+        typer.echo(say("cli_import_unreadable", file=table, reason=os_reason(exc)), err=True)
         raise typer.Exit(1) from None
     where = display_path(table)
     # In the sheet's row order, as `check` prints by line; notes about columns come first.
@@ -522,8 +577,8 @@ def schema(
         target = output / f"{name}.schema.json"
         try:
             output.mkdir(parents=True, exist_ok=True)
-            target.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n",
-                              encoding="utf-8")
+            write_atomic(target, (json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+                         .encode("utf-8"))  # replaced whole: an editor may be reading it
         except OSError as exc:  # `-o` names a file, a device, or a folder not writable
             _fail_writing(target, exc)
         typer.echo(say("cli_written", file=target))

@@ -22,7 +22,7 @@ import typer
 import typer.core
 from typer import _click as click
 
-from noticeboard.errors import NoticeboardError, shown
+from noticeboard.errors import Localized, NoticeboardError, shown
 from noticeboard.formatting import display_width
 from noticeboard.messages import MESSAGES
 
@@ -41,6 +41,7 @@ def lang() -> str:
 def say(code: str, **params: Any) -> str:
     """A message from messages.py in this run's language."""
     zh, en = MESSAGES[code]
+    params = {k: v.text(lang()) if isinstance(v, Localized) else v for k, v in params.items()}
     return shown((en if lang() == "en" else zh).format(**params))  # file names are hostile
 
 

@@ -82,6 +82,8 @@ _OS_REASONS = {
     errno.ENOTDIR: "路径中有一部分不是文件夹", errno.EISDIR: "这是一个文件夹",
     errno.ENAMETOOLONG: "文件名太长", errno.EROFS: "磁盘是只读的", errno.ELOOP: "符号链接绕成了圈",
     errno.EIO: "读写磁盘出错", errno.EBUSY: "文件正被其他程序占用", errno.ENXIO: "设备不存在",
+    errno.EADDRINUSE: "这个端口已被其他程序占用", errno.EADDRNOTAVAIL: "本机没有这个地址",
+    errno.EMFILE: "同时打开的文件太多", errno.ENOTEMPTY: "文件夹不是空的",
 }
 
 

@@ -15,15 +15,19 @@ from pathlib import Path
 from noticeboard.errors import NoticeboardError, display_path, error, os_reason
 
 POSTER_FILE_MODE = 0o666  # less the umask, as for any file a program creates
+TEMP_NAME_BYTES = 120  # of the target's name kept in its temporary file's name
 
 
 def _create_temp(folder: Path, name: str) -> tuple[int, Path]:
     """A new file beside the target, created with `POSTER_FILE_MODE` (the kernel applies
     the umask; `mkstemp` would make it private to the user, and reading the umask means
     changing it process-wide for a moment)."""
+    # A name of 240 bytes (80 Chinese characters) is a valid poster name, but with the
+    # temporary file's 30 more bytes it would pass the file system's 255: shorten it here.
+    short = name.encode("utf-8")[:TEMP_NAME_BYTES].decode("utf-8", "ignore") or "_"
     for _ in range(100):
         # `.nbtmp-<pid>-`: batch.remove_stale_temp_files removes only these, once <pid> has gone
-        temp = folder / f".{name}.nbtmp-{os.getpid()}-{secrets.token_hex(4)}.tmp"
+        temp = folder / f".{short}.nbtmp-{os.getpid()}-{secrets.token_hex(4)}.tmp"
         try:
             return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
                            POSTER_FILE_MODE), temp

@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 
-from noticeboard.errors import Finding, Localized, NoticeboardError, error, warning
+from noticeboard.errors import Finding, Localized, NoticeboardError, error, os_reason, warning
 from noticeboard.formatting import money
 from noticeboard.loader import NULL_WORDS, decode_text
 from noticeboard.models.common import parse_money
@@ -98,7 +98,12 @@ def read_table(path: Path, sheet: str | None = None) -> list[tuple[int, list[Any
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path, sheet)
     if suffix == ".csv":
-        text, notes = decode_text(path.read_bytes())
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:  # a folder named like a table, no permission
+            raise NoticeboardError([error("import_unreadable", reason=os_reason(exc))
+                                    .located(path, {})]) from None
+        text, notes = decode_text(raw)
         if text is None:
             raise NoticeboardError([f.located(path, {}) for f in notes])
         return [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text)), start=1)]
@@ -110,8 +115,16 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[tuple[int, list[Any]]]:
 
     try:
         workbook = load_workbook(path, data_only=True)  # data_only: formulas' last results
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise NoticeboardError([error("import_unreadable", reason=str(exc)).located(path, {})]) from None
+    except OSError as exc:
+        raise NoticeboardError([error("import_unreadable", reason=os_reason(exc))
+                                .located(path, {})]) from None
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file; theirs is English
+        reason = Localized("文件已损坏，或不是 Excel（.xlsx）表格", str(exc))
+        raise NoticeboardError([error("import_unreadable", reason=reason)
+                                .located(path, {})]) from None
+    if sheet is not None and sheet not in workbook.sheetnames:
+        raise NoticeboardError([error("import_no_sheet", sheet=sheet,
+                                      known="、".join(workbook.sheetnames)).located(path, {})])
     worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
     for merged in list(worksheet.merged_cells.ranges):
         value = worksheet.cell(merged.min_row, merged.min_col).value

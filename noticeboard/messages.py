@@ -225,6 +225,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--lang (or NOTICEBOARD_LANG) must be zh or en, not `{value}`",
     ),
     "cli_aborted": ("已中止", "aborted"),
+    # --- output (the output folder, the batch and the CLI) ---
+    "cli_port_range": ("「{value}」不是端口号，应在 0 到 65535 之间",
+                       "`{value}` is not a port; use 0 to 65535"),
+    "output_not_folder": (
+        "输出文件夹 {folder} 是一个文件，不是文件夹；请另选一个输出文件夹",
+        "the output folder {folder} is a file, not a folder; choose another with -o",
+    ),
+    "output_is_input": (
+        "输出文件夹 {folder} 会把海报写进公开事项所在的文件夹 {input}，与事项文件混在一起，"
+        "还可能替换那里同名的 PDF；请另选一个输出文件夹",
+        "the output folder {folder} would put posters into {input}, where the items are, "
+        "and could replace a PDF of the same name there; choose another with -o, e.g. out",
+    ),
+    "village_name_reserved": (
+        "村文件夹名「{name}」与本工具在输出文件夹里自用的名称相同（「已失效」文件夹、报告、"
+        "记录、锁、打印文件），海报会和它混在一起；请给这个文件夹改名",
+        "the village folder name `{name}` is one the output folder uses for itself "
+        "(已失效, report.json, 打印-….pdf…); its posters would be mixed up with it; rename the folder",
+    ),
+    "print_file_taken": (
+        "没有生成打印文件 {file}：这个名字已是一张海报或另一个打印文件（事项或村与打印文件同名，"
+        "如事项名「打印-全部」、村名与乡镇名相同）；请给事项或村文件夹改名",
+        "print file {file} not written: the name is already a poster or another print file "
+        "(an item or village named like a print file, e.g. an item `打印-全部`, or a village "
+        "named like its township); rename the item or the village folder",
+    ),
+    "cli_shard_too_many": ("N 最大为 {limit}，不是 {count}", "N is at most {limit}, not {count}"),
+    "status_required_twice": (
+        "「{name}」与「{other}」是同一类事项，required 里只能写一次",
+        "`{name}` and `{other}` are the same kind; list it once in required",
+    ),
+    "village_collision": (
+        "村文件夹 {folders} 的海报会写进同一个输出文件夹 {output}，互相混在一起，打印文件也会混入"
+        "别村的海报（只差大小写、末尾的空格或点号，在多数电脑上也算同一个名字）；请给其中的文件夹改名",
+        "the village folders {folders} would share the output folder {output}: their posters "
+        "and print files would mix (case, trailing spaces and dots do not count on most "
+        "computers); rename all but one",
+    ),
+    "import_no_sheet": ("表格里没有名为「{sheet}」的工作表；现有的工作表：{known}",
+                        "the workbook has no sheet `{sheet}`; its sheets: {known}"),
     # --- structure (issue 11): the one error boundary ---
     "cli_internal_error": (
         "内部错误（{kind}）：这是本工具的缺陷，不是您数据的问题；已写出的海报不受影响",
@@ -556,6 +596,73 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "days are counted Monday to Friday. Update the calendar package, or give "
         "extra_holidays and extra_workdays under defaults in township.yaml",
     ),
+    # --- rules (regulation audit): each rule read against the article it cites ---
+    "born_invalid": (
+        "{name}的出生年月「{value}」不是有效的日期，请写成 1995-08 或 1995-08-20",
+        "{name}: the birth date `{value}` is not a real date; write 1995-08 or 1995-08-20",
+    ),
+    "applicant_age_unsure": (
+        "{name}出生于{born}，申请入党时间（{applied}）正好在满十八周岁的那个月，"
+        "无法按月核对是否年满十八岁：请把出生年月写到日（如 2006-03-20）（党章第一条）",
+        "{name}, born {born}, applied ({applied}) in the month of the 18th birthday: give the "
+        "birth date to the day so the age can be checked (Party Constitution, art. 1)",
+    ),
+    "introducers_twice": (
+        "{name}处于「{stage}」阶段，须有两名不同的入党介绍人，现在同一人写了两次（党章第五条）",
+        "{name} is at stage {stage}: two different introducers are required, one name is "
+        "written twice (Party Constitution, art. 5)",
+    ),
+    "candidates_have_result": (
+        "候选人公告不能写{name}的{label}：选举还没有举行；选举后请另发选举结果公告",
+        "a candidates' notice cannot give the {label} of {name}: the election has not been "
+        "held; post a result notice afterwards",
+    ),
+    "election_result_late": (
+        "选举结果应当场公布（村民委员会组织法第十五条），本公告在选举日 {election} 之后 {days} 天"
+        "（{posted}）才张贴，请核对选举当天是否已公布",
+        "election results are announced on the spot (Organic Law of Villagers' Committees, "
+        "art. 15); this notice is posted {days} days after election day {election} ({posted})",
+    ),
+    "meeting_proposal_missing": (
+        "会前公告须公布提交会议讨论的方案全文（方案），让群众会前有时间思考和提出意见",
+        "a pre-announcement must give the proposal itself, so people can think before the "
+        "meeting",
+    ),
+    "decision_not_by_villagers": (
+        "{kind}须由村民会议或经授权的村民代表会议讨论决定，现在写的决策机构是「{body}」"
+        "（村民委员会组织法第二十四条、第二十五条）",
+        "a {kind} is decided by the villagers' meeting or the representatives' meeting it "
+        "authorizes, not by `{body}` (Organic Law of Villagers' Committees, art. 24 and 25)",
+    ),
+    "contract_total_mismatch": (
+        "合同总额写的是 {total}，但年租金 {annual} × 承包期 {years} 年应为 {expected}，请核对",
+        "the contract total is {total}, but {annual} a year × {years} years is {expected}",
+    ),
+    "contract_method_not_open": (
+        "发包方式「{method}」不是公开的方式：农村土地承包法第四十八条规定为招标、拍卖、公开协商；"
+        "如果是公开协商，请写「公开协商」",
+        "`{method}` is not an open method: the Rural Land Contract Law (art. 48) names tender, "
+        "auction and open negotiation",
+    ),
+    "contract_boundaries_missing": (
+        "请写明承包、租赁标的的四至（东、南、西、北），让群众知道具体是哪一块",
+        "give the boundaries (east, south, west, north) of what is contracted or leased",
+    ),
+    "capital_mismatch": (
+        "大写金额「{capital}」与小写金额 {figure} 不符，{figure} 应写作「{expected}」",
+        "the amount in capitals `{capital}` does not match the figure {figure}, which is "
+        "written `{expected}`",
+    ),
+    "window_days_until_conflict": (
+        "公示天数写的是 {days} {unit}，应到 {by_days} 截止，但公示截止日期写的是 {until}："
+        "两处不一致，请删去一处或改成一致",
+        "the window is given as {days} {unit} (to {by_days}) and as ending on {until}: they "
+        "disagree; keep one or make them agree",
+    ),
+    "contract_supervision_missing": (
+        "缺少村务监督委员会对本次发包的意见",
+        "the village affairs supervision committee's opinion is missing",
+    ),
     # rules: across files
     "balance_not_carried": (
         "期初余额 {opening} 与上期（{previous}）的期末余额 {closing} 不一致",
@@ -689,9 +796,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "content is too wide for the sheet even when shrunk (a long unbroken string?); shorten it",
     ),
     "status_nothing_required": (
-        "township.yaml 中没有 required（必须公开的事项），无法判断缺失；"
+        "{file} 中没有 required（必须公开的事项），无法判断缺失；"
         "例如 required: {{finance: 季度, relief: 月}}",
-        "township.yaml has no `required:` list, e.g. required: {{finance: quarter, relief: month}}",
+        "{file} has no `required:` list, e.g. required: {{finance: quarter, relief: month}}",
     ),
     "template_error": (
         "模板出错（{template}）：{reason}。如果是本镇自己的模板，请检查或删除它",

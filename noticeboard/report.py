@@ -9,10 +9,17 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from noticeboard.errors import format_field_path, shown  # shown: numbers masked, controls escaped
+from noticeboard.errors import (  # shown: numbers masked, controls escaped
+    Finding,
+    display_path,
+    error,
+    format_field_path,
+    shown,
+)
 from noticeboard.files import write_atomic
 from noticeboard.outcomes import Outcome, Pair, Status
 from noticeboard.state import RunState
+from noticeboard.workspace import output_key
 
 REPORT_FILE = "report.json"
 PRINT_PREFIX = "打印-"
@@ -58,8 +65,10 @@ def village_summary(outcomes: list[Outcome]) -> dict[str, dict[str, int]]:
 
 
 def write_print_files(out_dir: Path, pairs: list[Pair], outcomes: list[Outcome],
-                      state: RunState, shard: tuple[int, int] | None = None) -> list[Path]:
-    """One PDF per village with its posters in order, and one for the whole run.
+                      state: RunState, shard: tuple[int, int] | None = None
+                      ) -> tuple[list[Path], list[Finding]]:
+    """One PDF per village with its posters in order, and one for the whole run; an
+    error for each print file not written because its name is taken.
 
     A shard's print files hold only that shard's posters, so they are named by shard
     (`打印-双河村-第1份共2份.pdf`): a file named after the township must hold all of it.
@@ -70,14 +79,24 @@ def write_print_files(out_dir: Path, pairs: list[Pair], outcomes: list[Outcome],
         pdfs = [f for f in outcome.files if f.suffix == ".pdf"]
         if pdfs and outcome.status is not Status.FAILED:
             by_village[outcome.source.output_stem.parent.name or "全部"].append(pdfs[0])
-    written = []
-    for village, posters in by_village.items():
-        written.append(_merge(out_dir / f"{PRINT_PREFIX}{village}{suffix}.pdf", posters, state))
+    planned = [(f"{PRINT_PREFIX}{village}{suffix}.pdf", posters)
+               for village, posters in by_village.items()]
     if len(by_village) > 1:
         everything = [p for posters in by_village.values() for p in posters]
         township = _township_name(pairs) or "全部"
-        written.append(_merge(out_dir / f"{PRINT_PREFIX}{township}{suffix}.pdf", everything, state))
-    return written
+        planned.append((f"{PRINT_PREFIX}{township}{suffix}.pdf", everything))
+    # A poster of this run or an earlier one, or a print file planned before, may hold
+    # the name (an item `打印-全部`, a village named like its township): never overwrite it.
+    taken = {output_key(Path(name)) for name, entry in state.entries.items() if "files" in entry}
+    taken |= {output_key(f.relative_to(out_dir)) for o in outcomes for f in o.files}
+    written, refused = [], []
+    for name, posters in planned:
+        if output_key(Path(name)) in taken:
+            refused.append(error("print_file_taken", file=display_path(out_dir / name)))
+            continue
+        taken.add(output_key(Path(name)))
+        written.append(_merge(out_dir / name, posters, state))
+    return written, refused
 
 
 def _township_name(pairs: list[Pair]) -> str | None:

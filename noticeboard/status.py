@@ -9,8 +9,16 @@ from enum import StrEnum
 from pathlib import Path
 
 from noticeboard.build import Build
-from noticeboard.config import Frequency, Township, find_setting
-from noticeboard.errors import Finding, error, shown
+from noticeboard.config import TOWNSHIP_FILE, Frequency, Township, find_setting
+from noticeboard.errors import (
+    FieldPath,
+    Finding,
+    NoticeboardError,
+    Severity,
+    display_path,
+    error,
+    shown,
+)
 from noticeboard.items import CheckedItem
 from noticeboard.models import KINDS, kind_for
 from noticeboard.models.common import Period, parse_period_text
@@ -55,29 +63,80 @@ class Requirement:
 def village_status(build: Build, period_text: str, today: date) -> tuple[list[Requirement], list[Finding]]:
     """Every village's requirements for the period (from township.yaml), each part's state."""
     period = Period.model_validate(parse_period_text(period_text))
-    findings: list[Finding] = []
-    rows: list[Requirement] = []
-    township = _township(build)
+    # Broken settings first: a village whose village.yaml does not load would show every
+    # part missing, and a township.yaml that does not load would seem to require nothing.
+    # A township with no items yet is what status is for: everything is missing.
+    settings_errors = [f for f in build.workspace.findings
+                       if f.severity is Severity.ERROR and f.code != "no_items"]
+    if settings_errors:
+        return [], settings_errors
+    township, township_file, problems = _township(build)
+    if problems:
+        return [], problems
     required = township.required if township else {}
     if not required:
-        return [], [error("status_nothing_required")]
+        return [], [error("status_nothing_required",
+                           file=display_path(township_file) if township_file else TOWNSHIP_FILE)]
+    kinds, findings = _required_kinds(required, township_file)
+    if findings:
+        return [], findings
+    rows: list[Requirement] = []
     for village, items in _villages(build).items():
-        for name, every in required.items():
-            kind = kind_for(name)
-            if kind is None:
-                findings.append(error("kind_unknown", ("required", name), kind=name,
-                                      known="、".join(KINDS)))
-                continue
+        for kind, every in kinds.items():
             parts = [_part(label, start, end, kind, items, today)
                      for label, start, end in split_period(period, every)]
             rows.append(Requirement(village, kind, every, parts))
-    return rows, findings
+    return rows, []
 
 
-def _township(build: Build) -> Township | None:
+def _required_kinds(required: dict[str, Frequency], township_file: Path | None
+                    ) -> tuple[dict[str, Frequency], list[Finding]]:
+    """township.yaml's `required:` by kind; an unknown kind, or one kind named twice
+    (`财务公开: 季度` and `finance: 月`: which one holds?), is an error at its line."""
+    lines = _lines(township_file)
+    kinds: dict[str, Frequency] = {}
+    first: dict[str, str] = {}
+    findings = []
+    for name, every in required.items():
+        kind = kind_for(name)
+        if kind is None:
+            finding = error("kind_unknown", ("required", name), kind=name, known="、".join(KINDS))
+        elif kind in kinds:
+            finding = error("status_required_twice", ("required", name), name=name,
+                            other=first[kind])
+        else:
+            kinds[kind], first[kind] = every, name
+            continue
+        findings.append(finding.located(township_file, lines) if township_file else finding)
+    return kinds, findings
+
+
+def _lines(path: Path | None) -> dict[FieldPath, int]:
+    from noticeboard.loader import load_yaml_file
+
+    if path is None:
+        return {}
+    try:
+        return load_yaml_file(path).lines
+    except NoticeboardError:  # it loaded a moment ago; without lines the file is still named
+        return {}
+
+
+def _township(build: Build) -> tuple[Township | None, Path | None, list[Finding]]:
+    """The township the villages belong to, its township.yaml, and why a village's or the
+    township's settings did not load (read here too: a village with no items yet)."""
     settings = [c.setting for c in build.checked]
-    settings += [find_setting(folder)[0] for folder in build.workspace.village_dirs[:1]]
-    return next((s.township for s in settings if s.township is not None), None)
+    problems: list[Finding] = []
+    for folder in build.workspace.village_dirs:  # a village with no items: read only here
+        setting, findings = find_setting(folder)
+        settings.append(setting)
+        problems += [f for f in findings if f not in problems]
+    if problems:
+        return None, None, problems
+    found = next((s for s in settings if s.township is not None), None)
+    if found is None or found.township_dir is None:
+        return None, None, problems
+    return found.township, found.township_dir / TOWNSHIP_FILE, problems
 
 
 def _villages(build: Build) -> dict[str, list[CheckedItem]]:

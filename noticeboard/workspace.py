@@ -228,3 +228,33 @@ def output_collisions(items: list[ItemSource], images: bool = False) -> dict[int
             found[i] = error(code, files=files, output=output).located(
                 items[i].poster or items[i].path, {})
     return found
+
+
+def village_collisions(items: list[ItemSource]) -> dict[int, Finding]:
+    """Items of village folders that would share one output folder (`双河村` and `双河村.`,
+    or `A村` and `a村` where case does not count): their posters would mix, and the
+    village's print file would hold another village's notices."""
+    folders: dict[str, dict[Path, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for index, source in enumerate(items):
+        village = source.setting.village_dir
+        if village is not None and source.output_stem.parent.name:
+            folders[output_key(source.output_stem.parent)][_real_folder(village)].append(index)
+    found: dict[int, Finding] = {}
+    for by_folder in folders.values():
+        if len(by_folder) < 2:
+            continue
+        names = "、".join(display_path(folder) for folder in by_folder)
+        first = next(iter(by_folder.values()))[0]
+        for indexes in by_folder.values():
+            for i in indexes:
+                found[i] = error("village_collision", folders=names,
+                                 output=items[first].output_stem.parent.as_posix()).located(
+                    items[i].poster or items[i].path, {})
+    return found
+
+
+def _real_folder(folder: Path) -> Path:
+    try:
+        return folder.resolve()
+    except OSError:  # a loop
+        return folder

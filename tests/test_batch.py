@@ -360,3 +360,169 @@ def test_images_that_would_overwrite_each_other_are_refused_with_a_message(towns
     report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
     assert [[m["code"] for m in item["messages"]] for item in report["items"]] == [
         ["output_collision_images"], ["output_collision_images"]]
+
+
+# ---- the output folder's own names, and where it may be (helper "output") ----------
+
+IS_INPUT = ("-: 错误: 输出文件夹 {out} 会把海报写进公开事项所在的文件夹 {input}，与事项文件混在一起，"
+            "还可能替换那里同名的 PDF；请另选一个输出文件夹")
+
+
+@pytest.mark.parametrize(("cwd", "args", "out", "input_"), [
+    ("", ["青山镇", "-o", "青山镇"], "青山镇", "青山镇/双河村"),  # the township itself
+    ("", ["青山镇/双河村", "-o", "青山镇"], "青山镇", "青山镇/双河村"),
+    ("", ["青山镇", "-o", "青山镇/双河村"], "青山镇/双河村", "青山镇/双河村"),  # a village folder
+    ("青山镇", ["双河村", "-o", "."], ".", "双河村"),
+    ("青山镇/双河村", ["-o", "."], ".", "."),
+])
+def test_an_output_folder_where_the_items_are_is_refused_before_anything_is_written(
+        township, tmp_path, monkeypatch, cwd, args, out, input_):
+    one_village(township, **{"通知.yaml": NOTICE_YAML})
+    scan = township / "双河村" / "通知.pdf"  # a clerk's own scan beside the item
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(100, 100)
+    writer.write(scan)
+    original = scan.read_bytes()
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    monkeypatch.chdir(tmp_path / cwd)
+    result = cli("render", *args)
+    assert result.output == IS_INPUT.format(out=out, input=input_) + "\n"
+    assert result.exit_code == 1
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+    assert scan.read_bytes() == original
+
+
+def test_rendering_an_archived_poster_into_its_own_folder_is_refused(township, tmp_path, monkeypatch):
+    one_village(township, **{"通知.yaml": NOTICE_YAML})
+    monkeypatch.chdir(tmp_path)
+    assert cli("render", "青山镇", "-o", "out").exit_code == 0
+    archive = tmp_path / "档案"
+    archive.mkdir()
+    poster = archive / "通知.pdf"
+    poster.write_bytes((tmp_path / "out" / "双河村" / "通知.pdf").read_bytes())
+    original = poster.read_bytes()
+    monkeypatch.chdir(archive)
+    result = cli("render", "通知.pdf", "-o", ".")
+    assert result.output == IS_INPUT.format(out=".", input=".") + "\n"
+    assert result.exit_code == 1
+    assert poster.read_bytes() == original  # the archived original is not replaced by a re-render
+
+
+def test_an_output_folder_that_is_a_file_is_refused_without_a_summary(township, tmp_path, monkeypatch):
+    one_village(township, **{"通知.yaml": NOTICE_YAML})
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "out").write_text("not a folder")
+    result = cli("render", "青山镇", "-o", "out")
+    assert result.output == "-: 错误: 输出文件夹 out 是一个文件，不是文件夹；请另选一个输出文件夹\n"
+    assert result.exit_code == 1
+    assert (tmp_path / "out").read_text() == "not a folder"
+
+
+def test_a_locked_folder_is_said_instead_of_a_summary(tree, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    lock = files.OutputLock(tmp_path / "out")
+    lock.acquire()
+    try:
+        result = cli("render", "青山镇", "-o", "out")
+    finally:
+        lock.release()
+    assert result.output == (
+        f"-: 错误: 另一个 noticeboard（进程 {os.getpid()}）正在向 out 生成海报；请等它结束后再运行，"
+        "或换一个输出文件夹\n")
+    assert result.exit_code == 1
+
+
+RESERVED = ("青山镇/{name}/通知.yaml: 错误: 村文件夹名「{name}」与本工具在输出文件夹里自用的名称相同（「已失效」"
+            "文件夹、报告、记录、锁、打印文件），海报会和它混在一起；请给这个文件夹改名")
+
+
+@pytest.mark.parametrize("name", ["已失效", "report.json", "REPORT-1of2.json", ".noticeboard-state.json",
+                                  ".noticeboard.lock", "打印-双河村.pdf"])
+def test_a_village_named_like_the_runs_own_files_is_refused_and_the_others_render(
+        township, tmp_path, monkeypatch, name):
+    one_village(township, **{"通知.yaml": NOTICE_YAML})
+    write(township / name / "village.yaml", "name: 李家村\nphone: 0571-1\n")
+    write(township / name / "通知.yaml", NOTICE_YAML)
+    monkeypatch.chdir(tmp_path)
+    result = cli("render", "青山镇", "-o", "out") if not name.startswith(".") else \
+        cli("render", f"青山镇/{name}", "青山镇/双河村", "-o", "out")  # hidden: only when named
+    assert result.output.splitlines()[0] == RESERVED.format(name=name)
+    assert result.output.splitlines()[-1] == "共 2 项：生成 1 项，未变化 0 项，失败 1 项"
+    assert result.exit_code == 1
+    assert (tmp_path / "out" / "双河村" / "通知.pdf").is_file()
+    assert not (tmp_path / "out" / name / "通知.pdf").exists()
+    assert json.loads((tmp_path / "out" / "report.json").read_text())["summary"] == {
+        "rendered": 1, "unchanged": 0, "failed": 1}
+
+
+def test_a_village_named_like_its_township_keeps_its_print_file(township, tmp_path, monkeypatch):
+    one_village(township, **{"通知.yaml": NOTICE_YAML})
+    write(township / "青山镇" / "village.yaml", "name: 青山镇\nphone: 0571-1\n")
+    write(township / "青山镇" / "财务.yaml", FINANCE_YAML)
+    monkeypatch.chdir(tmp_path)
+    result = cli("render", "青山镇", "-o", "out", "--print-file")
+    assert result.output.splitlines()[-1] == (
+        "-: 错误: 没有生成打印文件 out/打印-青山镇.pdf：这个名字已是一张海报或另一个打印文件（事项或村与"
+        "打印文件同名，如事项名「打印-全部」、村名与乡镇名相同）；请给事项或村文件夹改名")
+    assert result.exit_code == 1
+    village_print = pypdf.PdfReader(tmp_path / "out" / "打印-青山镇.pdf")
+    assert len(village_print.pages) == 1  # the village's own poster, not the whole township's two
+
+
+def test_an_archived_poster_named_like_the_print_file_is_not_overwritten(township, tmp_path, monkeypatch):
+    one_village(township, **{"通知.yaml": NOTICE_YAML, "财务.yaml": FINANCE_YAML})
+    monkeypatch.chdir(tmp_path)
+    assert cli("render", "青山镇", "-o", "out").exit_code == 0
+    (tmp_path / "打印-全部.pdf").write_bytes((tmp_path / "out" / "双河村" / "通知.pdf").read_bytes())
+    (tmp_path / "财务.pdf").write_bytes((tmp_path / "out" / "双河村" / "财务.pdf").read_bytes())
+    result = cli("render", "打印-全部.pdf", "财务.pdf", "-o", "again", "--print-file")
+    assert result.output.splitlines()[-1] == (
+        "-: 错误: 没有生成打印文件 again/打印-全部.pdf：这个名字已是一张海报或另一个打印文件（事项或村与"
+        "打印文件同名，如事项名「打印-全部」、村名与乡镇名相同）；请给事项或村文件夹改名")
+    assert result.exit_code == 1
+    assert len(pypdf.PdfReader(tmp_path / "again" / "打印-全部.pdf").pages) == 1  # still the notice
+
+
+def test_a_name_of_80_chinese_characters_renders_though_its_temp_name_would_be_too_long(
+        township, tmp_path, monkeypatch):
+    name = "通" * 81  # 243 bytes: the PDF's name fits in 255, `.<name>.nbtmp-<pid>-<hex>.tmp` did not
+    one_village(township, **{f"{name}.yaml": NOTICE_YAML})
+    monkeypatch.chdir(tmp_path)
+    result = cli("render", "青山镇", "-o", "out")
+    assert result.output == f"已生成 out/双河村/{name}.pdf（1 页）\n共 1 项：生成 1 项，未变化 0 项，失败 0 项\n"
+    assert result.exit_code == 0
+
+
+@pytest.mark.parametrize(("other", "first", "second"), [
+    ("双河村.", "双河村", "双河村."),  # Windows drops the trailing dot: one folder
+    ("双河村 ", "双河村", "双河村 "),
+    ("双河村 .", "双河村", "双河村 ."),
+])
+def test_two_village_folders_that_would_share_an_output_folder_are_refused(
+        township, tmp_path, monkeypatch, other, first, second):
+    one_village(township, **{"通知.yaml": NOTICE_YAML})
+    write(township / other / "village.yaml", "name: 双河二村\nphone: 0571-1\n")
+    write(township / other / "另一个.yaml", NOTICE_YAML)
+    monkeypatch.chdir(tmp_path)
+    result = cli("check", "青山镇")
+    message = (f"错误: 村文件夹 青山镇/{first}、青山镇/{second} 的海报会写进同一个输出文件夹 双河村，互相混在一起，"
+               "打印文件也会混入别村的海报（只差大小写、末尾的空格或点号，在多数电脑上也算同一个名字）；请给其中的文件夹改名")
+    assert result.output.splitlines() == [
+        f"青山镇/{other}/另一个.yaml: {message}", f"青山镇/双河村/通知.yaml: {message}",
+        "检查了 2 个文件：2 个错误，0 个警告"]
+    assert result.exit_code == 1
+
+
+def test_village_folders_differing_only_by_case_are_refused(township, tmp_path, monkeypatch):
+    write(township / "AB村" / "village.yaml", "name: AB村\nphone: 0571-1\n")
+    write(township / "AB村" / "x.yaml", NOTICE_YAML)
+    write(township / "ab村" / "village.yaml", "name: ab村\nphone: 0571-1\n")
+    write(township / "ab村" / "y.yaml", NOTICE_YAML)
+    monkeypatch.chdir(tmp_path)
+    result = cli("render", "青山镇", "-o", "out")
+    assert [line.split(":")[0] for line in result.output.splitlines()[:2]] == [
+        "青山镇/AB村/x.yaml", "青山镇/ab村/y.yaml"]
+    assert "村文件夹 青山镇/AB村、青山镇/ab村 的海报会写进同一个输出文件夹 AB村" in result.output
+    assert result.output.splitlines()[-1] == "共 2 项：生成 0 项，未变化 0 项，失败 2 项"
+    assert result.exit_code == 1
+    assert not (tmp_path / "out" / "AB村").exists() and not (tmp_path / "out" / "ab村").exists()

@@ -357,3 +357,70 @@ def test_a_township_may_make_chinese_keys_the_default_for_new(in_township):
     assert runner.invoke(app, ["new", "relief", "--英文键", "-o", str(english)]).exit_code == 0
     assert "\nkind: relief " in english.read_text(encoding="utf-8")
     assert "\nkind: relief " in runner.invoke(app, ["new", "relief"]).output  # no township here
+
+
+# ---- values of options a careless clerk types (helper "output") ---------------------
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("1_0/2_0", "应写成 I/N，例如 1/4"),  # int() reads 10/20
+    ("١/٢", "应写成 I/N，例如 1/4"),  # Arabic-Indic digits: int() reads 1/2
+    ("+1/2", "应写成 I/N，例如 1/4"),
+    ("1/2/3", "应写成 I/N，例如 1/4"),
+    ("0/1", "I 应在 1 到 N 之间，例如 1/4"),
+    ("3/2", "I 应在 1 到 N 之间，例如 1/4"),
+    ("1/1001", "N 最大为 1000，不是 1001"),
+    ("1/" + "9" * 300, "N 最大为 1000，不是 " + "9" * 300),  # report-1of999….json: a name too long
+])
+def test_shard_values_are_read_strictly(value, message):
+    result = runner.invoke(app, ["render", f"--shard={value}"], prog_name="noticeboard")
+    assert result.output.splitlines()[-1] == f"错误：--shard 的值不对：{message}"
+    assert result.exit_code == 2
+
+
+def test_full_width_shard_digits_are_read_as_the_clerk_sees_them(monkeypatch):
+    from noticeboard import cli
+
+    assert cli._parse_shard("１／２") == (1, 2)
+    assert cli._parse_shard(" 2 / 4 ") == (2, 4)
+
+
+def test_jobs_beyond_the_cores_are_capped(in_township, monkeypatch):
+    from noticeboard import build, pool
+
+    write(in_township / "双河村" / "通知.yaml", NOTICE_YAML)
+    seen = []
+    monkeypatch.setattr(pool, "default_jobs", lambda: 2)
+    monkeypatch.setattr(build.Build, "render", lambda self, options, progress=None: seen.append(
+        options.jobs) or [])
+    for jobs, expected in (("1", 1), ("2", 2), ("64", 2), ("99999999999999999999", 2)):
+        assert runner.invoke(app, ["render", "青山镇", "-o", "out", "-j", jobs]).exit_code == 0
+        assert seen.pop() == expected
+
+
+@pytest.mark.parametrize("value", ["70000", "-1"])
+def test_preview_port_out_of_range_is_misuse_not_an_internal_error(value):
+    result = runner.invoke(app, ["preview", "--port", value], prog_name="noticeboard")
+    assert result.output.splitlines()[-1] == f"错误：--port 的值不对：「{value}」不是端口号，应在 0 到 65535 之间"
+    assert result.exit_code == 2
+
+
+def test_preview_on_a_busy_port_says_why_in_chinese(in_township):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = runner.invoke(app, ["preview", "青山镇", "--port", str(port)])
+        english = runner.invoke(app, ["preview", "青山镇", "--port", str(port), "--lang", "en"])
+    assert result.output == f"无法在 127.0.0.1:{port} 启动预览：这个端口已被其他程序占用；可用 --port 换一个端口\n"
+    assert result.exit_code == 1
+    assert english.output == (f"cannot start the preview on 127.0.0.1:{port}: Address already in use; "
+                              "try another --port\n")
+
+
+def test_preview_on_a_host_that_does_not_resolve_says_so_in_chinese(in_township):
+    result = runner.invoke(app, ["preview", "青山镇", "--host", "no-such-host.invalid"])
+    assert result.output == ("无法在 no-such-host.invalid:8321 启动预览：找不到这个地址（主机名无法解析）；"
+                             "可用 --port 换一个端口\n")
+    assert result.exit_code == 1

@@ -256,3 +256,26 @@ def test_every_imported_file_checks_as_the_sheet_said(tmp_path, monkeypatch):
     assert [f.format() for f in checked.findings] == []
     assert [r.note for r in checked.item.recipients] == TRICKY_NOTES
     assert checked.item.amount_sum() == 100 * len(TRICKY_NOTES)
+
+
+# ---- unreadable tables are said in Chinese (helper "output") -------------------------
+
+def test_a_damaged_xlsx_a_folder_and_a_missing_sheet_are_said_in_chinese(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "坏.xlsx").write_text("not a zip")  # openpyxl: "File is not a zip file"
+    (tmp_path / "文件夹.csv").mkdir()  # "[Errno 21] Is a directory"
+    book = Workbook()
+    book.active.title = "七月"
+    book.save(tmp_path / "账.xlsx")
+    cases = [
+        (["坏.xlsx"], "坏.xlsx: 错误: 无法读取这个表格：文件已损坏，或不是 Excel（.xlsx）表格"),
+        (["文件夹.csv"], "文件夹.csv: 错误: 无法读取这个表格：这是一个文件夹"),
+        (["账.xlsx", "--sheet", "八月"], "账.xlsx: 错误: 表格里没有名为「八月」的工作表；现有的工作表：七月"),
+    ]
+    for args, message in cases:
+        result = runner.invoke(app, ["import", *args, "--kind", "finance"])
+        assert result.output == message + "\n"
+        assert result.exit_code == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["坏.xlsx", "文件夹.csv", "账.xlsx"]
+    english = runner.invoke(app, ["import", "文件夹.csv", "--kind", "finance", "--lang", "en"])
+    assert english.output == "文件夹.csv: error: cannot read this spreadsheet: Is a directory\n"

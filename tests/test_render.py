@@ -343,3 +343,15 @@ def test_a_long_table_shrinks_to_save_sheets_but_not_below_the_townships_minimum
     assert at_least_16.scale == 1.0  # the base size is 16 pt on A3: no shrinking
     assert default.scale < 1.0
     assert default.pages < at_least_16.pages
+
+
+def test_relief_total_in_words_has_a_line_of_its_own(renderer, village):
+    """In the three narrow columns before 保障人数 the amount in words wrapped in two."""
+    import subprocess
+
+    poster = render(renderer, village, RELIEF_YAML)
+    layout = subprocess.run(["pdftotext", "-layout", "-", "-"], input=poster.pdf,
+                            capture_output=True, check=True).stdout.decode()
+    lines = [" ".join(line.split()) for line in layout.splitlines()]
+    assert "发放金额合计（大写）：人民币贰仟壹佰元整" in lines
+    assert "合计 3 2,100.00" in lines

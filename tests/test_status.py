@@ -104,3 +104,46 @@ def test_status_bad_period_and_date_are_said_in_chinese(township):
     assert result.output.splitlines()[-1] == (
         "错误：--today 的值不对：「明天」不是日期，请写成 2026-10-08 或 2026年10月8日")
     assert result.exit_code == 2
+
+
+# ---- odd `required:` and broken settings (helper "output") -----------------------
+
+def test_status_without_required_names_the_township_file(township, monkeypatch):
+    monkeypatch.chdir(township.parent)
+    result = runner.invoke(app, ["status", "青山镇", "--period", "2026-Q3"])
+    assert result.output == ("-: 错误: 青山镇/township.yaml 中没有 required（必须公开的事项），无法判断缺失；"
+                             "例如 required: {finance: 季度, relief: 月}\n")
+    assert result.exit_code == 1
+
+
+def test_an_unknown_or_repeated_required_kind_is_said_once_at_its_line(township, monkeypatch):
+    write(township / "township.yaml",
+          "name: 青山镇\nhotline: 1\nrequired:\n  finance: 季度\n  fianance: 月\n  财务公开: 月\n")
+    write(township / "李家村" / "village.yaml", "name: 李家村\nphone: 1\n")
+    monkeypatch.chdir(township.parent)
+    result = runner.invoke(app, ["status", "青山镇", "--period", "2026-Q3", "--today", "2026-10-12"])
+    known = "notice、meeting、major_matter、expense、appointment、member_development、party_dues、relief、" \
+            "work_plan、hot_issue、finance、election、one_matter、contract"
+    assert result.output == (  # once, not once per village; `财务公开: 月` no longer silently wins
+        f"青山镇/township.yaml:5: 错误 required.fianance: 不认识的类型「fianance」；可用的类型：{known}\n"
+        "青山镇/township.yaml:6: 错误 required.财务公开: 「财务公开」与「finance」是同一类事项，required 里只能写一次\n")
+    assert result.exit_code == 1
+
+
+def test_broken_settings_are_said_instead_of_nothing_required_or_all_missing(township, monkeypatch):
+    write(township / "township.yaml", "name: 青山镇\nhotline: 1\nrequired:\n  finance: 每天\n")
+    monkeypatch.chdir(township.parent)
+    result = runner.invoke(app, ["status", "青山镇", "--period", "2026-Q3"])
+    assert result.output == "青山镇/township.yaml:4: 错误 required.finance: 「每天」不是可选值，应为：month、quarter、year\n"
+    assert result.exit_code == 1
+    setup_tree(township)
+    write(township / "李家村" / "village.yaml", "name: 李家村\nphone: 1\nnmae: x\n")
+    result = runner.invoke(app, ["status", "青山镇", "--period", "2026-Q3", "--today", "2026-10-12"])
+    assert result.output.startswith("青山镇/李家村/village.yaml:3: 错误 nmae: ")  # not 李家村 缺失
+    assert result.exit_code == 1
+
+
+def test_an_empty_period_is_misuse_not_this_quarter(township):
+    result = runner.invoke(app, ["status", str(township), "--period", ""], prog_name="noticeboard")
+    assert result.output.splitlines()[-1] == "错误：--period 的值不对：「」不是有效的期间，请写成 2026-Q3、2026-10 或 2026"
+    assert result.exit_code == 2

@@ -26,6 +26,7 @@ STAGE_DATES: tuple[tuple[str, str], ...] = (
     ("probationary_on", "接收为预备党员时间"),
 )
 STAGE_ORDER = list(DevelopmentStage)
+BORN_PATTERN = r"^\d{4}[-.年/]\d{1,2}(月|[-./]\d{1,2}|月\d{1,2}日?)?$"
 
 
 class Applicant(BaseModel):
@@ -34,7 +35,10 @@ class Applicant(BaseModel):
     name: str = Field(title="姓名", min_length=1)
     gender: Gender = Field(title="性别")
     ethnicity: str = Field("汉族", title="民族")
-    born: str = Field(title="出生年月", pattern=r"^\d{4}[-.年/]\d{1,2}月?$")
+    # 出生年月 as the 细则 lists it; a full date is taken too, and then the age rule
+    # (党章 第一条, 年满十八岁) is checked to the day rather than from the month's first day.
+    born: str = Field(title="出生年月", pattern=BORN_PATTERN,
+                      description="如 1995-08；写到日（1995-08-20）则按日核对年满十八岁")
     education: str = Field(title="学历")
     unit: str = Field(title="村民小组及职务", json_schema_extra={"aliases": ["单位及职务"]})
     applied_on: ChineseDate = Field(title="申请入党时间")

@@ -31,6 +31,7 @@ def unless_missing(part: Callable[[], list[Finding]]) -> list[Finding]:
 def check_rules(item: Envelope, setting: Setting, partial: bool = False) -> list[Finding]:
     """Every rule's findings. `partial`: the item lacks the fields that failed validation;
     a rule that needs one of them (AttributeError) is skipped, the others still run."""
+    from noticeboard.rules.capitals import check_capitals
     from noticeboard.rules.completeness import check_completeness
     from noticeboard.rules.dates import check_dates
     from noticeboard.rules.dues import check_dues
@@ -43,7 +44,7 @@ def check_rules(item: Envelope, setting: Setting, partial: bool = False) -> list
 
     checks = (check_ledger, check_dues, check_votes, check_election, check_schedule,
               check_dates, check_completeness, check_envelope,
-              check_size)
+              check_size, check_capitals)
     token = _PARTIAL.set(partial)
     try:
         return [f for check in checks for f in unless_missing(functools.partial(check, item, setting))]

@@ -6,6 +6,7 @@ from noticeboard.config import Setting
 from noticeboard.errors import Finding, error, warning
 from noticeboard.models.appointment import Appointment
 from noticeboard.models.common import Envelope
+from noticeboard.models.contract import Contract, ContractMethod
 from noticeboard.models.election import Election, ElectionStage
 from noticeboard.models.expense import Expense
 from noticeboard.models.hot_issue import ISSUE_STEPS, HotIssues
@@ -26,6 +27,8 @@ def check_completeness(item: Envelope, setting: Setting) -> list[Finding]:
         return _election(item)
     if isinstance(item, OneMatter):
         return _one_matter(item)
+    if isinstance(item, Contract):
+        return _contract(item)
     lists = {WorkPlan: ("goals", "目标任务"), Appointment: ("people", "人员"),
              MemberDevelopment: ("people", "人员")}
     for model, (field, label) in lists.items():
@@ -40,8 +43,13 @@ def _meeting(item: Meeting) -> list[Finding]:
         findings = [error("announcement_has_result", (name,), label=label)
                     for name, label in (("vote", "到会和表决情况"), ("resolution", "决议"))
                     if getattr(item, name) is not None]
-        return findings if item.agenda else [error("meeting_agenda_missing", ("agenda",)),
-                                             *findings]
+        if not item.agenda:
+            findings.insert(0, error("meeting_agenda_missing", ("agenda",)))
+        # disclosure-rules.md, 民主决策: the pre-announcement gives the proposal itself, so
+        # people can think before the meeting (提供思想空间); an agenda alone is a formality.
+        if not (item.proposal or "").strip():
+            findings.append(error("meeting_proposal_missing", ("proposal",)))
+        return findings
     return [error("meeting_result_missing", (name,), label=label)
             for name, label in (("vote", "表决情况"), ("resolution", "决议"))
             if getattr(item, name) is None]
@@ -102,4 +110,18 @@ def _one_matter(item: OneMatter) -> list[Finding]:
         findings.append(error("exemptions_missing", ("exemptions",)))
     if not item.township_review:
         findings.append(warning("township_review_missing", ("township_review",)))
+    return findings
+
+
+def _contract(item: Contract) -> list[Finding]:
+    """What disclosure-rules.md lists for a contract beyond its required fields."""
+    findings: list[Finding] = []
+    if item.method is ContractMethod.NEGOTIATION:
+        # 农村土地承包法 第四十八条: 招标、拍卖、公开协商; a plain 协商 is not open.
+        findings.append(warning("contract_method_not_open", ("method",),
+                                method=item.method.value))
+    if item.boundaries is None:
+        findings.append(warning("contract_boundaries_missing", ("boundaries",)))
+    if not (item.supervision_opinion or "").strip():
+        findings.append(warning("contract_supervision_missing", ("supervision_opinion",)))
     return findings

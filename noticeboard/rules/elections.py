@@ -24,6 +24,8 @@ def check_election(item: Envelope, setting: Setting) -> list[Finding]:
     if not isinstance(item, Election) or item.stage is ElectionStage.VOTERS:
         return []
     findings = _competitive(item)
+    if item.stage is ElectionStage.CANDIDATES:
+        findings += _no_result_yet(item)
     if item.stage is ElectionStage.RESULT:
         findings += _counts(item) + _void(item) + _tallies(item)
     return findings
@@ -47,6 +49,20 @@ def _competitive(item: Election) -> list[Finding]:
         elif post in COMPETITIVE_POSTS and len(entries) <= seats:
             findings.append(error("election_not_competitive", ("candidates", first, "post"),
                                   post=post, candidates=len(entries), seats=seats))
+    return findings
+
+
+def _no_result_yet(item: Election) -> list[Finding]:
+    """The candidates are posted before election day: votes or a winner report the future."""
+    findings = [error("candidates_have_result", ("candidates", index, name), name=c.name,
+                      label=label)
+                for index, c in enumerate(item.candidates)
+                for name, label, given in (("votes", "得票数", c.votes is not None),
+                                           ("elected", "是否当选", c.elected))
+                if given]
+    findings += [error("candidates_have_result", (name,), name="本次选举", label=label)
+                 for name, label in _COUNTS if getattr(item, name) is not None
+                 and name != "registered"]
     return findings
 
 

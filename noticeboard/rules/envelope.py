@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from noticeboard.config import Defaults, Setting
-from noticeboard.errors import Finding, error, warning
+from noticeboard.errors import Finding, Localized, error, warning
 from noticeboard.models.common import Envelope
 from noticeboard.models.finance import Finance
 from noticeboard.rules import unless_missing
@@ -30,7 +30,21 @@ def _window(item: Envelope, defaults: Defaults) -> list[Finding]:
     if end < item.posted:
         return [error("window_order", ("until",), until=end.isoformat(),
                       posted=item.posted.isoformat())]
-    return _window_length(item, end, defaults)
+    return _days_agree(item, end, defaults) + _window_length(item, end, defaults)
+
+
+def _days_agree(item: Envelope, end: date, defaults: Defaults) -> list[Finding]:
+    """`days` and `until` both given say the window twice; the poster prints `until`, so
+    a `days` that counts to another day would be silently dropped."""
+    if item.days is None or item.until is None:
+        return []
+    by_days = defaults.window_end(item.model_copy(update={"until": None}))
+    if by_days == end:
+        return []
+    working = item.KIND in defaults.working_day_kinds
+    unit = Localized("个工作日", "working days") if working else Localized("天", "days")
+    return [error("window_days_until_conflict", ("days",), days=item.days, unit=unit,
+                  by_days=by_days.isoformat(), until=end.isoformat())]
 
 
 def _posted_before_end(item: Finance) -> list[Finding]:

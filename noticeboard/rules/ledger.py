@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from decimal import Decimal
 
 from noticeboard.config import Setting
@@ -58,6 +59,13 @@ def _one_matter(item: OneMatter, setting: Setting) -> list[Finding]:
 
 def _contract(item: Contract) -> list[Finding]:
     findings: list[Finding] = []
+    years = whole_years(item.term_start, item.term_end)
+    if years is not None and item.annual * years != item.total:
+        # disclosure-rules.md, contracts: price per year and in total; over a term of whole
+        # years at one yearly price the two must agree to the cent.
+        findings.append(error("contract_total_mismatch", ("total",), total=money(item.total),
+                              annual=money(item.annual), years=years,
+                              expected=money(item.annual * years)))
     if item.received > item.total:
         findings.append(error("contract_received_over", ("received",),
                               received=money(item.received), total=money(item.total)))
@@ -67,6 +75,23 @@ def _contract(item: Contract) -> list[Finding]:
         findings.append(error("total_mismatch", ("received",), label="已收金额",
                               stated=money(item.received), computed=money(item.payments_sum())))
     return findings
+
+
+def whole_years(start: date, end: date) -> int | None:
+    """The years of a term from `start` to `end` (both included) when it is whole years:
+    2027-01-01 to 2031-12-31 is 5; None for a term of months or odd days."""
+    years = end.year - start.year + (1 if (end.month, end.day) >= (start.month, start.day) else 0)
+    for count in (years, years - 1):
+        if count >= 1 and _add_years(start, count) - timedelta(days=1) == end:
+            return count
+    return None
+
+
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28) + timedelta(days=1)
 
 
 def _finance(item: Finance) -> list[Finding]:

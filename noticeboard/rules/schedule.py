@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from noticeboard.config import Setting
 from noticeboard.errors import FieldPath, Finding, error, warning
-from noticeboard.models.common import Envelope
+from noticeboard.models.common import Envelope, zh_date
 from noticeboard.models.contract import Contract
 from noticeboard.models.election import Election, ElectionStage
 from noticeboard.models.meeting import Meeting, MeetingStage
@@ -59,6 +59,11 @@ def _election(item: Election, setting: Setting) -> list[Finding]:
     if item.stage is ElectionStage.RESULT and days_before > 0:
         return [error("result_before_meeting", ("posted",), posted=item.posted.isoformat(),
                       meeting=item.election_date.isoformat())]
+    if item.stage is ElectionStage.RESULT and days_before < 0:
+        # 村民委员会组织法 第十五条: 选举结果应当当场公布. The written result may follow,
+        # so a later poster is a warning, not an error.
+        return [warning("election_result_late", ("posted",), posted=item.posted.isoformat(),
+                        election=item.election_date.isoformat(), days=-days_before)]
     return []
 
 
@@ -85,8 +90,11 @@ def _development(item: MemberDevelopment, person: Applicant, index: int) -> list
         if later < earlier:
             findings.append(error("stage_dates_order", (*path, name), name=person.name,
                                   later=label, earlier=earlier_label))
-    if stage is not DevelopmentStage.ACTIVIST and len(person.introducers) < 2:
-        findings.append(error("introducers_missing", (*path, "introducers"), name=person.name,
+    introducers = {"".join(name.split()) for name in person.introducers if name.strip()}
+    if stage is not DevelopmentStage.ACTIVIST and len(introducers) < 2:
+        # 党章 第五条: 要有两名正式党员作介绍人; one name written twice is one person.
+        code = "introducers_twice" if len(person.introducers) >= 2 else "introducers_missing"
+        findings.append(error(code, (*path, "introducers"), name=person.name,
                               stage=stage.value))
     # 细则 第十六条: 一年以上 (which includes a full year) of training is a hard precondition.
     if person.activist_on and person.candidate_on and \
@@ -105,30 +113,48 @@ def _development(item: MemberDevelopment, person: Applicant, index: int) -> list
 
 
 def _age(person: Applicant, path: FieldPath) -> list[Finding]:
-    """党章 第一条: an applicant is 18 or older when applying (birth day unknown: its month)."""
-    born = born_month(person.born)
+    """党章 第一条: an applicant is 年满十八岁 on the day of applying. Born given to the day:
+    checked to the day; given by month: from the month's first day (the most lenient reading),
+    and an application in the very month of the 18th birthday is a warning to give the day."""
+    born = born_day(person.born)
     if born is None:
-        return []
-    eighteen = born.replace(year=born.year + 18)
-    if person.applied_on >= eighteen:
-        return []
-    return [error("applicant_under_18", (*path, "applied_on"), name=person.name,
-                  born=f"{born.year}年{born.month}月", applied=person.applied_on.isoformat())]
+        return [error("born_invalid", (*path, "born"), name=person.name, value=person.born)]
+    day, exact = born
+    eighteen = _years_after(day, 18)
+    where = (*path, "applied_on")
+    if person.applied_on < eighteen:
+        shown = zh_date(day) if exact else f"{day.year}年{day.month}月"
+        return [error("applicant_under_18", where, name=person.name, born=shown,
+                      applied=person.applied_on.isoformat())]
+    if not exact and (person.applied_on.year, person.applied_on.month) == \
+            (eighteen.year, eighteen.month):
+        return [warning("applicant_age_unsure", where, name=person.name,
+                        born=f"{day.year}年{day.month}月", applied=person.applied_on.isoformat())]
+    return []
 
 
-def born_month(text: str) -> date | None:
-    """The first day of the birth month from `1995-08`, `1995年8月`, `1995.8`."""
-    match = re.match(r"^(\d{4})[-.年/](\d{1,2})", text)
-    if not match or not 1 <= int(match[2]) <= 12:
+def born_day(text: str) -> tuple[date, bool] | None:
+    """The birthday from `1995-08-20` / `1995年8月20日` (exact), or the first day of the
+    month from `1995-08`, `1995年8月`, `1995.8` (not exact); None if no such date."""
+    match = re.match(r"^(\d{4})[-.年/](\d{1,2})(?:月?[-./]?(\d{1,2}))?", text)
+    if not match:
         return None
-    return date(int(match[1]), int(match[2]), 1)
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3] or 1)), match[3] is not None
+    except ValueError:
+        return None
+
+
+def _years_after(day: date, years: int) -> date:
+    """The same day `years` later; a 29 February birthday is reached on 1 March."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28) + timedelta(days=1)
 
 
 def _one_year_after(day: date) -> date:
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + 1, day=28) + timedelta(days=1)
+    return _years_after(day, 1)
 
 
 def _contract(item: Contract) -> list[Finding]:

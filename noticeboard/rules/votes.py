@@ -30,7 +30,9 @@ def check_votes(item: Envelope, setting: Setting) -> list[Finding]:
         return findings
     if isinstance(item, MajorMatter | Expense | Contract) and item.decision:
         body = item.decision.body
-        findings = _body_known(body, ("decision", "body"))
+        findings = (_villagers_decide(body, ("decision", "body"), item.KIND)
+                    if isinstance(item, MajorMatter | Contract)
+                    else _body_known(body, ("decision", "body")))
         if isinstance(item, Contract) and item.decision.vote is None:
             # The rules ask for the deciding meeting *and its vote* (disclosure-rules.md, contracts).
             findings.append(error("decision_vote_missing", ("decision", "vote"), body=body))
@@ -39,7 +41,7 @@ def check_votes(item: Envelope, setting: Setting) -> list[Finding]:
                                    must_pass=True)
         return findings
     if isinstance(item, OneMatter):
-        return _body_known(item.vote_body, ("vote_body",)) + check_vote(
+        return _villagers_decide(item.vote_body, ("vote_body",), item.KIND) + check_vote(
             item.vote, ("vote",), item.vote_body, defaults, must_pass=True)
     return []
 
@@ -48,6 +50,20 @@ def _body_known(body: str, path: FieldPath) -> list[Finding]:
     if canonical_body(body) is not None:
         return []
     return [warning("meeting_body_unknown", path, body=body, known="、".join(MEETING_BODIES))]
+
+
+# 村民委员会组织法 第二十四条: 筹资筹劳方案, 承包方案, 处分集体财产 and the other matters it
+# lists are decided by the 村民会议, which may authorize the 村民代表会议 (第二十五条); a
+# 两委会 or a party meeting proposes and deliberates (四议两公开) but does not decide.
+VILLAGERS_BODIES = ("村民会议", "村民代表会议")
+_MATTERS = {"contract": "承包、租赁方案", "major_matter": "村务重大事项",
+            "one_matter": "一事一议筹资筹劳方案"}
+
+
+def _villagers_decide(body: str, path: FieldPath, kind: str) -> list[Finding]:
+    if canonical_body(body) in VILLAGERS_BODIES:
+        return []
+    return [error("decision_not_by_villagers", path, body=body, kind=_MATTERS[kind])]
 
 
 def check_vote(vote: Vote, path: FieldPath, body: str, defaults: Defaults,

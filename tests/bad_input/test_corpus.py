@@ -101,6 +101,14 @@ CASES: dict[str, tuple[int, list[str]]] = {
                                           "¥2,700.25，但期末余额写的是 ¥2,700.00（相差 -¥0.25）"]),
     "rule-bare-total.yaml": (1, [":1: 错误 income: 只有合计、没有收支明细：按规定必须逐笔公开收入和支出"]),
     "rule-window-backwards.yaml": (1, [":7: 错误 until: 公示截止日期 2026-11-01 早于公开日期 2026-11-20"]),
+    # rules read against their articles (helper "rules")
+    "rule-capital-mismatch.yaml": (1, [":5: 错误 body: 大写金额「壹拾叁万玖仟柒佰伍拾元整」与小写金额 ¥139,750.01 不符，"
+                                       "¥139,750.01 应写作「人民币壹拾叁万玖仟柒佰伍拾元零壹分」"]),
+    "rule-contract-decided-by-two-committees.yaml": (1, [
+        ":17: 错误 decision.body: 承包、租赁方案须由村民会议或经授权的村民代表会议讨论决定，现在写的决策机构是「村“两委”会」"
+        "（村民委员会组织法第二十四条、第二十五条）"]),
+    "rule-candidates-with-votes.yaml": (1, [
+        ":8: 错误 candidates[1].votes: 候选人公告不能写张建国的得票数：选举还没有举行；选举后请另发选举结果公告"]),
     # rare characters and hostile text (render is tested below)
     "rare-character-drawable.yaml": (0, []),
     "rare-character-missing.yaml": (1, [  # found at check now, not first at render

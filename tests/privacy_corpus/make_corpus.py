@@ -131,6 +131,7 @@ period: 2026-11
 posted: 2026-11-20
 agenda:
   - 审议村集体果园承包方案{agenda}
+proposal: 村集体果园采取公开竞价方式发包，承包期5年。
 """
 
 # (template, placeholder, field path as report.json writes it). A finding in a value is

@@ -7,9 +7,10 @@ from tests.conftest import check_text
 def election(candidates, registered=1020, present=886, cast=884, valid=870,
              seats="{主任: 1}", stage="选举结果"):
     """A result (or candidates) notice; `candidates` are (name, post, votes, elected) rows."""
+    result = stage == "选举结果"  # a candidates' notice has no votes yet
     rows = "".join(
-        f"  - {{name: {name}, gender: 男, post: {post}, nomination_votes: {100 - n}, "
-        f"votes: {votes}, elected: {elected}}}\n"
+        f"  - {{name: {name}, gender: 男, post: {post}, nomination_votes: {100 - n}"
+        + (f", votes: {votes}, elected: {elected}}}\n" if result else "}\n")
         for n, (name, post, votes, elected) in enumerate(candidates))
     counts = (f"registered: {registered}\npresent: {present}\nballots_cast: {cast}\n"
               f"ballots_valid: {valid}\n") if stage == "选举结果" else ""
@@ -125,3 +126,27 @@ def test_a_result_gives_every_count(village):
 def test_seats_are_a_positive_number(village):
     checked = check_text(village, election(DIRECTOR, seats="{主任: 0}"))
     assert [(f.code, f.message()) for f in checked.findings] == [("too_small", "「0」太小，应不小于 1")]
+
+
+def test_a_candidates_notice_cannot_give_votes_or_winners(village):
+    text = election(DIRECTOR, stage="候选人").replace(
+        "nomination_votes: 100}", "nomination_votes: 100, votes: 702, elected: 是}")
+    checked = check_text(village, text + "ballots_valid: 870\n")
+    assert [(f.code, f.line, f.message()) for f in checked.findings] == [
+        ("candidates_have_result", 9, "候选人公告不能写张建国的得票数：选举还没有举行；选举后请另发选举结果公告"),
+        ("candidates_have_result", 9, "候选人公告不能写张建国的是否当选：选举还没有举行；选举后请另发选举结果公告"),
+        ("candidates_have_result", 11, "候选人公告不能写本次选举的有效票：选举还没有举行；选举后请另发选举结果公告")]
+    assert not checked.ok
+    assert check_text(village, election(DIRECTOR, stage="候选人")).findings == []
+
+
+def test_a_result_posted_after_election_day_is_a_warning(village):
+    # 村民委员会组织法 第十五条: 选举结果应当当场公布.
+    checked = check_text(village, election(DIRECTOR).replace("posted: 2026-11-15", "posted: 2026-11-17"))
+    assert found(checked) == [(
+        "election_result_late", 6,
+        "选举结果应当场公布（村民委员会组织法第十五条），本公告在选举日 2026-11-15 之后 2 天（2026-11-17）才张贴，"
+        "请核对选举当天是否已公布",
+        "election results are announced on the spot (Organic Law of Villagers' Committees, art. 15); "
+        "this notice is posted 2 days after election day 2026-11-15 (2026-11-17)")]
+    assert checked.ok

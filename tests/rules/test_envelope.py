@@ -41,3 +41,15 @@ def test_item_without_village_needs_issuer_and_contact(tmp_path):
     assert codes(checked) == ["issuer_missing", "feedback_missing"]
     checked = check_text(tmp_path, NOTICE_YAML + "issuer: 双河村村民委员会\ncontact: 0571-1\n")
     assert checked.findings == []
+
+
+def test_days_and_until_that_disagree_are_an_error(village):
+    text = RELIEF_YAML.replace("days: 7\n", "days: 7\nuntil: 2026-10-12\n")
+    checked = check_text(village, text)
+    assert [(f.code, f.line, f.message()) for f in checked.findings] == [
+        ("window_days_until_conflict", 5,
+         "公示天数写的是 7 天，应到 2026-10-16 截止，但公示截止日期写的是 2026-10-12：两处不一致，请删去一处或改成一致"),
+        ("window_short", 6, "公示期只有 3 天，少于本类事项要求的 7 天")]
+    assert not checked.ok
+    agreeing = text.replace("until: 2026-10-12", "until: 2026-10-16")
+    assert check_text(village, agreeing).findings == []

@@ -26,7 +26,8 @@ def test_one_matter_caps_come_from_the_township(township, village):
 
 
 def test_contract_received_cannot_exceed_total(village):
-    text = skeleton("contract").replace("total: 139750.00", "total: 20000.00")
+    text = skeleton("contract").replace("total: 139750.00", "total: 20000.00").replace(
+        "term_end: 2031-12-31", "term_end: 2027-06-30")  # half a year: no yearly total to compare
     assert codes(check_text(village, text)) == [(
         "contract_received_over", 21, "已收金额 ¥27,950.00 超过合同总额 ¥20,000.00")]
 
@@ -47,10 +48,21 @@ def test_contract_method_must_be_a_lawful_one(village):
 
 
 def test_every_method_of_the_land_contract_law_is_accepted(village):
-    # 农村土地承包法 第四十八条: 招标、拍卖、公开协商; 竞价 and 协商 as clerks write them.
-    for method in ("招标", "拍卖", "公开协商", "竞价", "协商"):
+    # 农村土地承包法 第四十八条: 招标、拍卖、公开协商; 竞价 as clerks write them.
+    for method in ("招标", "拍卖", "公开协商", "竞价"):
         checked = check_text(village, skeleton("contract").replace("method: 竞价 ", f"method: {method} "))
         assert checked.findings == [], method
+
+
+def test_a_plain_negotiation_is_accepted_with_a_warning(village):
+    # disclosure-rules.md names 招标, 拍卖, 公开协商 and 竞价 the legal ways (第四十八条):
+    # a plain 协商 is still read (clerks write it for 公开协商) but the clerk is asked.
+    checked = check_text(village, skeleton("contract").replace("method: 竞价 ", "method: 协商 "))
+    assert codes(checked) == [(
+        "contract_method_not_open", 9,
+        "发包方式「协商」不是公开的方式：农村土地承包法第四十八条规定为招标、拍卖、公开协商；"
+        "如果是公开协商，请写「公开协商」")]
+    assert checked.ok
 
 
 def test_a_deciding_meeting_without_its_vote_is_an_error(village):
@@ -91,3 +103,24 @@ def test_without_a_standard_nothing_is_compared(village):
     text = RELIEF.replace("monthly_standard: 560 ", "# monthly_standard: 560 ").replace(
         "amount: 1120.00 ", "amount: 9000.00 ")
     assert check_text(village, text).findings == []
+
+
+def test_contract_total_is_the_yearly_price_times_whole_years(village):
+    text = skeleton("contract").replace("total: 139750.00", "total: 139750.01")
+    assert codes(check_text(village, text)) == [(
+        "contract_total_mismatch", 15,
+        "合同总额写的是 ¥139,750.01，但年租金 ¥27,950.00 × 承包期 5 年应为 ¥139,750.00，请核对")]
+    # A term that is not whole years (here 5 years and a day) has no yearly total to compare.
+    odd = text.replace("term_end: 2031-12-31", "term_end: 2032-01-01")
+    assert codes(check_text(village, odd)) == []
+
+
+def test_contract_boundaries_and_supervision_opinion_are_asked_for(village):
+    text = skeleton("contract")
+    text = "".join(line for line in text.splitlines(keepends=True)
+                   if not line.startswith(("boundaries:", "supervision_opinion:")))
+    checked = check_text(village, text)
+    assert codes(checked) == [
+        ("contract_boundaries_missing", 3, "请写明承包、租赁标的的四至（东、南、西、北），让群众知道具体是哪一块"),
+        ("contract_supervision_missing", 3, "缺少村务监督委员会对本次发包的意见")]
+    assert checked.ok

@@ -118,3 +118,24 @@ def test_a_pre_announcement_carries_no_result(village):
     for word in ("应到", "实到", "赞成", "反对", "弃权", "表决", "同意村集体果园"):
         assert word not in html, word
     assert check_text(village, ANNOUNCEMENT).findings == []
+
+
+def test_a_pre_announcement_gives_the_proposal_itself(village):
+    # disclosure-rules.md, 民主决策: body, time, place, agenda, *proposal text*, how to comment.
+    start, end = ANNOUNCEMENT.index("proposal:"), ANNOUNCEMENT.index("how_to_comment:")
+    checked = check_text(village, ANNOUNCEMENT[:start] + ANNOUNCEMENT[end:])
+    assert found(checked) == [(
+        "meeting_proposal_missing", 3,
+        "会前公告须公布提交会议讨论的方案全文（方案），让群众会前有时间思考和提出意见",
+        "a pre-announcement must give the proposal itself, so people can think before the meeting")]
+    assert not checked.ok
+    assert check_text(village, ANNOUNCEMENT).findings == []
+
+
+@pytest.mark.parametrize(("abstain", "passed"), [(16, False), (15, True)])
+def test_abstentions_do_not_count_for_a_motion(village, abstain, passed):
+    # 村民委员会组织法 第二十六条: more than half of those *present* (41): 20 for is not enough.
+    text = with_vote(RESULT, 41, 41 - 5 - abstain).replace("votes_against: 2 ", "votes_against: 5 ").replace(
+        "abstain: 1 ", f"abstain: {abstain} ")
+    codes = [f.code for f in check_text(village, text).findings]
+    assert codes == ([] if passed else ["vote_not_passed"])

@@ -171,6 +171,7 @@ def test_an_id_over_two_agenda_lines_in_a_flow_list_is_reported_once(village):
         period: 2026-11
         posted: 2026-11-20
         agenda: [审议果园承包方案, 110105, 19491231002X]
+        proposal: 果园公开竞价发包
         """
     checked = check_text(village, text)
     assert [(f.code, f.field_path, f.line) for f in checked.findings] == [

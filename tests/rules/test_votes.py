@@ -78,3 +78,27 @@ def test_a_quorum_that_is_not_a_fraction_is_refused_in_the_settings(township, vi
     _, findings = find_setting(village)
     assert [(f.code, f.line, f.message()) for f in findings] == [
         ("bad_characters", 5, "「过半」含有不允许的字符")]  # located at its own line under `quorum:`
+
+
+def test_a_contract_decided_by_the_two_committees_is_an_error(village):
+    # 村民委员会组织法 第二十四条 (承包方案) and 第二十五条: the villagers decide, not the 两委.
+    text = skeleton("contract").replace("  body: 村民代表会议\n", "  body: 村“两委”会\n").replace(
+        "vote: {expected: 45, present: 41, votes_for: 38", "vote: {expected: 7, present: 7, votes_for: 7").replace(
+        "votes_against: 2, abstain: 1}", "votes_against: 0, abstain: 0}")
+    assert only(check_text(village, text)) == (
+        "decision_not_by_villagers", line_of(text, "body: 村“两委”会"),
+        "承包、租赁方案须由村民会议或经授权的村民代表会议讨论决定，现在写的决策机构是「村“两委”会」"
+        "（村民委员会组织法第二十四条、第二十五条）")
+    assert check_text(village, text.replace("body: 村“两委”会", "body: 村民会议")).findings == []
+
+
+def test_one_matter_and_major_matters_are_decided_by_the_villagers(village):
+    one = skeleton("one_matter").replace("vote_body: 村民代表会议", "vote_body: 党员大会")
+    assert only(check_text(village, one)) == (
+        "decision_not_by_villagers", line_of(one, "vote_body:"),
+        "一事一议筹资筹劳方案须由村民会议或经授权的村民代表会议讨论决定，现在写的决策机构是「党员大会」"
+        "（村民委员会组织法第二十四条、第二十五条）")
+    major = skeleton("major_matter").replace("body: 村民代表会议 ", "body: 支委会 ")
+    assert [f.code for f in check_text(village, major).findings] == ["decision_not_by_villagers"]
+    # A large expense may be decided by the 两委 (local practice): no such error there.
+    assert check_text(village, skeleton("expense")).findings == []
