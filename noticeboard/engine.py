@@ -155,6 +155,11 @@ def lay_out(html: HTML, stylesheets: list[CSS], font_config: FontConfiguration) 
     return html.render(stylesheets=stylesheets, font_config=font_config)
 
 
+def element_tree(html: HTML) -> Any:
+    """The parsed document as an ElementTree element (`<html>`): read before any layout."""
+    return html.etree_element
+
+
 # ---- reading the laid-out box tree ---------------------------------------------
 # WeasyPrint offers no public measurement of a laid-out page; these read its box
 # tree (`Page._page_box`, stable since WeasyPrint 53) and fail loudly, never

@@ -239,6 +239,16 @@ def test_the_text_stack_is_reported():
     assert stack.harfbuzz_subset  # `make setup` installs libharfbuzz-subset0
 
 
+def test_the_element_tree_is_the_parsed_html_before_layout():
+    html = engine.parse_html('<body class="kind-notice"><p class="gap">公开<span>栏</span></p></body>',
+                             ROOT, engine.TemplateFetcher([ROOT]))
+    root = engine.element_tree(html)
+    assert root.tag == "html"
+    assert root.find("body").get("class") == "kind-notice"
+    [paragraph] = root.iter("p")
+    assert "".join(paragraph.itertext()) == "公开栏"
+
+
 # ---- fonts subset once (fontpack) ------------------------------------------------------
 
 def embedded_faces(pdf: bytes) -> list[tuple[str, bytes]]:
