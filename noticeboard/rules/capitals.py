@@ -34,6 +34,7 @@ _FIGURE = r"[¥￥]?\s*([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]{1,2})?\s*元?"
 # A figure just before the capitals (`¥500.00（大写：伍佰元整）`) or just after them
 # (`伍佰元整（¥500.00）`, `伍佰元整（小写：500元）`): only brackets, colons and those words between.
 _GAP = r"[\s（(:：]*(?:大写|小写|人民币|金额)?[\s:：]*(?:人民币)?[\s:：]*"
+_NEAR = 40  # characters either side of the capitals searched for the figure
 _AFTER_RE = re.compile(_GAP + _FIGURE)
 _BEFORE_RE = re.compile(_FIGURE + _GAP + r"$")
 
@@ -100,8 +101,11 @@ def check_capitals(item: Envelope, setting: Setting) -> list[Finding]:
         for found in _CAPITAL_RE.finditer(text):
             if not re.search("[壹贰叁肆伍陆柒捌玖]", found[0]):
                 continue  # 元 alone (`500元`) is a unit, not capitals
-            after = _AFTER_RE.match(text, found.end())
-            before = _BEFORE_RE.search(text[:found.start()].removesuffix("人民币"))
+            # Only the few characters beside the capitals: a figure is short, and a search
+            # over the whole text for every capital would be quadratic on hostile input.
+            after = _AFTER_RE.match(text[found.end():found.end() + _NEAR])
+            before = _BEFORE_RE.search(
+                text[max(0, found.start() - _NEAR):found.start()].removesuffix("人民币"))
             figure = after or before
             if figure is None or not _looks_like_money(figure[0]):
                 continue

@@ -69,3 +69,21 @@ def test_capitals_that_agree_but_end_wrongly_are_a_warning(village, text, code, 
     checked = check_text(village, with_line(text))
     assert [(f.code, f.message()) for f in checked.findings] == [(code, message)]
     assert checked.ok
+
+
+def test_a_hostile_body_of_digits_and_capitals_is_checked_quickly():
+    # Only the characters beside each capital are searched for its figure; a search of the
+    # whole text per capital took minutes on this body.
+    import time
+
+    from noticeboard.config import Setting
+    from noticeboard.models.notice import Notice
+    from noticeboard.rules.capitals import check_capitals
+
+    body = "1" * 60_000 + "伍元，" * 3_000 + "伍元（¥5.00）"
+    item = Notice.model_validate({"kind": "notice", "title": "通知", "period": "2026-11",
+                                  "posted": "2026-11-20", "body": body})
+    start = time.monotonic()
+    findings = check_capitals(item, Setting(None, None, None, None))
+    assert time.monotonic() - start < 2
+    assert [f.code for f in findings] == ["capital_no_zheng"]  # only the last has a figure
