@@ -263,6 +263,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "and print files would mix (case, trailing spaces and dots do not count on most "
         "computers); rename all but one",
     ),
+    "print_file_outdated": (
+        "打印文件 {file} 里有本次更新、未能生成或已移走的海报，本次没有重新合并它；"
+        "已移到 {folder} 文件夹，以免打印出旧海报",
+        "the print file {file} holds posters rendered again, failed or moved aside in this "
+        "run, and was not made again; moved to {folder} so that no outdated poster is printed",
+    ),
     "import_no_sheet": ("表格里没有名为「{sheet}」的工作表；现有的工作表：{known}",
                         "the workbook has no sheet `{sheet}`; its sheets: {known}"),
     # --- structure (issue 11): the one error boundary ---
