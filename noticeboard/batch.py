@@ -143,6 +143,15 @@ def check_output_folder(out_dir: Path, items: list[ItemSource]) -> None:
     name (a scanned copy, the archived poster being rendered again) would be replaced."""
     if out_dir.exists() and not out_dir.is_dir():
         raise NoticeboardError([error("output_not_folder", folder=display_path(out_dir))])
+    # A symlink inside the output folder (a village folder, 已失效) would carry posters
+    # and moved files elsewhere; one can come with an output folder inside a township's.
+    below = {out_dir / STALE_DIR} | {out_dir / s.output_stem.parent for s in items
+                                     if s.output_stem.parent.name}
+    below |= {out_dir / STALE_DIR / s.output_stem.parent for s in items if s.output_stem.parent.name}
+    links = sorted(p for p in below if p.is_symlink())
+    if links:
+        raise NoticeboardError([error("output_symlink", link=display_path(link),
+                                      target=os.path.realpath(link)) for link in links])
     target = out_dir.resolve()
     for source in items:
         setting = source.setting

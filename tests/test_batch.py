@@ -590,3 +590,30 @@ def test_print_files_holding_a_poster_that_failed_or_changed_are_moved_aside(tre
         OUTDATED.format(name="打印-双河村.pdf"), OUTDATED.format(name="打印-青山镇.pdf")]
     assert sorted(p.name for p in out.glob("打印-*.pdf")) == ["打印-李家村.pdf"]  # unchanged village
     assert (out / "已失效" / "打印-青山镇（2）.pdf").is_file()  # the earlier one is kept too
+
+
+def test_a_lock_file_planted_as_a_symlink_is_not_followed(tree, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    victim = tmp_path / "别人的文件.txt"
+    victim.write_text("不能被清空\n")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / ".noticeboard.lock").symlink_to(victim)
+    result = cli("render", "青山镇", "-o", "out")
+    assert result.output == ("-: 错误: 锁文件 out/.noticeboard.lock 不是普通文件（是符号链接、管道或设备），"
+                             "本工具不会打开它；请删除它后再运行\n")
+    assert result.exit_code == 1
+    assert victim.read_text() == "不能被清空\n"  # was truncated and overwritten with a pid
+
+
+@pytest.mark.parametrize("link", ["双河村", "已失效"])
+def test_a_symlinked_folder_inside_the_output_folder_is_refused(tree, tmp_path, monkeypatch, link):
+    monkeypatch.chdir(tmp_path)
+    elsewhere = tmp_path / "别处"
+    elsewhere.mkdir()
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / link).symlink_to(elsewhere)
+    result = cli("render", "青山镇", "-o", "out")
+    assert result.output == (f"-: 错误: 输出文件夹里的 out/{link} 是指向别处（{elsewhere}）的符号链接，"
+                             "海报会写到输出文件夹以外；请删除这个链接后再运行\n")
+    assert result.exit_code == 1
+    assert list(elsewhere.iterdir()) == []
