@@ -169,7 +169,10 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--quick", action="store_true", help="skip the 3,000-row poster")
     parser.add_argument("--villages", type=int, default=10, help="of 20 items each, for rows 2 and 5")
+    parser.add_argument("--only", choices=("walls", "floor", "passes"), action="append",
+                        help="measure only these rows (walls: 1-3; floor: 4; passes: 5); repeatable")
     args = parser.parse_args()
+    only = set(args.only or ("walls", "floor", "passes"))
     work = Path(tempfile.mkdtemp(prefix="noticeboard-speed-"))
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"WeasyPrint {engine.version()}; medians of {args.repeats}\n")
@@ -186,24 +189,26 @@ def main() -> None:
                  lambda: versus_typst(f"bench township ({args.villages * 20} mixed), `-j 2`, against Typst",
                                       mixed, typst_jobs([mixed], work / "t2"), work, args.jobs, args.repeats),
                  lambda: one_table_command(table, typst_jobs([table], work / "t3")[0], work, args.repeats))
-        for measure in walls:
+        for measure in walls if "walls" in only else ():
             label, ours, theirs = measure()
             rows_out.append(f"| {label} | {ours:.2f} s vs {theirs:.2f} s | {ours / theirs:.1f}× |")
-        renderer = Renderer()
-        ratios = []
-        for rows in (40, 50, 200) if args.quick else (40, 50, 200, 3000):
-            poster, floor, layouts = floor_ratio(renderer, one_table(work / f"rows{rows}", rows),
-                                                 1 if rows > 1000 else args.repeats)
-            ratios.append(f"{poster / floor:.2f}× at {rows:,} ({poster:.2f} s / {floor:.2f} s, "
-                          f"{layouts} layout{'s' if layouts > 1 else ''})")
-        rows_out.append("| poster cost ÷ the floor (one layout + `write_pdf` of the same HTML) | "
-                        + ", ".join(ratios) + " | |")
-        histogram = passes(mixed)
-        total = sum(histogram.values())
-        mean = sum(k * v for k, v in histogram.items()) / total
-        rows_out.append("| layout passes per poster (bench mix) | "
-                        + ", ".join(f"{v} × {k}" for k, v in sorted(histogram.items()))
-                        + f" | mean {mean:.2f} |")
+        if "floor" in only:
+            renderer = Renderer()
+            ratios = []
+            for rows in (40, 50, 200) if args.quick else (40, 50, 200, 3000):
+                poster, floor, layouts = floor_ratio(renderer, one_table(work / f"rows{rows}", rows),
+                                                     1 if rows > 1000 else args.repeats)
+                ratios.append(f"{poster / floor:.2f}× at {rows:,} ({poster:.2f} s / {floor:.2f} s, "
+                              f"{layouts} layout{'s' if layouts > 1 else ''})")
+            rows_out.append("| poster cost ÷ the floor (one layout + `write_pdf` of the same HTML) | "
+                            + ", ".join(ratios) + " | |")
+        if "passes" in only:
+            histogram = passes(mixed)
+            total = sum(histogram.values())
+            mean = sum(k * v for k, v in histogram.items()) / total
+            rows_out.append("| layout passes per poster (bench mix) | "
+                            + ", ".join(f"{v} × {k}" for k, v in sorted(histogram.items()))
+                            + f" | mean {mean:.2f} |")
         elapsed = time.perf_counter() - started
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -5,7 +5,8 @@ process (as a worker does) and times each stage of every poster by wrapping the
 functions that do it; then compiles the same posters with Typst's PyPI package in one
 warm process. Prints a Markdown table of medians per poster, for docs/performance.md:
 what the gap to Typst is made of, per cause. Usage:
-    python bench/stage_costs.py [--posters 16]
+    python bench/stage_costs.py [--posters 16] [--rows N]
+With `--rows N`, one finance poster of N rows instead (rendered `--posters` times).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import weasyprint.pdf.fonts
 from pydyf import PDF
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from speed_report import finance_township, typst_jobs
+from speed_report import finance_township, one_table, typst_jobs
 from typst_compare import typst_one
 
 import noticeboard.render
@@ -66,10 +67,15 @@ def wrap(owner: Any, attribute: str, label: str, spent: Counter[str]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--posters", type=int, default=16)
+    parser.add_argument("--rows", type=int, help="one poster of this many rows, rendered --posters times")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="noticeboard-stages-"))
-    township = finance_township(work / "fin")
-    checked = [c for c in Build.for_paths([township]).check() if c.ok][:args.posters]
+    if args.rows:
+        [one] = [c for c in Build.for_paths([one_table(work / "one", args.rows)]).check() if c.ok]
+        checked = [one] * args.posters
+    else:
+        township = finance_township(work / "fin")
+        checked = [c for c in Build.for_paths([township]).check() if c.ok][:args.posters]
     renderer = noticeboard.render.Renderer()
     renderer.render(checked[0])  # warm, as a worker is after its first poster
     spent: Counter[str] = Counter()
@@ -93,7 +99,9 @@ def main() -> None:
         typst_one(job)
         typst.append(time.perf_counter() - started)
     ms = lambda values: statistics.median(values) * 1000  # noqa: E731
-    print(f"{len(checked)} finance posters, one warm process, medians per poster; "
+    what = f"a {args.rows}-row finance poster {len(checked)} times" if args.rows else \
+        f"{len(checked)} finance posters"
+    print(f"{what}, one warm process, medians per poster; "
           f"layout passes: mean {statistics.mean(passes):.2f}\n")
     print("| stage | ms per poster | share |")
     print("|---|---:|---:|")

@@ -17,6 +17,7 @@ import functools
 import logging
 import os
 import re
+import threading
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -152,6 +153,11 @@ def scale_stylesheet(root_pt: float, title_pt: float, fetcher: TemplateFetcher,
 
 def lay_out(html: HTML, stylesheets: list[CSS], font_config: FontConfiguration) -> Document:
     return html.render(stylesheets=stylesheets, font_config=font_config)
+
+
+def element_tree(html: HTML) -> Any:
+    """The parsed document as an ElementTree element (`<html>`): read before any layout."""
+    return html.etree_element
 
 
 # ---- reading the laid-out box tree ---------------------------------------------
@@ -382,9 +388,14 @@ def write_pdf(document: Document, files: list[AttachedFile],
         if compact_font is not None:
             _compact_fonts(pdf, compact_font, deferred)
 
-    with deferred.installed() if compact_font is not None else _nothing():
+    # The deferral patches WeasyPrint's Font class: one PDF is written at a time, so a
+    # thread writing without compaction never meets another's patch.
+    with _WRITING, deferred.installed() if compact_font is not None else _nothing():
         return bytes(document.write_pdf(pdf_variant="pdf/a-3b", attachments=attachments,
                                         finisher=finish))
+
+
+_WRITING = threading.Lock()
 
 
 @contextmanager

@@ -6,6 +6,7 @@ import gc
 import math
 import os
 import traceback
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -42,6 +43,7 @@ FILL = 0.97  # aim just under a full sheet
 ACCEPT_FILL = 0.85  # a one-sheet poster filled this far is accepted, not searched further
 PACKING = 0.95  # share of a sheet a table fills across page breaks (rows are not split)
 MIN_STEP = 0.01  # scales closer than this are not worth another layout
+MULTI_FILL = 0.9  # a poster of several sheets is accepted once it fills them this far
 
 
 def builtin_template_dir() -> Path:
@@ -134,7 +136,8 @@ class _ScaledLayout:
         return engine.lay_out(self.html, [self.stylesheet, sizes], self.font_config)
 
 
-def fit_to_sheets(layout: _ScaledLayout, min_scale: float = MIN_SCALE) -> tuple[Document, float]:
+def fit_to_sheets(layout: _ScaledLayout, min_scale: float = MIN_SCALE,
+                  estimate: Estimate | None = None) -> tuple[Document, float]:
     """The largest scale in [min_scale, MAX_SCALE] that prints on the fewest sheets.
 
     The policy for long documents: the body text is never set below the minimum
@@ -143,8 +146,14 @@ def fit_to_sheets(layout: _ScaledLayout, min_scale: float = MIN_SCALE) -> tuple[
     can, at the largest size that fills them. A poster that cannot save a sheet
     by shrinking to that size stays at the base size; a short one grows (up to
     MAX_SCALE) to fill its sheet; no scale may push content past the right margin.
+
+    With an `estimate` of the content's height (the built-in templates), the first
+    layout is at the scale it predicts rather than at 1: most posters are then laid
+    out once. A wrong estimate costs layouts, not the poster: a layout is accepted
+    by what it measures, and if the sheets the estimate aimed at cannot be reached
+    the search starts again from the base size.
     """
-    return _Fitter(layout, min_scale).fit()
+    return _Fitter(layout, min_scale, estimate).fit()
 
 
 @dataclass
@@ -161,16 +170,17 @@ class _Made:
 class _Fitter:
     """Lays a poster out at as few scales as it can, keeping only the best layout made.
 
-    The first layout, at scale 1, measures the content's height; the scale for the
-    target number of sheets is predicted from it (height grows as scale**GROWTH),
-    and a layout that fits and fills the sheet well enough is accepted instead of
-    searching for the last percent. A prediction that misses is corrected from the
-    heights measured so far, within the bounds the layouts made so far have set.
-    No scale is laid out twice; a layout that is superseded is dropped at once.
+    The first layout is at the scale the estimate predicts (see `Estimate`), or at
+    scale 1 without one. A layout at scale 1 measures the content's height; the
+    scale for the target number of sheets is predicted from it (height grows as
+    scale**GROWTH), and a layout that fits and fills its sheets well enough is
+    accepted instead of searching for the last percent. A prediction that misses is
+    corrected from the heights measured so far, within the bounds the layouts made
+    so far have set. No scale is laid out twice; a superseded layout is dropped at once.
     """
 
-    def __init__(self, layout: _ScaledLayout, min_scale: float):
-        self.layout, self.min_scale = layout, min(min_scale, 1.0)
+    def __init__(self, layout: _ScaledLayout, min_scale: float, estimate: Estimate | None = None):
+        self.layout, self.min_scale, self.estimate = layout, min(min_scale, 1.0), estimate
         self.made: dict[float, _Made] = {}
         self.best: _Made | None = None
         self.sheets = 1
@@ -182,6 +192,15 @@ class _Fitter:
     def rank(self, made: _Made) -> tuple[bool, bool, int, float]:
         fits = self.fits(made)
         return (not made.wide, fits, 0 if fits else -made.pages, made.scale)
+
+    def accepted(self, made: _Made) -> bool:
+        """Fits its sheets and fills them (a one-sheet poster: ACCEPT_FILL of the sheet,
+        or it is at MAX_SCALE; a longer one: MULTI_FILL of its sheets, or at scale 1)."""
+        if not self.fits(made):
+            return False
+        if self.sheets == 1:
+            return made.scale >= MAX_SCALE or made.height >= ACCEPT_FILL * self.usable
+        return made.scale >= 1.0 or made.height >= MULTI_FILL * self.sheets * self.usable
 
     def make(self, scale: float) -> _Made:
         from noticeboard.engine import overflows_right, usable_height, used_height
@@ -204,12 +223,26 @@ class _Fitter:
         return made
 
     def fit(self) -> tuple[Document, float]:
+        guess = self.estimate.first_scale(self.min_scale) if self.estimate else None
+        if guess is not None:
+            scale, self.sheets = guess
+            first = self.make(scale)
+            if not first.wide:
+                self.search(first, FIT_STEPS - 1)
+                assert self.best is not None
+                if self.fits(self.best):
+                    return self._result()
+            self.sheets = 1  # the estimate was wrong: decide again from the base size
+        return self.from_base()
+
+    def from_base(self) -> tuple[Document, float]:
         first = self.make(1.0)
         if first.wide:
             self.sheets = max(first.pages, 1)
             self.make(self.min_scale)  # a long unbroken string: only shrinking can help
             return self._result()
         if first.pages == 1:
+            self.sheets = 1
             aim = min(MAX_SCALE, _predict(1.0, first.height, self.usable * FILL, TEXT_GROWTH))
             if aim < 1.0 + MIN_STEP or first.height >= ACCEPT_FILL * self.usable:
                 return self._result()
@@ -221,16 +254,18 @@ class _Fitter:
                 return self._result()  # no sheet to save: print at the base size
             aim = max(self.min_scale, _predict(1.0, first.height, self.sheets * self.usable * FILL,
                                                GROWTH))
-        for _ in range(FIT_STEPS):
-            made = self.make(aim)
-            if self.fits(made) and (self.sheets > 1 or made.scale >= MAX_SCALE
-                                    or made.height >= ACCEPT_FILL * self.usable):
-                break
-            next_aim = self._correct(made)
-            if next_aim is None:
-                break
-            aim = next_aim
+        self.search(self.make(aim), FIT_STEPS - 1)
         return self._result()
+
+    def search(self, made: _Made, steps: int) -> None:
+        """From a layout made, correct the scale up to `steps` times until one is accepted."""
+        for _ in range(steps):
+            if self.accepted(made):
+                return
+            aim = self._correct(made)
+            if aim is None:
+                return
+            made = self.make(aim)
 
     def _correct(self, made: _Made) -> float | None:
         """The next scale: predicted from this layout's height with the growth measured
@@ -259,6 +294,126 @@ class _Fitter:
     def _result(self) -> tuple[Document, float]:
         assert self.best is not None and self.best.document is not None
         return self.best.document, self.best.scale
+
+
+# ---- the first scale, estimated before any layout ---------------------------------
+# A layout is the costly step (WeasyPrint's cascade, boxes and lines: 50 ms for a
+# notice, 2 s for a 200-row table), so the first one should already be at the right
+# scale. The estimate knows the geometry of the built-in templates (poster.css,
+# base.html.j2) for the kinds posted most: notices (lines of body text) and the
+# finance and relief ledgers (table rows). A township's own templates, and other
+# kinds, get no estimate: their first layout is at scale 1, as before.
+# tests/test_render.py lays posters out and compares, so a stylesheet change that
+# makes the estimate wrong fails there; a wrong estimate costs layouts, not posters.
+PAGE_MARGINS_MM = (16, 18, 18, 18)  # base.html.j2's @page margins: top, right, bottom, left
+PX_PER_MM, PX_PER_PT = 96 / 25.4, 4 / 3  # WeasyPrint measures in CSS pixels
+# What a poster holds besides its ledger rows and body paragraphs, in rem at scale 1:
+# band, title, meta line, figures, headings, table headers and totals, closing, signature.
+FIXED_REM = {"notice": 18.1, "finance": 42.65, "relief": 36.95}
+ROW_REM = 1.81  # a one-line `.rows` row: 0.8rem x 1.55, padding 0.26rem twice, a 1px rule
+BREAK_REM = 1.0  # a page break: the table header repeated (1.9rem) when it falls in a table
+# Paragraphs that wrap, by class: (font size in rem, line height in em, first-line indent in em).
+TEXT_BLOCKS = {"notice-body": (1.2, 1.8, 2.0), "brief": (1.7, 1.8, 2.0),
+               "balance": (0.9, 1.55, 0.0), "lead": (0.95, 1.55, 2.0), "review": (0.75, 1.55, 0.0)}
+TITLE_LINE_EM = 1.3  # h1 line height
+REVIEW_BELOW_EM = 0.27  # `.review` margin-bottom (0.2rem at 0.75rem)
+BODY_TOP_REM = 0.6  # `.notice-body` margin-top
+GAP_EM = 0.5  # `.notice-body p.gap` margin-top (a blank line typed)
+WIDE_EM, NARROW_EM = 1.0, 0.55  # advance of a CJK (full-width) character, and of another
+SCAN_STEP = 0.005  # scales tried (arithmetic only) when looking for the estimated fit
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """The height a poster of the built-in templates takes at any scale, from its HTML."""
+
+    fixed_rem: float
+    rows: int  # one-line ledger rows
+    paragraphs: tuple[tuple[float, float, float, float], ...]  # font rem, line em, advance em, above em
+    root_px: float  # the root font size at scale 1
+    width_px: float  # the text column
+    usable_px: float  # the sheet between its top and bottom margins
+    title_cap_rem: float = TITLE_REM  # the largest title that fits one line, in rem at scale 1
+
+    def height(self, scale: float, breaks: bool = True) -> float:
+        """Content height in CSS pixels at `scale` (summed over sheets, like used_height),
+        with an allowance for page breaks unless `breaks` is False."""
+        root = self.root_px * scale
+        # The title grows with the scale until it would take two lines (_ScaledLayout).
+        rem = self.fixed_rem + self.rows * ROW_REM
+        rem -= TITLE_LINE_EM * (TITLE_REM - min(TITLE_REM, self.title_cap_rem / scale))
+        for font, line, advance, above in self.paragraphs:
+            per_line = max(1, math.floor(self.width_px / (font * root)))
+            rem += font * (line * max(1, math.ceil(advance / per_line)) + above)
+        height = rem * root
+        if not breaks:
+            return height
+        return height + max(0, math.ceil(height / self.usable_px) - 1) * BREAK_REM * root
+
+    def first_scale(self, min_scale: float) -> tuple[float, int] | None:
+        """(scale, sheets) to lay out at first, or None to start at scale 1 (a poster
+        that fills one sheet at the base size, or that cannot save a sheet)."""
+        usable = self.usable_px
+        base = self.height(1.0)
+        if base <= FILL * usable:  # room to spare on one sheet: grow
+            return self._largest(1.0, MAX_SCALE, FILL * usable), 1
+        if base <= usable:
+            return None
+        # Shrink only when even a perfectly packed sheet could not hold it at the base
+        # size (a poster printed at 1 is never shrunk without saving a sheet).
+        sheets = max(1, math.ceil(self.height(min_scale) / (usable * PACKING)))
+        if sheets >= math.ceil(self.height(1.0, breaks=False) / usable):
+            return None
+        return self._largest(min_scale, 1.0, sheets * FILL * usable), sheets
+
+    def _largest(self, low: float, high: float, target: float) -> float:
+        """The largest scale in [low, high] whose estimated height is within `target`."""
+        steps = int((high - low) / SCAN_STEP + 1e-9)
+        for step in range(steps + 1):
+            scale = round(high - step * SCAN_STEP, 3)
+            if self.height(scale) <= target:
+                return scale
+        return low
+
+
+def estimate(root: Any, paper: str, title_max_pt: float) -> Estimate | None:
+    """The estimate for a poster whose parsed HTML is `root` (`<html>`) and whose title
+    is set at most `title_max_pt`, or None when it is not a kind the estimate knows."""
+    body = root.find("body")
+    kinds = [c[len("kind-"):] for c in _classes(body) if c.startswith("kind-")]
+    if not kinds or kinds[0] not in FIXED_REM:
+        return None
+    rows = sum(1 for table in root.iter("table") if "rows" in _classes(table)
+               for group in table.iter("tbody") if "totals" not in _classes(group)
+               for _ in group.iter("tr"))
+    paragraphs = []
+    for element in root.iter():
+        classes = _classes(element)
+        if element.tag == "section" and "notice-body" in classes:
+            font, line, indent = TEXT_BLOCKS["brief" if "brief" in classes else "notice-body"]
+            paragraphs.append((1.0, 0.0, 0.0, BODY_TOP_REM))  # its top margin
+            for paragraph in element.iter("p"):
+                inner = _classes(paragraph)
+                paragraphs.append((font, line, (0.0 if "salutation" in inner else indent)
+                                   + _advance_em(paragraph), GAP_EM if "gap" in inner else 0.0))
+        elif element.tag == "p" and (known := [c for c in classes if c in ("balance", "lead", "review")]):
+            font, line, indent = TEXT_BLOCKS[known[0]]
+            below = REVIEW_BELOW_EM if known[0] == "review" else 0.0
+            paragraphs.append((font, line, indent + _advance_em(element), below))
+    width_mm, height_mm = PAPER_SIZES_MM[paper]
+    top, right, bottom, left = PAGE_MARGINS_MM
+    return Estimate(FIXED_REM[kinds[0]], rows, tuple(paragraphs),
+                    BASE_FONT_PT[paper] * PX_PER_PT, (width_mm - left - right) * PX_PER_MM,
+                    (height_mm - top - bottom) * PX_PER_MM, title_max_pt / BASE_FONT_PT[paper])
+
+
+def _classes(element: Any) -> list[str]:
+    return (element.get("class") or "").split() if element is not None else []
+
+
+def _advance_em(element: Any) -> float:
+    text = "".join(element.itertext()).strip()
+    return sum(WIDE_EM if unicodedata.east_asian_width(ch) in "WF" else NARROW_EM for ch in text)
 
 
 def _predict(scale: float, height: float, target: float, growth: float) -> float:
@@ -386,8 +541,11 @@ class Renderer:
         layout = _ScaledLayout(
             document_html, stylesheet, self.font_config, fetcher,
             paper, title_size_pt(title_of(checked.item, checked.setting), paper))
+        # The estimate knows the built-in templates only.
+        guess = (estimate(engine.element_tree(document_html), paper, layout.title_max_pt)
+                 if override_dir is None else None)
         with engine.missing_glyphs() as missing:  # WeasyPrint reports them while drawing
-            document, scale = fit_to_sheets(layout, self._min_scale(checked, paper))
+            document, scale = fit_to_sheets(layout, self._min_scale(checked, paper), guess)
             if fetcher.refused:
                 raise NoticeboardError([_refused_finding(url).located(checked.path, {})
                                         for url in dict.fromkeys(fetcher.refused)])

@@ -239,6 +239,16 @@ def test_the_text_stack_is_reported():
     assert stack.harfbuzz_subset  # `make setup` installs libharfbuzz-subset0
 
 
+def test_the_element_tree_is_the_parsed_html_before_layout():
+    html = engine.parse_html('<body class="kind-notice"><p class="gap">公开<span>栏</span></p></body>',
+                             ROOT, engine.TemplateFetcher([ROOT]))
+    root = engine.element_tree(html)
+    assert root.tag == "html"
+    assert root.find("body").get("class") == "kind-notice"
+    [paragraph] = root.iter("p")
+    assert "".join(paragraph.itertext()) == "公开栏"
+
+
 # ---- fonts subset once (fontpack) ------------------------------------------------------
 
 def embedded_faces(pdf: bytes) -> list[tuple[str, bytes]]:
@@ -317,3 +327,20 @@ def test_a_font_file_is_copied_out_of_harfbuzz_once_per_process():
     assert again is serif and sans is not serif
     assert serif == Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc").read_bytes()
     assert sans == Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc").read_bytes()
+
+
+def test_a_pdf_written_without_compaction_never_meets_another_threads_patch():
+    """The deferral patches WeasyPrint's Font class while a PDF is written; a thread
+    writing a plain PDF at the same time must still get WeasyPrint's own subsets."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from noticeboard import fontpack
+
+    document = lay_out("<p style='font-family: Noto Serif CJK SC'>公开栏</p>")
+    jobs = [fontpack.compact_cff if n % 2 else None for n in range(8)]
+    with ThreadPoolExecutor(4) as threads:
+        pdfs = list(threads.map(lambda compact: engine.write_pdf(document, [], compact), jobs))
+    for compact, pdf in zip(jobs, pdfs, strict=True):
+        assert b"noticeboard face" not in pdf
+        [(subtype, _)] = embedded_faces(pdf)
+        assert subtype == ("/CIDFontType0C" if compact else "/OpenType")

@@ -315,7 +315,12 @@ def long_finance(rows: int) -> str:
         "expense:\n", "expense:\n" + extra)
 
 
-def test_no_scale_is_laid_out_twice_and_short_posters_take_two_layouts(renderer, village, monkeypatch):
+LONG_NOTICE = NOTICE_YAML.replace("定于11月28日上午9时在村文化礼堂开会。", "\n\n  ".join(
+    ["定于11月28日上午9时在村文化礼堂开会，请各位代表准时参加，不得缺席，有事请提前向村委会请假。"] * 6))
+
+
+def spy_on_layouts(monkeypatch) -> list[float]:
+    """The scale of every layout made from now on, in order."""
     from noticeboard import render as render_module
 
     scales: list[float] = []
@@ -326,13 +331,73 @@ def test_no_scale_is_laid_out_twice_and_short_posters_take_two_layouts(renderer,
         return original(self, scale)
 
     monkeypatch.setattr(render_module._ScaledLayout, "__call__", spy)
+    return scales
+
+
+def test_no_scale_is_laid_out_twice_and_typical_posters_are_laid_out_once(renderer, village, monkeypatch):
+    scales = spy_on_layouts(monkeypatch)
     for text in (NOTICE_YAML, RELIEF_YAML, FINANCE_YAML, long_finance(60)):
         scales.clear()
         poster = render(renderer, village, text)
         assert poster.layouts == len(scales) <= 3, scales
         assert len(set(scales)) == len(scales), scales
+    for text in (NOTICE_YAML, RELIEF_YAML, FINANCE_YAML):
+        scales.clear()
+        poster = render(renderer, village, text)
+        assert poster.layouts == 1, scales  # at the scale the HTML's estimate gives
     scales.clear()
-    assert render(renderer, village, NOTICE_YAML).layouts == 2  # at 1, then grown to fill
+    notice = render(renderer, village, NOTICE_YAML)
+    assert scales == [notice.scale] and notice.scale > 1.3  # grown to fill at the first layout
+
+
+def test_the_estimate_is_within_a_few_percent_of_the_laid_out_height(renderer, village):
+    """The estimate's constants describe poster.css and base.html.j2: a change there that
+    makes them wrong fails here (the posters would still be right, at more layouts)."""
+    from noticeboard import engine
+    from noticeboard.render import Estimate, _ScaledLayout, builtin_template_dir, estimate
+    from noticeboard.view import title_of, title_size_pt
+
+    for text in (NOTICE_YAML, LONG_NOTICE, RELIEF_YAML, FINANCE_YAML, long_finance(30)):
+        checked = check_text(village, text)
+        fetcher = engine.TemplateFetcher([builtin_template_dir()])
+        html = engine.parse_html(renderer.html(checked, "A3"), builtin_template_dir(), fetcher)
+        title_max_pt = title_size_pt(title_of(checked.item, checked.setting), "A3")
+        guess = estimate(engine.element_tree(html), "A3", title_max_pt)
+        assert isinstance(guess, Estimate)
+        layout = _ScaledLayout(html, renderer.stylesheet(None), renderer.font_config, fetcher, "A3",
+                               title_max_pt)
+        for scale in (0.9, 1.0, 1.25):
+            document = layout(scale)
+            if len(document.pages) > 1:
+                continue  # page breaks waste a little: the fitter allows for it
+            measured = engine.used_height(document)
+            assert abs(guess.height(scale) - measured) <= 0.04 * measured, (text[:20], scale)
+        assert abs(guess.usable_px - engine.usable_height(document)) < 1
+
+
+def test_a_wrong_estimate_costs_layouts_not_the_poster(renderer, village, monkeypatch):
+    from noticeboard import render as render_module
+
+    right = render(renderer, village, LONG_NOTICE)
+    assert right.layouts == 1 and 1.05 < right.scale < render_module.MAX_SCALE
+    scales = spy_on_layouts(monkeypatch)
+    monkeypatch.setitem(render_module.FIXED_REM, "notice", 2.0)  # far too little: grows too far
+    wrong = render(renderer, village, LONG_NOTICE)
+    assert scales[0] > right.scale and len(scales) > 1
+    assert wrong.pages == 1
+    assert abs(wrong.scale - right.scale) < 0.1
+    scales.clear()
+    monkeypatch.setitem(render_module.FIXED_REM, "notice", 80.0)  # far too much: thinks it is long
+    assert render(renderer, village, NOTICE_YAML).pages == 1
+    assert scales[0] == 1.0
+
+
+def test_a_200_row_table_is_laid_out_once_on_fewer_sheets(renderer, village, monkeypatch):
+    scales = spy_on_layouts(monkeypatch)
+    poster = render(renderer, village, long_finance(200))
+    assert poster.layouts == 1 and scales == [poster.scale]
+    assert 0.8 <= poster.scale < 1.0  # shrunk to save sheets, never below the minimum
+    assert poster.pages == 6  # 202 rows; 7 sheets at the base size
 
 
 def test_a_long_table_shrinks_to_save_sheets_but_not_below_the_townships_minimum(township):
@@ -343,6 +408,7 @@ def test_a_long_table_shrinks_to_save_sheets_but_not_below_the_townships_minimum
     assert at_least_16.scale == 1.0  # the base size is 16 pt on A3: no shrinking
     assert default.scale < 1.0
     assert default.pages < at_least_16.pages
+    assert default.layouts == 1  # at the scale estimated from its rows
 
 
 def test_relief_total_in_words_has_a_line_of_its_own(renderer, village):
