@@ -236,6 +236,8 @@ class RowProblem(Exception):
 def _shown_cell(value: Any) -> str:
     if isinstance(value, datetime | date):
         return (value.date() if isinstance(value, datetime) else value).isoformat()
+    if isinstance(value, float) and value.is_integer() and abs(value) >= 1e6:
+        return str(int(value))  # Excel's 1.10105194912310e+17: digits, so the ID is masked
     return str(value).strip()
 
 

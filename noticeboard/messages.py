@@ -263,6 +263,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "and print files would mix (case, trailing spaces and dots do not count on most "
         "computers); rename all but one",
     ),
+    "print_file_outdated": (
+        "打印文件 {file} 里有本次更新、未能生成或已移走的海报，本次没有重新合并它；"
+        "已移到 {folder} 文件夹，以免打印出旧海报",
+        "the print file {file} holds posters rendered again, failed or moved aside in this "
+        "run, and was not made again; moved to {folder} so that no outdated poster is printed",
+    ),
+    "output_lock_not_file": (
+        "锁文件 {location} 不是普通文件（是符号链接、管道或设备），本工具不会打开它；请删除它后再运行",
+        "the lock file {location} is not a regular file (a symlink, pipe or device); it is not "
+        "opened; delete it and run again",
+    ),
+    "output_symlink": (
+        "输出文件夹里的 {link} 是指向别处（{target}）的符号链接，海报会写到输出文件夹以外；"
+        "请删除这个链接后再运行",
+        "{link} in the output folder is a symlink to {target}: posters would be written "
+        "outside the output folder; delete the link and run again",
+    ),
     "import_no_sheet": ("表格里没有名为「{sheet}」的工作表；现有的工作表：{known}",
                         "the workbook has no sheet `{sheet}`; its sheets: {known}"),
     # --- structure (issue 11): the one error boundary ---

@@ -97,6 +97,7 @@ DIGITLIKE_RE = re.compile(f"[{_DIGITLIKE}]")
 _STRONG = frozenset("_ \t\u1680.·•‧∙⋅・()[]【】〔〕−➖⁃˗ー")
 _WEAK = frozenset("、,;/\\|:~\n\r\u2028\u2029\x85\x0b\x0c")
 _MAX_GAP = 4  # "138 -- 1234 -- 5678" at most
+_SPACES_RE = re.compile(r"\s+")
 _TOKEN_RE = re.compile(r"\d+[Xx]?|(?<=\d )[Xx](?![A-Za-z])")  # a lone X: `… 0 0 2 X`
 _LETTERS_RE = re.compile(r"[A-Za-z]+")
 # Words before a number that say what it is: they make a number written in a list's
@@ -248,8 +249,10 @@ def _chains(norm: str, script: str) -> Iterator[list[_Token]]:
 
 
 def _join(gap: str) -> tuple[bool, bool]:
-    """Whether a gap joins two digit groups, and whether it holds a list's separator."""
-    if len(gap) > _MAX_GAP:
+    """Whether a gap joins two digit groups, and whether it holds a list's separator.
+    A run of spaces counts once: a line break and the next line's indent (`110105\n
+    19491231002X` in an indented comment or list) is one gap."""
+    if len(gap) > _MAX_GAP and (len(gap) > 4 * _MAX_GAP or len(_SPACES_RE.sub(" ", gap)) > _MAX_GAP):
         return False, False
     weak = False
     for char in gap:
@@ -260,17 +263,38 @@ def _join(gap: str) -> tuple[bool, bool]:
     return True, weak
 
 
+# How many digits each kind has: a mobile (11, with 86 or 0086: 13, 15), the old ID
+# (15), a bank number (16-19), an ID without its last character (17), an ID (18).
+_LENGTHS = frozenset({11, 13, 15, 16, 17, 18, 19})
+_LONGEST = max(_LENGTHS)
+
+
 def _pick(chain: list[_Token], before: Callable[[int], str]) -> list[tuple[int, int, Kind, str]]:
-    """Non-overlapping numbers among consecutive groups of a chain, longest first."""
+    """Non-overlapping numbers among consecutive groups of a chain, longest first.
+
+    Runs of groups are tried from each group on while they hold at most 19 digits;
+    only a run with a length and a shape some number has is classified, so a long
+    chain (`1 1 1 …`, a table's column) is read in linear time."""
     found = []
     for first in range(len(chain)):
         total = 0
         weak = False
+        ones = True  # digit by digit so far (`1 3 8 1 2 …`): only 11 or 18 of them are a number
+        shape: list[int] = []
         for last in range(first, len(chain)):
-            total += len(chain[last].digits)
-            if total > 23:  # 0086 + the longest number
+            token = chain[last]
+            total += len(token.digits)
+            if total > _LONGEST:
                 break
-            weak = weak or (last > first and chain[last].weak)
+            if last > first and token.glued:
+                shape[-1] += len(token.digits)
+            else:
+                shape.append(len(token.digits))
+            weak = weak or (last > first and token.weak)
+            ones = ones and len(token.digits) == 1 and not token.glued
+            if total not in _LENGTHS or (ones and total not in (11, 18)) or \
+                    not _plausible(tuple(shape), weak):
+                continue
             group = _groups(chain[first:last + 1])
             classified = _classify_weak(group, before(first)) if weak else classify(group)
             if classified is not None:
@@ -284,6 +308,17 @@ def _pick(chain: list[_Token], before: Callable[[int], str]) -> list[tuple[int, 
             taken |= span
             picked.append((first, last, kind, digits))
     return sorted(picked)
+
+
+_SHAPES = _MOBILE_SHAPES | _ID_SHAPES | _OLD_ID_SHAPES | _SHORT_ID_SHAPES
+
+
+def _plausible(shape: tuple[int, ...], weak: bool) -> bool:
+    """Whether groups of these lengths may be a number, before their digits are read: a
+    shape some number is written in, a phone prefix then anything, a card's groups.
+    Joined by a list's separator, any shape may follow a word naming the number."""
+    # a card's groups of four start with a 4; (6, rest) has two groups
+    return weak or len(shape) <= 2 or shape[0] in (2, 4) or shape in _SHAPES
 
 
 def _groups(tokens: list[_Token]) -> list[str]:

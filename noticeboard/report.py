@@ -123,5 +123,6 @@ def _merge(target: Path, posters: list[Path], state: RunState) -> Path:
     writer.write(buffer)
     write_atomic(target, buffer.getvalue())
     stat = target.stat()
-    entries[target.name] = {"key": key, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+    entries[target.name] = {"key": key, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns,
+                            "posters": [p.relative_to(state.out_dir).as_posix() for p in posters]}
     return target

@@ -99,13 +99,14 @@ def check_privacy(data: dict[str, Any],
     """Personal numbers in every value, personal details in rows about a person, and in
     running text the details of a person it names."""
     findings = []
-    names = frozenset(_names(data))
+    names: frozenset[str] | None = None  # found once some running text has detail words
     for path, text, about_a_person in _strings(data):
         findings += [number_finding(hit, path) for hit in find_numbers(text)
                      if not (hit.kind is Kind.MOBILE and path in contact_fields)]
         if about_a_person and path[-1] != "name":
             findings += _detail_findings(text, path)
-        elif not about_a_person:
+        elif not about_a_person and not text.isascii() and find_details(text) != ([], []):
+            names = frozenset(_names(data)) if names is None else names
             findings += _named_detail_findings(text, path, names)
     return findings + _split_findings(data)
 
@@ -115,20 +116,22 @@ def _split_findings(data: Any) -> list[Finding]:
             for path, hit in split_numbers(data)]
 
 
-def split_numbers(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Hit]]:
+def split_numbers(data: dict[Any, Any] | list[Any],
+                  path: FieldPath = ()) -> Iterator[tuple[FieldPath, Hit]]:
     """Numbers written across neighbouring fields (`note: 身份证 110105` and
     `category: 19491231002X`, two lines of an agenda), with the path of the field they
     begin in. The poster prints the fields side by side or one under the other, so
     they are read together, as lines; a line break joins only what is unmistakable
     (an ID with a right check digit, or a number after a word naming it), so two
     amounts never make a number."""
-    if isinstance(data, dict):
-        children = list(data.items())
-    elif isinstance(data, list):
-        children = list(enumerate(data))
-    else:
-        return
-    texts = [(key, value) for key, value in children if isinstance(value, str) and value]
+    children = data.items() if isinstance(data, dict) else enumerate(data)
+    texts = []
+    for key, value in children:
+        if isinstance(value, str):
+            if value:
+                texts.append((key, value))
+        elif isinstance(value, dict | list):
+            yield from split_numbers(value, (*path, key))
     if len(texts) > 1 and any(_digit_at(before, -1) and _digit_at(after, 0)  # else nothing
                               for (_, before), (_, after) in itertools.pairwise(texts)):  # to join
         starts = []
@@ -140,8 +143,6 @@ def split_numbers(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, 
             first = bisect.bisect_right(starts, hit.start) - 1
             if first != bisect.bisect_right(starts, hit.end - 1) - 1:
                 yield (*path, texts[first][0]), hit
-    for key, value in children:
-        yield from split_numbers(value, (*path, key))
 
 
 def _digit_at(text: str, index: int) -> bool:
@@ -216,7 +217,9 @@ def check_source_text(text: str, checked_values: set[str],
     With `contact_lines` (a file that did not parse), a mobile on a line that starts
     with a contact key (`监督电话:`, `hotline:`...) is taken as the official number."""
     findings = []
-    for hit in find_numbers(text):
+    # The `#` that starts a comment line is read as a space, so a number written over
+    # several comment lines is read as the lines would be, one under the other.
+    for hit in find_numbers(_as_read(text)):
         if hit.digits in checked_values:
             continue
         start = text.rfind("\n", 0, hit.start) + 1
@@ -237,6 +240,14 @@ def check_source_text(text: str, checked_values: set[str],
 _CONTACT_LINE_RE = re.compile(
     r"\s*(?:contact|objection_to|phone|hotline|监督电话|联系电话|意见受理|电话|举报电话|乡镇举报电话)"
     r"\s*[:：]")
+
+
+_COMMENT_MARK_RE = re.compile(r"(?m)^[ \t]*#")
+
+
+def _as_read(text: str) -> str:
+    """The text with each comment line's `#` as a space (positions kept)."""
+    return _COMMENT_MARK_RE.sub(lambda m: m.group()[:-1] + " ", text)
 
 
 def _in_comment(text: str, position: int) -> bool:
@@ -262,7 +273,7 @@ def check_source(loaded: LoadedYaml, model: type[BaseModel] | None = None) -> li
     values under unknown keys. `model` is the settings model; for an item it is
     found from the item's kind."""
     text, _ = decode_text(loaded.raw)
-    if text is None or not find_numbers(text):
+    if text is None or not find_numbers(_as_read(text)):
         return []  # the common case: no number anywhere in the file
     return check_source_text(text, _numbers_in_checked_values(loaded.data, model))
 

@@ -197,3 +197,36 @@ def test_an_id_without_its_check_character_in_a_relief_note(village):
         "privacy_id_short", ("recipients", 1, "note"), 19,
         "这里有一个少了最后一位的身份证号（110105*******1002）：缺的校验位可以算出来，它仍等于完整的身份证号，"
         "不得公开张贴，请删除或打码")
+
+
+def test_an_id_stored_as_a_number_in_a_sheet_is_masked_in_a_rejected_row(tmp_path, monkeypatch):
+    """Excel keeps an 18-digit ID typed as a number to 15 digits, 1.10105194912310E+17: copied so,
+    the comment showed its region and birth date, which the mask did not recognise."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["姓名", "村民小组", "保障人数", "金额", "证号"])
+    book.active.append(["王桂英", "第一村民小组", 2, "1120.00", None])
+    book.active.append(["李四", "第二村民小组", 3, "abc", 110105194912310021])
+    book.save(tmp_path / "低保.xlsx")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["import", "低保.xlsx", "--kind", "relief"])
+    assert "低保.xlsx: 提示: 未识别的列「证号」，未导入" in result.output
+    written = (tmp_path / "低保.yaml").read_text(encoding="utf-8")
+    assert written.splitlines()[-1] == (
+        "  #   第 3 行原文：李四 | 第二村民小组 | 3 | abc | 110105********0000")
+    assert "1949" not in written and "e+17" not in written
+
+
+def test_an_id_over_two_comment_lines(village):
+    text = NOTICE_YAML + "# 经办人身份证：\n#   110105\n#   19491231002X\n"
+    [finding] = check_text(village, text).findings
+    assert (finding.code, finding.line, finding.message()) == (
+        "privacy_in_comment", 10,
+        "注释里有完整的身份证号（110105********002X）：注释会随源文件附在海报 PDF 里一起公开，同样不得出现，请删除或打码")
+
+
+def test_an_id_over_two_lines_of_a_list(village):
+    text = NOTICE_YAML + "attachments:\n  - 110105\n  - 19491231002X\n"
+    assert [(f.code, f.line) for f in check_text(village, text).findings] == [
+        ("key_unknown", 9), ("privacy_id_number", 10)]
