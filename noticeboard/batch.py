@@ -16,7 +16,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from noticeboard.errors import Finding, NoticeboardError, display_path, error, os_reason, warning
+from noticeboard.errors import (
+    Finding,
+    NoticeboardError,
+    display_path,
+    error,
+    os_reason,
+    shown,
+    warning,
+)
 from noticeboard.files import LOCK_FILE, OutputLock, remove_stale_temp_files
 from noticeboard.items import CheckedItem
 from noticeboard.outcomes import Outcome, Pair, RenderOptions, Status
@@ -141,8 +149,9 @@ def check_output_folder(out_dir: Path, items: list[ItemSource]) -> None:
     """Refuse, before anything is written, an output folder that is a file or is where
     the items are: posters would mix with the clerk's files there, and a PDF of the same
     name (a scanned copy, the archived poster being rendered again) would be replaced."""
+    # The output folder as typed (`/dev/null`, not `../../../dev/null`).
     if out_dir.exists() and not out_dir.is_dir():
-        raise NoticeboardError([error("output_not_folder", folder=display_path(out_dir))])
+        raise NoticeboardError([error("output_not_folder", folder=shown(str(out_dir)))])
     # A symlink inside the output folder (a village folder, 已失效) would carry posters
     # and moved files elsewhere; one can come with an output folder inside a township's.
     below = {out_dir / STALE_DIR} | {out_dir / s.output_stem.parent for s in items
@@ -157,10 +166,16 @@ def check_output_folder(out_dir: Path, items: list[ItemSource]) -> None:
         setting = source.setting
         own = (source.poster or source.path).parent
         inputs = {p.resolve() for p in (own, setting.village_dir, setting.township_dir) if p}
+        # The township's templates: posters there would change the templates' digest
+        # (every poster made again each run) and be served to the poster's stylesheet.
+        templates = (setting.root / "templates").resolve() if setting.root else None
         for folder in ((out_dir / source.output_stem.parent).resolve(), target):
             if folder in inputs:
-                raise NoticeboardError([error("output_is_input", folder=display_path(out_dir),
+                raise NoticeboardError([error("output_is_input", folder=shown(str(out_dir)),
                                               input=display_path(folder))])
+            if templates is not None and folder.is_relative_to(templates):
+                raise NoticeboardError([error("output_in_templates", folder=shown(str(out_dir)),
+                                              templates=display_path(templates))])
 
 
 # What the run keeps in the output folder beside the village folders: no village may be

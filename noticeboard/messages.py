@@ -280,6 +280,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{link} in the output folder is a symlink to {target}: posters would be written "
         "outside the output folder; delete the link and run again",
     ),
+    "cli_init_name_blank": ("名称不能为空", "a name must not be blank"),
+    "cli_init_name_twice": (
+        "「{first}」和「{second}」会是同一个文件夹（同名，或只差大小写、符号），请只写一次或改名",
+        "`{first}` and `{second}` would be one folder (the same name, or differing only by "
+        "case or symbols); give it once or rename one",
+    ),
+    "output_in_templates": (
+        "输出文件夹 {folder} 在乡镇的模板文件夹 {templates} 里：海报会混进模板，每次都要全部重新生成；"
+        "请另选一个输出文件夹",
+        "the output folder {folder} lies in the township's templates folder {templates}: "
+        "posters would mix with the templates and all be made again each run; choose another",
+    ),
     "import_no_sheet": ("表格里没有名为「{sheet}」的工作表；现有的工作表：{known}",
                         "the workbook has no sheet `{sheet}`; its sheets: {known}"),
     # --- structure (issue 11): the one error boundary ---

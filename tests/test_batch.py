@@ -617,3 +617,37 @@ def test_a_symlinked_folder_inside_the_output_folder_is_refused(tree, tmp_path, 
                              "海报会写到输出文件夹以外；请删除这个链接后再运行\n")
     assert result.exit_code == 1
     assert list(elsewhere.iterdir()) == []
+
+
+def test_an_output_folder_in_the_townships_templates_is_refused(tree, tmp_path, monkeypatch):
+    write(tree / "templates" / "poster.css", "h1 { color: green }\n")
+    monkeypatch.chdir(tmp_path)
+    result = cli("render", "青山镇", "-o", "青山镇/templates/out")
+    assert result.output == ("-: 错误: 输出文件夹 青山镇/templates/out 在乡镇的模板文件夹 青山镇/templates 里：海报会混进模板，"
+                             "每次都要全部重新生成；请另选一个输出文件夹\n")
+    assert result.exit_code == 1
+    assert sorted(p.name for p in (tree / "templates").iterdir()) == ["poster.css"]
+
+
+def test_village_folders_differing_only_by_unicode_normalization_are_refused(township, tmp_path, monkeypatch):
+    import unicodedata
+
+    composed, decomposed = (unicodedata.normalize(form, "Café村") for form in ("NFC", "NFD"))
+    for name in (composed, decomposed):
+        write(township / name / "village.yaml", "name: 咖啡村\nphone: 0571-1\n")
+        write(township / name / f"{len(name)}.yaml", NOTICE_YAML)
+    monkeypatch.chdir(tmp_path)
+    result = cli("check", "青山镇")
+    assert result.output.count("的海报会写进同一个输出文件夹") == 2
+    assert result.output.splitlines()[-1] == "检查了 2 个文件：2 个错误，0 个警告"
+    assert result.exit_code == 1
+
+
+@pytest.mark.parametrize("out", ["/dev/null", "青山镇/双河村/通知.yaml"])
+def test_an_output_folder_that_is_a_device_or_an_item_is_refused(tree, tmp_path, monkeypatch, out):
+    monkeypatch.chdir(tmp_path)
+    before = (tree / "双河村" / "通知.yaml").read_bytes()
+    result = cli("render", "青山镇", "-o", out)
+    assert result.output == f"-: 错误: 输出文件夹 {out} 是一个文件，不是文件夹；请另选一个输出文件夹\n"
+    assert result.exit_code == 1
+    assert (tree / "双河村" / "通知.yaml").read_bytes() == before
