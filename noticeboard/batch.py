@@ -101,7 +101,8 @@ def _render_locked(pairs: list[Pair], options: RenderOptions,
         refused: list[Finding] = []
 
         def print_files() -> None:
-            made, not_made = write_print_files(options.out_dir, pairs, done, state, options.shard)
+            made, not_made = write_print_files(options.out_dir, pairs, done, state, options.shard,
+                                               None if options.shard else whole_villages)
             written.extend(made)
             refused.extend(not_made)
 

@@ -651,3 +651,18 @@ def test_an_output_folder_that_is_a_device_or_an_item_is_refused(tree, tmp_path,
     assert result.output == f"-: 错误: 输出文件夹 {out} 是一个文件，不是文件夹；请另选一个输出文件夹\n"
     assert result.exit_code == 1
     assert (tree / "双河村" / "通知.yaml").read_bytes() == before
+
+
+def test_a_village_given_in_part_gets_no_print_file_missing_its_other_posters(tree, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    assert cli("render", "青山镇", "-o", "out", "--print-file").exit_code == 0
+    assert len(pypdf.PdfReader(out / "打印-双河村.pdf").pages) == 2  # 财务 and 通知
+    write(tree / "双河村" / "通知.yaml", NOTICE_YAML.replace("开会。", "开会，请准时参加。"))
+    result = cli("render", "青山镇/双河村/通知.yaml", "-o", "out", "--print-file")
+    assert result.output.splitlines() == [
+        "已生成 out/双河村/通知.pdf（1 页）", "共 1 项：生成 1 项，未变化 0 项，失败 0 项",
+        OUTDATED.format(name="打印-双河村.pdf"), OUTDATED.format(name="打印-青山镇.pdf")]
+    assert sorted(p.name for p in out.glob("打印-*.pdf")) == ["打印-李家村.pdf"]  # was 双河村 with 通知 alone
+    assert cli("render", "青山镇", "-o", "out", "--print-file").exit_code == 0
+    assert len(pypdf.PdfReader(out / "打印-双河村.pdf").pages) == 2
