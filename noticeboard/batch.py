@@ -16,7 +16,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from noticeboard.errors import Finding, NoticeboardError, display_path, error, os_reason, warning
+from noticeboard.errors import (
+    Finding,
+    NoticeboardError,
+    display_path,
+    error,
+    os_reason,
+    shown,
+    warning,
+)
 from noticeboard.files import LOCK_FILE, OutputLock, remove_stale_temp_files
 from noticeboard.items import CheckedItem
 from noticeboard.outcomes import Outcome, Pair, RenderOptions, Status
@@ -68,6 +76,7 @@ def _render_locked(pairs: list[Pair], options: RenderOptions,
             tasks.append(task)
             keys[index] = key
     tasks_by_index = {task.index: task for task in tasks}
+    changed: set[str] = set()  # villages with a poster made, failed or moved aside this run
     try:
         for index, result in run_tasks(tasks, options.jobs):
             outcome = _outcome(pairs[index][0], result)
@@ -79,7 +88,7 @@ def _render_locked(pairs: list[Pair], options: RenderOptions,
                 _retire(outcome, options.out_dir, state, claimed, keep=[])
             outcomes[index] = outcome
             report_progress(outcome)
-        problems += _retire_orphans(options.out_dir, state, claimed, whole_villages)
+        problems += _retire_orphans(options.out_dir, state, claimed, whole_villages, changed)
     finally:
         problems += _run_file(state.save, options.out_dir / STATE_FILE)
         remove_stale_temp_files(options.out_dir)
@@ -87,30 +96,87 @@ def _render_locked(pairs: list[Pair], options: RenderOptions,
     report = report_name(options.shard)
     problems += _run_file(lambda: write_report(options.out_dir, pairs, done, report),
                           options.out_dir / report)
+    written: list[Path] = []
     if options.print_file:
         refused: list[Finding] = []
-        problems += _run_file(lambda: refused.extend(write_print_files(
-            options.out_dir, pairs, done, state, options.shard)[1]), options.out_dir)
+
+        def print_files() -> None:
+            made, not_made = write_print_files(options.out_dir, pairs, done, state, options.shard,
+                                               None if options.shard else whole_villages)
+            written.extend(made)
+            refused.extend(not_made)
+
+        problems += _run_file(print_files, options.out_dir)
         problems += refused
-        problems += _run_file(state.save, options.out_dir / STATE_FILE)
+    changed |= {pdf_path(Path(), o.source.output_stem).as_posix()
+                for o in done if o.status is not Status.UNCHANGED}
+    problems += _retire_print_files(options.out_dir, state, changed,
+                                    {p.name for p in written})
+    problems += _run_file(state.save, options.out_dir / STATE_FILE)
     return done, problems
+
+
+def _retire_print_files(out_dir: Path, state: RunState, changed: set[str],
+                        written: set[str]) -> list[Finding]:
+    """Print files of earlier runs holding a poster made again, failed or moved aside in
+    this run (`changed`, names below the output folder), and not made again: moved
+    aside, or the clerk prints a stale notice from a file that looks current."""
+    if not changed:
+        return []
+    findings = []
+    for name, entry in list(state.entries.items()):
+        if "files" in entry or name in written:
+            continue  # a poster, or a print file made in this run
+        posters = entry.get("posters")
+        if isinstance(posters, list) and not changed & {str(p) for p in posters}:
+            continue  # (an entry written before posters were listed counts as outdated)
+        path = out_dir / name
+        state.forget(path)
+        if not path.is_file() or path.is_symlink():
+            continue
+        aside = _aside(out_dir, name)
+        try:
+            aside.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, aside)
+        except OSError as exc:
+            findings.append(error("stale_not_moved", file=display_path(path), reason=os_reason(exc)))
+            continue
+        findings.append(warning("print_file_outdated", file=display_path(path),
+                                folder=display_path(out_dir / STALE_DIR)))
+    return findings
 
 
 def check_output_folder(out_dir: Path, items: list[ItemSource]) -> None:
     """Refuse, before anything is written, an output folder that is a file or is where
     the items are: posters would mix with the clerk's files there, and a PDF of the same
     name (a scanned copy, the archived poster being rendered again) would be replaced."""
+    # The output folder as typed (`/dev/null`, not `../../../dev/null`).
     if out_dir.exists() and not out_dir.is_dir():
-        raise NoticeboardError([error("output_not_folder", folder=display_path(out_dir))])
+        raise NoticeboardError([error("output_not_folder", folder=shown(str(out_dir)))])
+    # A symlink inside the output folder (a village folder, 已失效) would carry posters
+    # and moved files elsewhere; one can come with an output folder inside a township's.
+    below = {out_dir / STALE_DIR} | {out_dir / s.output_stem.parent for s in items
+                                     if s.output_stem.parent.name}
+    below |= {out_dir / STALE_DIR / s.output_stem.parent for s in items if s.output_stem.parent.name}
+    links = sorted(p for p in below if p.is_symlink())
+    if links:
+        raise NoticeboardError([error("output_symlink", link=display_path(link),
+                                      target=os.path.realpath(link)) for link in links])
     target = out_dir.resolve()
     for source in items:
         setting = source.setting
         own = (source.poster or source.path).parent
         inputs = {p.resolve() for p in (own, setting.village_dir, setting.township_dir) if p}
+        # The township's templates: posters there would change the templates' digest
+        # (every poster made again each run) and be served to the poster's stylesheet.
+        templates = (setting.root / "templates").resolve() if setting.root else None
         for folder in ((out_dir / source.output_stem.parent).resolve(), target):
             if folder in inputs:
-                raise NoticeboardError([error("output_is_input", folder=display_path(out_dir),
+                raise NoticeboardError([error("output_is_input", folder=shown(str(out_dir)),
                                               input=display_path(folder))])
+            if templates is not None and folder.is_relative_to(templates):
+                raise NoticeboardError([error("output_in_templates", folder=shown(str(out_dir)),
+                                              templates=display_path(templates))])
 
 
 # What the run keeps in the output folder beside the village folders: no village may be
@@ -188,7 +254,7 @@ def _retire(outcome: Outcome, out_dir: Path, state: RunState, claimed: set[str],
     for path in _outputs_below(out_dir, stem_path, claimed):
         if path.resolve() in kept:
             continue
-        aside = out_dir / STALE_DIR / path.relative_to(out_dir)
+        aside = _aside(out_dir, path.relative_to(out_dir).as_posix())
         try:
             aside.parent.mkdir(parents=True, exist_ok=True)
             os.replace(path, aside)
@@ -209,7 +275,7 @@ def _retire(outcome: Outcome, out_dir: Path, state: RunState, claimed: set[str],
 
 
 def _retire_orphans(out_dir: Path, state: RunState, claimed: set[str],
-                    whole_villages: frozenset[str]) -> list[Finding]:
+                    whole_villages: frozenset[str], changed: set[str]) -> list[Finding]:
     """Posters this tool made in a village read whole, whose item is no longer there
     (deleted, renamed, or unreadable because the village's settings are broken)."""
     findings = []
@@ -223,7 +289,7 @@ def _retire_orphans(out_dir: Path, state: RunState, claimed: set[str],
         for file in entry["files"]:
             path = out_dir / file
             if path.is_file() and not path.is_symlink():
-                aside = out_dir / STALE_DIR / file
+                aside = _aside(out_dir, file)
                 try:
                     aside.parent.mkdir(parents=True, exist_ok=True)
                     os.replace(path, aside)
@@ -233,10 +299,32 @@ def _retire_orphans(out_dir: Path, state: RunState, claimed: set[str],
                     continue
                 moved.append(display_path(path))
         state.forget(out_dir / name)
+        changed.add(name)
         if moved:
             findings.append(warning("stale_moved_orphan", files="、".join(moved),
                                     folder=display_path(out_dir / STALE_DIR)))
     return findings
+
+
+def _aside(out_dir: Path, name: str) -> Path:
+    """Where an outdated output goes: `已失效/<村>/<名>`, or `<名>（2）`… when an earlier
+    one is there already (it may be the only copy of what was posted then)."""
+    first = out_dir / STALE_DIR / name
+    stem, suffix = _stem(first.name), first.name[len(_stem(first.name)):]
+    for number in range(1, 10_000):
+        aside = first if number == 1 else first.with_name(f"{stem}（{number}）{suffix}")
+        if not _taken(aside):
+            return aside
+    return first  # ten thousand outdated copies of one poster: the oldest gives way
+
+
+def _taken(path: Path) -> bool:
+    return path.exists() or path.is_symlink()
+
+
+def _stem(name: str) -> str:
+    """`通知` of `通知.pdf`, `2026.Q3财务` of `2026.Q3财务.pdf` (only the format's suffix)."""
+    return name.rsplit(".", 1)[0] if "." in name else name
 
 
 def _outputs_below(out_dir: Path, stem_path: Path, claimed: set[str]) -> list[Path]:

@@ -394,6 +394,7 @@ def init(
     villages = villages or []
     if township is None and len(villages) != 1:
         raise typer.BadParameter(say("cli_init_one_village"), param_hint="--village")
+    _refuse_init_names(township, villages)
     planned: list[tuple[Path, str]] = []
     if township is not None:
         planned.append((folder / TOWNSHIP_FILE, skeletons.settings_file("township", township=township)))
@@ -412,6 +413,23 @@ def init(
         except OSError as exc:  # `init /dev/null`, a name too long, a file in the way
             _fail_writing(path, exc)
         typer.echo(say("cli_created", file=path))
+
+
+def _refuse_init_names(township: str | None, villages: list[str]) -> None:
+    """Before anything is written (all or nothing): a blank name, or two villages that
+    would be one folder (`甲` twice, `AB` and `ab`, which `check` would then refuse)."""
+    from noticeboard.workspace import output_key, safe_name
+
+    for name, hint in [(township, "--township"), *((v, "--village") for v in villages)]:
+        if name is not None and not name.strip():
+            raise typer.BadParameter(say("cli_init_name_blank"), param_hint=hint)
+    seen: dict[str, str] = {}
+    for name in villages:
+        key = output_key(Path(safe_name(name)))
+        if key in seen:
+            raise typer.BadParameter(say("cli_init_name_twice", first=seen[key], second=name),
+                                     param_hint="--village")
+        seen[key] = name
 
 
 @command(help=h("在浏览器里预览海报：保存 YAML 后页面自动刷新；有问题时页面上直接列出。",

@@ -485,6 +485,9 @@ class _DeferredSubsets:
         finally:
             weasyprint.pdf.fonts.Font.subset = _WEASYPRINT_SUBSET
             weasyprint.pdf.fonts.get_hb_object_data = _WEASYPRINT_FONT_DATA
+            # A document keeps its Font objects: one written again must not find a marker.
+            for deferred in self.by_marker.values():
+                deferred.font.file_content = deferred.file
 
     def _subset(self, font: Any, to_unicode: dict[int, str], hinting: bool) -> None:
         plain_cff = ("CFF " in font.tables and "fvar" not in font.tables and not font.bitmap

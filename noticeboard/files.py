@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import stat
 import sys
 from pathlib import Path
 
@@ -97,10 +98,17 @@ class OutputLock:
     def acquire(self) -> None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+            # Never through a symlink: the lock file is truncated, and a link planted in an
+            # output folder that came inside a township's folder could point at any file.
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
         except OSError as exc:
-            raise NoticeboardError([error("write_failed", location=display_path(self.path),
+            code = "output_lock_not_file" if self.path.is_symlink() else "write_failed"
+            raise NoticeboardError([error(code, location=display_path(self.path),
                                           reason=os_reason(exc))]) from None
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # a FIFO or device put in its place
+            os.close(fd)
+            raise NoticeboardError([error("output_lock_not_file", location=display_path(self.path),
+                                          reason="")])
         if not _try_lock(fd):
             holder = _read_pid(fd)
             os.close(fd)

@@ -263,6 +263,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "and print files would mix (case, trailing spaces and dots do not count on most "
         "computers); rename all but one",
     ),
+    "print_file_outdated": (
+        "打印文件 {file} 里有本次更新、未能生成或已移走的海报，本次没有重新合并它；"
+        "已移到 {folder} 文件夹，以免打印出旧海报",
+        "the print file {file} holds posters rendered again, failed or moved aside in this "
+        "run, and was not made again; moved to {folder} so that no outdated poster is printed",
+    ),
+    "output_lock_not_file": (
+        "锁文件 {location} 不是普通文件（是符号链接、管道或设备），本工具不会打开它；请删除它后再运行",
+        "the lock file {location} is not a regular file (a symlink, pipe or device); it is not "
+        "opened; delete it and run again",
+    ),
+    "output_symlink": (
+        "输出文件夹里的 {link} 是指向别处（{target}）的符号链接，海报会写到输出文件夹以外；"
+        "请删除这个链接后再运行",
+        "{link} in the output folder is a symlink to {target}: posters would be written "
+        "outside the output folder; delete the link and run again",
+    ),
+    "cli_init_name_blank": ("名称不能为空", "a name must not be blank"),
+    "cli_init_name_twice": (
+        "「{first}」和「{second}」会是同一个文件夹（同名，或只差大小写、符号），请只写一次或改名",
+        "`{first}` and `{second}` would be one folder (the same name, or differing only by "
+        "case or symbols); give it once or rename one",
+    ),
+    "output_in_templates": (
+        "输出文件夹 {folder} 在乡镇的模板文件夹 {templates} 里：海报会混进模板，每次都要全部重新生成；"
+        "请另选一个输出文件夹",
+        "the output folder {folder} lies in the township's templates folder {templates}: "
+        "posters would mix with the templates and all be made again each run; choose another",
+    ),
     "import_no_sheet": ("表格里没有名为「{sheet}」的工作表；现有的工作表：{known}",
                         "the workbook has no sheet `{sheet}`; its sheets: {known}"),
     # --- structure (issue 11): the one error boundary ---

@@ -320,6 +320,7 @@ REVIEW_BELOW_EM = 0.27  # `.review` margin-bottom (0.2rem at 0.75rem)
 BODY_TOP_REM = 0.6  # `.notice-body` margin-top
 GAP_EM = 0.5  # `.notice-body p.gap` margin-top (a blank line typed)
 WIDE_EM, NARROW_EM = 1.0, 0.55  # advance of a CJK (full-width) character, and of another
+SPARE = 0.98  # the estimate counts sheets at the smallest size with 2 % to spare
 SCAN_STEP = 0.005  # scales tried (arithmetic only) when looking for the estimated fit
 
 
@@ -359,9 +360,11 @@ class Estimate:
             return self._largest(1.0, MAX_SCALE, FILL * usable), 1
         if base <= usable:
             return None
-        # Shrink only when even a perfectly packed sheet could not hold it at the base
-        # size (a poster printed at 1 is never shrunk without saving a sheet).
-        sheets = max(1, math.ceil(self.height(min_scale) / (usable * PACKING)))
+        # Shrink only when even perfectly packed sheets could not hold it at the base
+        # size (a poster printed at 1 is never shrunk without saving a sheet); the
+        # sheets at the smallest size are counted with a little to spare (if they
+        # cannot be reached, the fit starts again from the base size).
+        sheets = max(1, math.ceil(self.height(min_scale) / (usable * SPARE)))
         if sheets >= math.ceil(self.height(1.0, breaks=False) / usable):
             return None
         return self._largest(min_scale, 1.0, sheets * FILL * usable), sheets

@@ -65,23 +65,32 @@ def village_summary(outcomes: list[Outcome]) -> dict[str, dict[str, int]]:
 
 
 def write_print_files(out_dir: Path, pairs: list[Pair], outcomes: list[Outcome],
-                      state: RunState, shard: tuple[int, int] | None = None
+                      state: RunState, shard: tuple[int, int] | None = None,
+                      whole_villages: frozenset[str] | None = None
                       ) -> tuple[list[Path], list[Finding]]:
     """One PDF per village with its posters in order, and one for the whole run; an
     error for each print file not written because its name is taken.
 
     A shard's print files hold only that shard's posters, so they are named by shard
     (`打印-双河村-第1份共2份.pdf`): a file named after the township must hold all of it.
+    For the same reason, outside shards, a village given only in part (`render
+    双河村/通知.yaml`) gets no print file (nor does the township): it would replace the
+    whole village's file with one poster. `whole_villages` None: no such check.
     """
     suffix = "" if shard is None else f"-第{shard[0]}份共{shard[1]}份"
     by_village: dict[str, list[Path]] = defaultdict(list)
+    partial = False
     for outcome in outcomes:
+        village = outcome.source.output_stem.parent.name
+        if whole_villages is not None and village and village not in whole_villages:
+            partial = True  # some items of the village only: its file would lack the others
+            continue
         pdfs = [f for f in outcome.files if f.suffix == ".pdf"]
         if pdfs and outcome.status is not Status.FAILED:
-            by_village[outcome.source.output_stem.parent.name or "全部"].append(pdfs[0])
+            by_village[village or "全部"].append(pdfs[0])
     planned = [(f"{PRINT_PREFIX}{village}{suffix}.pdf", posters)
                for village, posters in by_village.items()]
-    if len(by_village) > 1:
+    if len(by_village) > 1 and not partial:
         everything = [p for posters in by_village.values() for p in posters]
         township = _township_name(pairs) or "全部"
         planned.append((f"{PRINT_PREFIX}{township}{suffix}.pdf", everything))
@@ -123,5 +132,6 @@ def _merge(target: Path, posters: list[Path], state: RunState) -> Path:
     writer.write(buffer)
     write_atomic(target, buffer.getvalue())
     stat = target.stat()
-    entries[target.name] = {"key": key, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+    entries[target.name] = {"key": key, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns,
+                            "posters": [p.relative_to(state.out_dir).as_posix() for p in posters]}
     return target

@@ -63,7 +63,21 @@ def discover(paths: list[Path]) -> Workspace:
             setting = _setting_for(file.parent.resolve(), settings, workspace, root)
             if setting is not None:
                 workspace.items.append(ItemSource(file, setting, _output_stem(file, setting)))
+    workspace.items = _once(workspace.items)
     return workspace
+
+
+def _once(items: list[ItemSource]) -> list[ItemSource]:
+    """Each item once when the paths given overlap (`青山镇 青山镇/双河村`): otherwise it is
+    checked, counted and rendered twice, and its messages said twice."""
+    seen: set[tuple[Path, Path]] = set()
+    kept = []
+    for source in items:
+        key = (_real(source), source.output_stem)
+        if key not in seen:
+            seen.add(key)
+            kept.append(source)
+    return kept
 
 
 def _contained(path: Path, root: Path, workspace: Workspace) -> bool:

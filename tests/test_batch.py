@@ -526,3 +526,143 @@ def test_village_folders_differing_only_by_case_are_refused(township, tmp_path, 
     assert result.output.splitlines()[-1] == "共 2 项：生成 0 项，未变化 0 项，失败 2 项"
     assert result.exit_code == 1
     assert not (tmp_path / "out" / "AB村").exists() and not (tmp_path / "out" / "ab村").exists()
+
+
+def test_a_poster_moved_aside_twice_keeps_both_old_copies(township, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    tree = one_village(township, **{"通知.yaml": NOTICE_YAML})
+    broken = NOTICE_YAML.replace("posted: 2026-11-20", "posted: 昨天")
+    assert cli("render", "青山镇", "-o", "out").exit_code == 0
+    first = (tmp_path / "out" / "双河村" / "通知.pdf").read_bytes()
+    write(tree / "双河村" / "通知.yaml", broken)
+    assert cli("render", "青山镇", "-o", "out").exit_code == 1
+    write(tree / "双河村" / "通知.yaml", NOTICE_YAML.replace("开会。", "开会，请准时参加。"))
+    assert cli("render", "青山镇", "-o", "out").exit_code == 0
+    second = (tmp_path / "out" / "双河村" / "通知.pdf").read_bytes()
+    write(tree / "双河村" / "通知.yaml", broken)
+    result = cli("render", "青山镇", "-o", "out")
+    assert ("青山镇/双河村/通知.yaml: 警告: 这一项没有生成，原来的旧海报已移到 out/已失效 文件夹，"
+            "以免打印出与内容不符的旧海报：out/双河村/通知.pdf") in result.output.splitlines()
+    assert (tmp_path / "out" / "已失效" / "双河村" / "通知.pdf").read_bytes() == first  # not overwritten
+    assert (tmp_path / "out" / "已失效" / "双河村" / "通知（2）.pdf").read_bytes() == second
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert report["moved_aside"] == ["out/已失效/双河村/通知（2）.pdf"]
+
+
+def test_overlapping_paths_check_count_and_render_each_item_once(township, tmp_path, monkeypatch):
+    one_village(township, **{"通知.yaml": NOTICE_YAML,
+                             "坏.yaml": NOTICE_YAML.replace("posted: 2026-11-20", "posted: 昨天")})
+    monkeypatch.chdir(tmp_path)
+    result = cli("check", "青山镇", "青山镇/双河村", "青山镇/双河村/通知.yaml")
+    assert result.output == ("青山镇/双河村/坏.yaml:4: 错误 posted: 「昨天」不是日期，请写成 2026-10-08 或 2026年10月8日\n"
+                             "检查了 2 个文件：1 个错误，0 个警告\n")
+    result = cli("render", "青山镇", "青山镇/双河村", "-o", "out")
+    assert result.output.splitlines()[-1] == "共 2 项：生成 1 项，未变化 0 项，失败 1 项"
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert [item["source"] for item in report["items"]] == ["青山镇/双河村/坏.yaml", "青山镇/双河村/通知.yaml"]
+
+
+OUTDATED = ("-: 警告: 打印文件 out/{name} 里有本次更新、未能生成或已移走的海报，本次没有重新合并它；"
+            "已移到 out/已失效 文件夹，以免打印出旧海报")
+
+
+def test_print_files_holding_a_poster_that_failed_or_changed_are_moved_aside(tree, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    assert cli("render", "青山镇", "-o", "out", "--print-file").exit_code == 0
+    township_print = (out / "打印-青山镇.pdf").read_bytes()
+    # every poster of 李家村 fails: its print file and the township's hold its outdated poster
+    write(tree / "李家村" / "低保.yaml", RELIEF_YAML.replace("posted: 2026-10-10", "posted: 昨天"))
+    result = cli("render", "青山镇", "-o", "out", "--print-file")
+    assert result.output.splitlines()[-2:] == [
+        OUTDATED.format(name="打印-李家村.pdf"), OUTDATED.format(name="打印-青山镇.pdf")]
+    assert result.exit_code == 1
+    assert sorted(p.name for p in out.glob("打印-*.pdf")) == ["打印-双河村.pdf"]
+    assert (out / "已失效" / "打印-青山镇.pdf").read_bytes() == township_print
+    assert [m for m in cli("render", "青山镇", "-o", "out", "--print-file").output.splitlines()
+            if "打印文件" in m] == []  # said once
+    # without --print-file, a poster made again leaves its village's print file outdated
+    write(tree / "李家村" / "低保.yaml", RELIEF_YAML)
+    assert cli("render", "青山镇", "-o", "out", "--print-file").exit_code == 0
+    write(tree / "双河村" / "通知.yaml", NOTICE_YAML.replace("开会。", "开会，请准时参加。"))
+    result = cli("render", "青山镇", "-o", "out")
+    assert result.output.splitlines()[-2:] == [
+        OUTDATED.format(name="打印-双河村.pdf"), OUTDATED.format(name="打印-青山镇.pdf")]
+    assert sorted(p.name for p in out.glob("打印-*.pdf")) == ["打印-李家村.pdf"]  # unchanged village
+    assert (out / "已失效" / "打印-青山镇（2）.pdf").is_file()  # the earlier one is kept too
+
+
+def test_a_lock_file_planted_as_a_symlink_is_not_followed(tree, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    victim = tmp_path / "别人的文件.txt"
+    victim.write_text("不能被清空\n")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / ".noticeboard.lock").symlink_to(victim)
+    result = cli("render", "青山镇", "-o", "out")
+    assert result.output == ("-: 错误: 锁文件 out/.noticeboard.lock 不是普通文件（是符号链接、管道或设备），"
+                             "本工具不会打开它；请删除它后再运行\n")
+    assert result.exit_code == 1
+    assert victim.read_text() == "不能被清空\n"  # was truncated and overwritten with a pid
+
+
+@pytest.mark.parametrize("link", ["双河村", "已失效"])
+def test_a_symlinked_folder_inside_the_output_folder_is_refused(tree, tmp_path, monkeypatch, link):
+    monkeypatch.chdir(tmp_path)
+    elsewhere = tmp_path / "别处"
+    elsewhere.mkdir()
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / link).symlink_to(elsewhere)
+    result = cli("render", "青山镇", "-o", "out")
+    assert result.output == (f"-: 错误: 输出文件夹里的 out/{link} 是指向别处（{elsewhere}）的符号链接，"
+                             "海报会写到输出文件夹以外；请删除这个链接后再运行\n")
+    assert result.exit_code == 1
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_an_output_folder_in_the_townships_templates_is_refused(tree, tmp_path, monkeypatch):
+    write(tree / "templates" / "poster.css", "h1 { color: green }\n")
+    monkeypatch.chdir(tmp_path)
+    result = cli("render", "青山镇", "-o", "青山镇/templates/out")
+    assert result.output == ("-: 错误: 输出文件夹 青山镇/templates/out 在乡镇的模板文件夹 青山镇/templates 里：海报会混进模板，"
+                             "每次都要全部重新生成；请另选一个输出文件夹\n")
+    assert result.exit_code == 1
+    assert sorted(p.name for p in (tree / "templates").iterdir()) == ["poster.css"]
+
+
+def test_village_folders_differing_only_by_unicode_normalization_are_refused(township, tmp_path, monkeypatch):
+    import unicodedata
+
+    composed, decomposed = (unicodedata.normalize(form, "Café村") for form in ("NFC", "NFD"))
+    for name in (composed, decomposed):
+        write(township / name / "village.yaml", "name: 咖啡村\nphone: 0571-1\n")
+        write(township / name / f"{len(name)}.yaml", NOTICE_YAML)
+    monkeypatch.chdir(tmp_path)
+    result = cli("check", "青山镇")
+    assert result.output.count("的海报会写进同一个输出文件夹") == 2
+    assert result.output.splitlines()[-1] == "检查了 2 个文件：2 个错误，0 个警告"
+    assert result.exit_code == 1
+
+
+@pytest.mark.parametrize("out", ["/dev/null", "青山镇/双河村/通知.yaml"])
+def test_an_output_folder_that_is_a_device_or_an_item_is_refused(tree, tmp_path, monkeypatch, out):
+    monkeypatch.chdir(tmp_path)
+    before = (tree / "双河村" / "通知.yaml").read_bytes()
+    result = cli("render", "青山镇", "-o", out)
+    assert result.output == f"-: 错误: 输出文件夹 {out} 是一个文件，不是文件夹；请另选一个输出文件夹\n"
+    assert result.exit_code == 1
+    assert (tree / "双河村" / "通知.yaml").read_bytes() == before
+
+
+def test_a_village_given_in_part_gets_no_print_file_missing_its_other_posters(tree, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    assert cli("render", "青山镇", "-o", "out", "--print-file").exit_code == 0
+    assert len(pypdf.PdfReader(out / "打印-双河村.pdf").pages) == 2  # 财务 and 通知
+    write(tree / "双河村" / "通知.yaml", NOTICE_YAML.replace("开会。", "开会，请准时参加。"))
+    result = cli("render", "青山镇/双河村/通知.yaml", "-o", "out", "--print-file")
+    assert result.output.splitlines() == [
+        "已生成 out/双河村/通知.pdf（1 页）", "共 1 项：生成 1 项，未变化 0 项，失败 0 项",
+        OUTDATED.format(name="打印-双河村.pdf"), OUTDATED.format(name="打印-青山镇.pdf")]
+    assert sorted(p.name for p in out.glob("打印-*.pdf")) == ["打印-李家村.pdf"]  # was 双河村 with 通知 alone
+    assert cli("render", "青山镇", "-o", "out", "--print-file").exit_code == 0
+    assert len(pypdf.PdfReader(out / "打印-双河村.pdf").pages) == 2

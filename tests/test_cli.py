@@ -424,3 +424,20 @@ def test_preview_on_a_host_that_does_not_resolve_says_so_in_chinese(in_township)
     assert result.output == ("无法在 no-such-host.invalid:8321 启动预览：找不到这个地址（主机名无法解析）；"
                              "可用 --port 换一个端口\n")
     assert result.exit_code == 1
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--township", "镇", "--village", "甲", "--village", "甲"],
+     "错误：--village 的值不对：「甲」和「甲」会是同一个文件夹（同名，或只差大小写、符号），请只写一次或改名"),
+    (["--township", "镇", "--village", "AB村", "--village", "ab村"],
+     "错误：--village 的值不对：「AB村」和「ab村」会是同一个文件夹（同名，或只差大小写、符号），请只写一次或改名"),
+    (["--township", "镇", "--village", "甲/乙", "--village", "甲:乙"],
+     "错误：--village 的值不对：「甲/乙」和「甲:乙」会是同一个文件夹（同名，或只差大小写、符号），请只写一次或改名"),
+    (["--township", " ", "--village", "甲"], "错误：--township 的值不对：名称不能为空"),
+    (["--village", ""], "错误：--village 的值不对：名称不能为空"),
+])
+def test_init_refuses_names_before_writing_anything(tmp_path, args, message):
+    result = runner.invoke(app, ["init", str(tmp_path / "新镇"), *args], prog_name="noticeboard")
+    assert result.output.splitlines()[-1] == message
+    assert result.exit_code == 2
+    assert not (tmp_path / "新镇").exists()  # was: township.yaml and 甲/ written, then an error

@@ -344,3 +344,17 @@ def test_a_pdf_written_without_compaction_never_meets_another_threads_patch():
         assert b"noticeboard face" not in pdf
         [(subtype, _)] = embedded_faces(pdf)
         assert subtype == ("/CIDFontType0C" if compact else "/OpenType")
+
+
+def test_a_document_written_twice_gets_its_fonts_both_times():
+    """WeasyPrint keeps a document's Font objects between two `write_pdf` calls; the
+    second must not find the first one's marker in place of the font file."""
+    from noticeboard import fontpack
+
+    document = lay_out("<p style='font-family: Noto Serif CJK SC'>公开栏</p>")
+    compacted = [engine.write_pdf(document, [], fontpack.compact_cff) for _ in range(2)]
+    plain = engine.write_pdf(document, [])
+    assert compacted[0] == compacted[1]
+    assert [subtype for subtype, _ in embedded_faces(compacted[1])] == ["/CIDFontType0C"]
+    assert [subtype for subtype, _ in embedded_faces(plain)] == ["/OpenType"]
+    assert b"noticeboard face" not in plain

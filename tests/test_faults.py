@@ -114,3 +114,21 @@ def test_the_systems_reasons_read_in_chinese_and_stay_the_systems_own_in_english
         "无法写入 out/a.pdf：磁盘已满", "cannot write out/a.pdf: No space left on device")
     odd = error("write_failed", location="x", reason=os_reason(OSError(999, "Odd")))
     assert odd.message("zh") == "无法写入 x：系统错误（错误号 999）"
+
+
+def test_a_new_file_on_a_full_disk_is_not_left_half_written(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    def disk_full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    for args, target in ((["new", "notice", "-o", "通知.yaml"], "通知.yaml"),
+                         (["init", ".", "--village", "双河村"], "village.yaml")):
+        result = runner.invoke(app, args)
+        assert result.output == f"{target}: 错误: 无法写入 {target}：磁盘已满\n"
+        assert result.exit_code == 1
+        assert not (tmp_path / target).exists()  # a half file would make the next try "exists"
+    monkeypatch.undo()
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["new", "notice", "-o", "通知.yaml"]).output == "已写入 通知.yaml\n"
