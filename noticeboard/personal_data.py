@@ -482,7 +482,7 @@ ILLNESS_RE = re.compile(
     rf"{_NUMERAL}级(?:残疾|伤残)|(?:肢体|视力|听力|言语|智力|精神|多重)残疾(?:{_NUMERAL}级)?")
 ADDRESS_RE = re.compile(
     r"住[^，。；,;\s]{0,12}?组[^，。；,;\s]{0,6}?号|门牌|住址|家住|现住|居住于|"
-    rf"(?:组|村|路|街|巷|弄|社区|小区|屯|庄){_NUMERAL}+号|\d+(?:栋|幢|单元|室)")
+    rf"(?:组|村|路|街|巷|弄|社区|小区|屯|庄){_NUMERAL}+号|(?<!\d)\d+(?:栋|幢|单元|室)")
 
 
 def find_details(text: str) -> tuple[list[str], list[str]]:

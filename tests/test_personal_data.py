@@ -337,3 +337,26 @@ def test_a_long_chain_of_digit_groups_is_read_in_linear_time(monkeypatch):
     assert find_numbers("1 " * 5000) == []
     assert len(calls) <= 2 * 5000  # digit by digit, only 11 or 18 groups can be a number
     assert kinds("1 1 1 " * 100 + "138 1234 5678") == [(Kind.MOBILE, "13812345678")]
+
+
+def test_a_long_run_of_digits_before_a_word_is_searched_once():
+    """An address pattern (`3栋`, `201室`) tried from every digit of a run went quadratic:
+    60 000 digits and a 村 took 30 s to `check`. Now a run is tried from its start only:
+    200 000 digits take well under a second; the alarm (a thousand times that) only
+    stops a regression from hanging the suite."""
+    import signal
+
+    from noticeboard.personal_data import find_details
+
+    def too_slow(*_):
+        raise TimeoutError("find_details is quadratic again")
+
+    previous = signal.signal(signal.SIGALRM, too_slow)
+    signal.alarm(60)
+    try:
+        assert find_details("1" * 200_000 + "村") == ([], [])
+        assert find_details("１" * 200_000 + "室") == ([], ["1" * 200_000 + "室"])
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert find_details("住在第三组12号，3栋201室") == ([], ["住在第三组12号", "3栋", "201室"])
