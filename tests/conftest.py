@@ -136,3 +136,16 @@ def every_pdf_opens_in_two_engines(tmp_path: Path):
 def line_of(text: str, fragment: str) -> int:
     """The line number (from 1) of the first line of `text` containing `fragment`."""
     return next(n for n, line in enumerate(text.splitlines(), start=1) if fragment in line)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """WeasyPrint's FontConfiguration removes its temporary font folder in `__del__`;
+    one still alive when the interpreter tears its modules down prints "Exception
+    ignored … 'NoneType' object is not callable" after the summary. Drop the one the
+    in-process renderer keeps and collect while WeasyPrint is still whole."""
+    import gc
+
+    from noticeboard import pool
+
+    pool._RENDERER = None
+    gc.collect()
