@@ -249,14 +249,19 @@ def test_colliding_names_are_refused_naming_every_file(township, tmp_path, monke
     assert sorted(p.name for p in (tmp_path / "out" / "双河村").iterdir()) == ["通知.pdf"]
 
 
-def test_a_second_render_into_a_locked_folder_refuses_and_changes_nothing(tree, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    lock = files.OutputLock(tmp_path / "out")
+def render_while_locked(out: Path):
+    """`render 青山镇 -o out` while this process holds the output folder's lock."""
+    lock = files.OutputLock(out)
     lock.acquire()
     try:
-        result = cli("render", "青山镇", "-o", "out")
+        return cli("render", "青山镇", "-o", out.name)
     finally:
         lock.release()
+
+
+def test_a_second_render_into_a_locked_folder_refuses_and_changes_nothing(tree, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = render_while_locked(tmp_path / "out")
     assert result.exit_code == 1
     assert (f"-: 错误: 另一个 noticeboard（进程 {os.getpid()}）正在向 out 生成海报；请等它结束后再运行，"
             "或换一个输出文件夹") in result.output.splitlines()
@@ -420,12 +425,7 @@ def test_an_output_folder_that_is_a_file_is_refused_without_a_summary(township, 
 
 def test_a_locked_folder_is_said_instead_of_a_summary(tree, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    lock = files.OutputLock(tmp_path / "out")
-    lock.acquire()
-    try:
-        result = cli("render", "青山镇", "-o", "out")
-    finally:
-        lock.release()
+    result = render_while_locked(tmp_path / "out")
     assert result.output == (
         f"-: 错误: 另一个 noticeboard（进程 {os.getpid()}）正在向 out 生成海报；请等它结束后再运行，"
         "或换一个输出文件夹\n")
