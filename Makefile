@@ -44,7 +44,7 @@ upgrade-check: system
 	    p = tomllib.load(open("pyproject.toml", "rb"))["project"]; \
 	    print(" ".join(re.split(r"[<>=!~; \[]", d)[0] for d in p["dependencies"] + p["optional-dependencies"]["test"]))')
 	$(UPGRADE_VENV)/bin/pip freeze --exclude-editable | diff $(CONSTRAINTS) - | grep '^[<>]' || true
-	$(UPGRADE_VENV)/bin/pytest -q tests/test_engine_contract.py
+	$(UPGRADE_VENV)/bin/pytest -q tests/poster/test_engine_contract.py
 	$(UPGRADE_VENV)/bin/pytest -q -x
 
 demo: setup

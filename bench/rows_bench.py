@@ -27,7 +27,7 @@ VILLAGE = "name: 测试村\nphone: 0571-63810000\n"
 CHILD = textwrap.dedent("""
     import json, resource, sys, time
     from pathlib import Path
-    from noticeboard.build import render_item
+    from noticeboard.run.build import render_item
     import pypdf
     start = time.perf_counter()
     pdf = render_item(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3])

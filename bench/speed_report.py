@@ -35,10 +35,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_township import finance, write_township
 from typst_compare import TEMPLATE, typst_data, typst_one
 
-from noticeboard import engine
-from noticeboard.build import Build
-from noticeboard.render import BASE_FONT_PT, Renderer
-from noticeboard.view import title_of, title_size_pt
+from noticeboard.poster import engine
+from noticeboard.poster.context import title_of, title_size_pt
+from noticeboard.poster.render import BASE_FONT_PT, Renderer
+from noticeboard.run.build import Build
 
 NOTICEBOARD = [sys.executable, "-m", "noticeboard"]
 TYPST_ONE = ("import sys, typst; from pathlib import Path; "

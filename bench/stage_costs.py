@@ -32,13 +32,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from speed_report import finance_township, one_table, typst_jobs
 from typst_compare import typst_one
 
-import noticeboard.render
-from noticeboard import fontpack
-from noticeboard.build import Build
+import noticeboard.poster.render
+from noticeboard.poster import fontpack
+from noticeboard.run.build import Build
 
 # (label, owner, attribute): each wrapped so that its time is added to the label.
 STAGES = [
-    ("HTML from the template (Jinja)", noticeboard.render.Renderer, "html"),
+    ("HTML from the template (Jinja)", noticeboard.poster.render.Renderer, "html"),
     ("lay out: whole (cascade + boxes + layout), every pass", weasyprint.document.Document, "_render"),
     ("lay out: style cascade", weasyprint.document, "get_all_computed_styles"),
     ("lay out: box tree", weasyprint.document, "build_formatting_structure"),
@@ -46,7 +46,7 @@ STAGES = [
     ("write: fonts (subset, compact)", weasyprint.pdf, "build_fonts_dictionary"),
     ("write: fonts, fontpack's part", fontpack, "compact_cff"),
     ("write: serialise the PDF", PDF, "write"),
-    ("privacy guard (text of the PDF)", noticeboard.render, "guard_poster"),
+    ("privacy guard (text of the PDF)", noticeboard.poster.render, "guard_poster"),
 ]
 
 
@@ -76,7 +76,7 @@ def main() -> None:
     else:
         township = finance_township(work / "fin")
         checked = [c for c in Build.for_paths([township]).check() if c.ok][:args.posters]
-    renderer = noticeboard.render.Renderer()
+    renderer = noticeboard.poster.render.Renderer()
     renderer.render(checked[0])  # warm, as a worker is after its first poster
     spent: Counter[str] = Counter()
     for label, owner, attribute in STAGES:

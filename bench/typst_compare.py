@@ -25,9 +25,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_township import write_township
 
-from noticeboard.build import Build
-from noticeboard.models import Finance, Notice, Relief
-from noticeboard.view import money_plain, month_day, paragraphs, poster_context
+from noticeboard.kinds import Finance, Notice, Relief
+from noticeboard.poster.context import money_plain, month_day, paragraphs, poster_context
+from noticeboard.run.build import Build
 
 TEMPLATE = Path(__file__).resolve().parent / "typst" / "poster.typ"
 FONTS = ["/usr/share/fonts/opentype/noto"]
@@ -109,7 +109,7 @@ def main() -> None:
             data.write_text(json.dumps(typst_data(entry), ensure_ascii=False), encoding="utf-8")
             jobs_typst.append((str(data), str(work / "typst" / f"{n}.pdf")))
         (work / "typst").mkdir()
-        from noticeboard.render import Renderer
+        from noticeboard.poster.render import Renderer
 
         renderer = Renderer()
         css = renderer.environment(None).loader.get_source(renderer.environment(None), "poster.css")[0]

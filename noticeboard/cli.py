@@ -12,10 +12,10 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from noticeboard import __version__, skeletons
-from noticeboard import doctor as doctor_module
-from noticeboard import schema as schema_module
-from noticeboard.build import Build, in_shard
+from noticeboard import __version__
+from noticeboard.clerk import doctor as doctor_module
+from noticeboard.clerk import schema as schema_module
+from noticeboard.clerk import skeletons
 from noticeboard.cli_frames import ENGLISH_HELP, Command, Group, lang, say
 from noticeboard.errors import (
     Finding,
@@ -28,9 +28,10 @@ from noticeboard.errors import (
     shown,
     sorted_findings,
 )
-from noticeboard.files import write_atomic
-from noticeboard.models import KIND_ALIASES, KINDS, kind_for
-from noticeboard.outcomes import Outcome, RenderOptions, Status
+from noticeboard.kinds import KIND_ALIASES, KINDS, kind_for
+from noticeboard.run.atomic import write_atomic
+from noticeboard.run.build import Build, in_shard
+from noticeboard.run.outcomes import Outcome, RenderOptions, Status
 
 
 def h(zh: str, en: str) -> str:
@@ -179,7 +180,7 @@ def render(
                "output format: pdf (default) or png (an image per page); may be given twice"))
     ] = None,
 ) -> None:
-    from noticeboard.pool import default_jobs
+    from noticeboard.run.pool import default_jobs
 
     # More processes than cores renders no faster, and each holds a whole WeasyPrint.
     options = RenderOptions(out_dir=output, paper=paper.value if paper else None,
@@ -216,7 +217,7 @@ def _render_with_progress(build: Build, options: RenderOptions) -> list[Outcome]
 
 
 def _echo_outcomes(outcomes: list[Outcome]) -> None:
-    from noticeboard.report import village_summary
+    from noticeboard.run.report import village_summary
 
     for outcome in outcomes:
         _echo_findings(outcome.findings)
@@ -256,8 +257,8 @@ def status(
         help=h("按此日期判断是否到期、是否在公示中（默认今天），如 2026-10-20",
                "judge what is due and on the board as of this date (default: today)"))] = None,
 ) -> None:
-    from noticeboard import status as status_module
-    from noticeboard.models.common import parse_date
+    from noticeboard.clerk import status as status_module
+    from noticeboard.kinds.common import parse_date
 
     try:
         day = parse_date(today) if today else date.today()
@@ -298,8 +299,8 @@ def extract(
         help=h("写入此文件（不覆盖已有文件）；默认打印出来",
                "write to this file (never overwritten); default: print it"))] = None,
 ) -> None:
-    from noticeboard.archive import item_source
     from noticeboard.errors import NoticeboardError
+    from noticeboard.sources.archive import item_source
 
     _refuse_unusable(poster)
     try:
@@ -349,7 +350,7 @@ def _create_whole(target: Path, data: bytes) -> None:
 
 def _refuse_unusable(path: Path) -> None:
     """A FIFO or device would block the reader for ever: refuse it before opening it."""
-    from noticeboard.loader import not_regular
+    from noticeboard.sources.loader import not_regular
 
     if (finding := not_regular(path)) is not None:
         typer.echo(finding.format(lang()), err=True)
@@ -388,8 +389,8 @@ def init(
                "village name, may be repeated; without --township give one, and village.yaml "
                "is written in this folder"))] = None,
 ) -> None:
-    from noticeboard.config import TOWNSHIP_FILE, VILLAGE_FILE
-    from noticeboard.workspace import safe_name
+    from noticeboard.kinds.settings import TOWNSHIP_FILE, VILLAGE_FILE
+    from noticeboard.sources.workspace import safe_name
 
     villages = villages or []
     if township is None and len(villages) != 1:
@@ -418,7 +419,7 @@ def init(
 def _refuse_init_names(township: str | None, villages: list[str]) -> None:
     """Before anything is written (all or nothing): a blank name, or two villages that
     would be one folder (`甲` twice, `AB` and `ab`, which `check` would then refuse)."""
-    from noticeboard.workspace import output_key, safe_name
+    from noticeboard.sources.workspace import output_key, safe_name
 
     for name, hint in [(township, "--township"), *((v, "--village") for v in villages)]:
         if name is not None and not name.strip():
@@ -444,7 +445,7 @@ def preview(
                                           "address; by default only this computer"))
     ] = "127.0.0.1",
 ) -> None:
-    from noticeboard.preview import make_server
+    from noticeboard.clerk.preview import make_server
 
     try:
         server = make_server(paths or [Path(".")], host, port)
@@ -506,7 +507,7 @@ def import_table(
         "--sheet", metavar="<工作表>", show_default=False,
         help=h("工作表名称；默认第一个", "worksheet name; default: the first"))] = None,
 ) -> None:
-    from noticeboard import importer
+    from noticeboard.clerk import importer
     from noticeboard.errors import NoticeboardError
 
     _refuse_unusable(table)
@@ -567,7 +568,7 @@ def new(
                "write the keys in Chinese (or English); default: township.yaml's "
                "defaults.chinese_keys"))] = None,
 ) -> None:
-    from noticeboard.config import find_setting
+    from noticeboard.kinds.settings import find_setting
 
     name = kind_for(kind)
     if name is None:

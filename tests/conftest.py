@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from noticeboard.config import find_setting
-from noticeboard.items import CheckedItem, check_item
+from noticeboard.checks.item import CheckedItem, check_item
+from noticeboard.kinds.settings import find_setting
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -145,7 +145,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     in-process renderer keeps and collect while WeasyPrint is still whole."""
     import gc
 
-    from noticeboard import pool
+    from noticeboard.run import pool
 
     pool._RENDERER = None
     gc.collect()

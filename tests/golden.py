@@ -14,9 +14,9 @@ from pathlib import Path
 
 from PIL import Image
 
-from noticeboard.config import find_setting
-from noticeboard.items import CheckedItem, check_item
-from noticeboard.render import Renderer
+from noticeboard.checks.item import CheckedItem, check_item
+from noticeboard.kinds.settings import find_setting
+from noticeboard.poster.render import Renderer
 from tests.conftest import EXAMPLES, TOWNSHIP_YAML, VILLAGE_YAML, write
 from tests.stress_posters import EVERY_ELEMENT, notice
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from noticeboard.render import Renderer
+from noticeboard.poster.render import Renderer
 
 # Cells whose text is a name, a category, a date, an amount or a count: never wrapped.
 KEEP_CLASSES = frozenset({"name", "category", "date", "num", "group", "person", "voucher",
@@ -23,7 +23,7 @@ TOLERANCE_PX = 0.75  # rounding in WeasyPrint's layout, well under a hairline
 # A one-sheet poster covers at least this much of the height between its margins with
 # text, tables and figures; gaps between paragraphs, rows and sections count as
 # covered when under FINE_GAP of the usable height, larger ones as blank. The issue
-# asks for about three quarters; most posters reach it (tests/test_layout_examples.py
+# asks for about three quarters; most posters reach it (tests/poster/test_layout_examples.py
 # prints the figures); those that do not are stopped growing either by a table as
 # wide as the sheet or by render.py's fit loop settling short of the largest scale
 # that fits (after an overshoot it predicts from a height that includes the whole

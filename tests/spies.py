@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from noticeboard import engine
+from noticeboard.poster import engine
 
 _LISTENERS: list[list[tuple[str, str]]] = []
 _EVENTS = ("open", "os.listdir", "socket.connect", "socket.getaddrinfo", "urllib.Request")

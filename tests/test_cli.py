@@ -8,8 +8,8 @@ import typer
 from typer.testing import CliRunner
 
 from noticeboard.cli import app
+from noticeboard.kinds import KINDS
 from noticeboard.messages import MESSAGES
-from noticeboard.models import KINDS
 from tests.conftest import FINANCE_YAML, NOTICE_YAML, RELIEF_YAML, ROOT, write
 
 runner = CliRunner()
@@ -274,7 +274,7 @@ def test_import_kind_takes_the_chinese_names(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_new_with_chinese_keys_checks_like_the_english_skeleton(in_township, kind):
-    from noticeboard.skeletons import skeleton
+    from noticeboard.clerk.skeletons import skeleton
     from tests.conftest import check_text
 
     result = runner.invoke(app, ["new", kind, "--中文键"])
@@ -304,9 +304,9 @@ def test_checking_a_settings_file_checks_it_as_settings(in_township):
 
 
 def test_report_json_counts_rows_from_one_as_the_console_does(in_township, tmp_path):
-    from noticeboard.build import Build
-    from noticeboard.outcomes import Outcome, Status
-    from noticeboard.report import write_report
+    from noticeboard.run.build import Build
+    from noticeboard.run.outcomes import Outcome, Status
+    from noticeboard.run.report import write_report
 
     write(in_township / "双河村" / "低保.yaml",
           RELIEF_YAML.replace("    household_size: 1\n", "    household_size: 一\n"))
@@ -385,7 +385,7 @@ def test_full_width_shard_digits_are_read_as_the_clerk_sees_them(monkeypatch):
 
 
 def test_jobs_beyond_the_cores_are_capped(in_township, monkeypatch):
-    from noticeboard import build, pool
+    from noticeboard.run import build, pool
 
     write(in_township / "双河村" / "通知.yaml", NOTICE_YAML)
     seen = []

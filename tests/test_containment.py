@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 import noticeboard
 from noticeboard.cli import app
-from noticeboard.render import builtin_template_dir
+from noticeboard.poster.render import builtin_template_dir
 from tests.conftest import NOTICE_YAML, TOWNSHIP_YAML, VILLAGE_YAML, write
 from tests.hostile_pdfs import ITEM, crafted
 from tests.spies import audit_log, network_events, opened_outside

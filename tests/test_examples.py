@@ -11,13 +11,13 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from noticeboard.build import Build
+from noticeboard.clerk.schema import all_schemas
 from noticeboard.formatting import money_plain
-from noticeboard.loader import load_yaml_file
-from noticeboard.models import kind_for
-from noticeboard.outcomes import Status
-from noticeboard.schema import all_schemas
-from noticeboard.view import paragraphs
+from noticeboard.kinds import kind_for
+from noticeboard.poster.context import paragraphs
+from noticeboard.run.build import Build
+from noticeboard.run.outcomes import Status
+from noticeboard.sources.loader import load_yaml_file
 from tests.conftest import EXAMPLES
 from tests.pdftext import char_boxes, page_sizes, page_texts, pdfium_texts, squeezed
 

@@ -11,11 +11,11 @@ from typing import Annotated, Any
 import pytest
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from noticeboard import config
+from noticeboard.checks.validation import validation_findings
+from noticeboard.kinds import KINDS
+from noticeboard.kinds import settings as config
+from noticeboard.kinds.keys import nested_model
 from noticeboard.messages import MESSAGES
-from noticeboard.models import KINDS
-from noticeboard.models.keys import nested_model
-from noticeboard.validation import validation_findings
 
 
 def all_models() -> list[type[BaseModel]]:
@@ -105,7 +105,7 @@ def test_every_pydantic_error_reads_in_chinese(error_type):
 
 
 def test_choices_are_joined_in_the_readers_language():
-    from noticeboard.models.election import Candidate
+    from noticeboard.kinds.election import Candidate
 
     try:
         Candidate.model_validate({"gender": "未知"})
@@ -116,7 +116,7 @@ def test_choices_are_joined_in_the_readers_language():
 
 
 def test_a_decimal_field_says_number_in_chinese():
-    from noticeboard.models.one_matter import OneMatter
+    from noticeboard.kinds.one_matter import OneMatter
 
     try:
         OneMatter.model_validate({"labour_days": "三天"})
@@ -128,7 +128,7 @@ def test_a_decimal_field_says_number_in_chinese():
 
 
 def test_a_list_where_a_number_belongs_is_named_in_chinese():
-    from noticeboard.models.relief import Recipient
+    from noticeboard.kinds.relief import Recipient
 
     try:
         Recipient.model_validate({"household_size": [1, 2]})
@@ -140,7 +140,7 @@ def test_a_list_where_a_number_belongs_is_named_in_chinese():
 
 def test_a_yaml_problem_without_a_hint_is_said_in_chinese(tmp_path):
     from noticeboard.errors import NoticeboardError
-    from noticeboard.loader import load_yaml_file
+    from noticeboard.sources.loader import load_yaml_file
 
     path = tmp_path / "x.yaml"
     path.write_text("%YAML 9.9\n---\na: 1\n", encoding="utf-8")

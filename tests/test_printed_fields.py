@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from noticeboard.models import KINDS
-from noticeboard.models.common import zh_date
-from noticeboard.render import Renderer
-from noticeboard.skeletons import skeleton
+from noticeboard.clerk.skeletons import skeleton
+from noticeboard.kinds import KINDS
+from noticeboard.kinds.common import zh_date
+from noticeboard.poster.render import Renderer
 from tests.conftest import ROOT, check_text
 
 # Field → how the poster shows it instead, or why it is not printed. Each is in the guide.

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from noticeboard.config import find_setting
-from noticeboard.items import check_item
+from noticeboard.checks.item import check_item
+from noticeboard.kinds.settings import find_setting
 from tests.conftest import ROOT
 
 CORPUS = ROOT / "tests" / "privacy_corpus"

@@ -7,8 +7,8 @@ import urllib.request
 
 from typer.testing import CliRunner
 
+from noticeboard.clerk.preview import make_server
 from noticeboard.cli import app
-from noticeboard.preview import make_server
 from tests.conftest import NOTICE_YAML, RELIEF_YAML, VILLAGE_YAML, write
 
 runner = CliRunner()
@@ -65,7 +65,7 @@ def test_report_json_masks_a_village_folder_name(township, tmp_path, monkeypatch
 def test_a_township_stylesheet_line_is_masked_before_it_is_cut(township, tmp_path, monkeypatch):
     """A line WeasyPrint ignores is quoted, cut at 80 characters: cut first, an ID across
     the cut showed its region and birth date."""
-    from noticeboard.render import Renderer
+    from noticeboard.poster.render import Renderer
 
     builtin = Renderer().environment(None).loader.get_source(Renderer().environment(None), "poster.css")[0]
     line = "p { colr: red } /* 经办人" + "。" * 43 + "身份证 110105194912310021 */"

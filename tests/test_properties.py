@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from noticeboard.formatting import money_plain
-from noticeboard.render import Renderer
+from noticeboard.poster.render import Renderer
 from tests.conftest import check_text
 from tests.pdftext import char_boxes, page_texts, squeezed
 

@@ -7,8 +7,8 @@ from PIL import Image
 from typer.testing import CliRunner
 
 from noticeboard.cli import app
-from noticeboard.pool import IMAGE_WIDTH_PX
-from noticeboard.view import qr_svg
+from noticeboard.poster.context import qr_svg
+from noticeboard.run.pool import IMAGE_WIDTH_PX
 from tests.conftest import FINANCE_YAML, NOTICE_YAML, write
 from tests.pdftext import page_texts, squeezed
 

@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from noticeboard.config import find_setting
-from noticeboard.skeletons import skeleton
-from noticeboard.view import poster_context
+from noticeboard.clerk.skeletons import skeleton
+from noticeboard.kinds.settings import find_setting
+from noticeboard.poster.context import poster_context
 from noticeboard.workdays import WorkCalendar, package_years
 from tests.conftest import check_text, write
 

@@ -1,0 +1,264 @@
+"""township.yaml and village.yaml, and the defaults that cascade from them to items."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    WithJsonSchema,
+)
+
+from noticeboard.checks.privacy import (
+    TOWNSHIP_CONTACT_FIELDS,
+    VILLAGE_CONTACT_FIELDS,
+    check_privacy,
+    check_source,
+    check_unparsed,
+)
+from noticeboard.checks.validation import validation_findings
+from noticeboard.errors import Finding, NoticeboardError, error
+from noticeboard.kinds.common import URL_PATTERN, ChineseDate, Envelope
+from noticeboard.kinds.keys import normalize_keys
+from noticeboard.kinds.meeting import canonical_body
+from noticeboard.sources.loader import load_yaml_file
+from noticeboard.workdays import WorkCalendar
+
+TOWNSHIP_FILE = "township.yaml"
+VILLAGE_FILE = "village.yaml"
+
+
+FONT_NAME = r"^[\w \-]{1,64}$"  # goes into CSS: letters, digits, spaces, hyphens only
+
+
+class Fonts(BaseModel):
+    """Installed font families by role (named, never loaded from a file path)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str = Field("Noto Serif CJK SC", title="标题字体", pattern=FONT_NAME)
+    body: str = Field("Noto Serif CJK SC", title="正文字体", pattern=FONT_NAME)
+    heading: str = Field("Noto Sans CJK SC", title="黑体字体", pattern=FONT_NAME)
+
+
+# Local practice (disclosure-rules.md). Every number here varies by province and
+# is overridden under `defaults:` in township.yaml; docs/local-practice.md says
+# where each default comes from.
+DEFAULT_POSTING_DAYS = {"relief": 7, "member_development": 7, "appointment": 7}
+DEFAULT_MIN_DAYS = {"notice": 3, "finance": 5, "relief": 7, "appointment": 5,
+                    "member_development": 5, "one_matter": 7, "contract": 5, "expense": 5,
+                    "major_matter": 5}
+DEFAULT_QUORUM = {"村民会议": "1/2", "村民代表会议": "2/3", "党员大会": "1/2"}
+DEFAULT_NOTICE_DAYS = {"村民会议": 10}  # 村民委员会组织法 第二十一条: 提前十天通知
+
+
+# Township settings are range-checked like an item's values: `posting_days: 99999999`
+# would overflow the calendar, a negative one be blamed on every item's `until`.
+Days = Annotated[int, Field(ge=1, le=366)]
+DEFAULT_MAX_SHEETS = 20  # about 680 table rows; see rules/size.py and docs/performance.md
+
+
+class Defaults(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    posting_days: dict[str, Days] = Field(default_factory=lambda: dict(DEFAULT_POSTING_DAYS),
+                                          title="公示天数", description="按类型；未列出的为 7 天")
+    min_days: dict[str, Days] = Field(default_factory=lambda: dict(DEFAULT_MIN_DAYS),
+                                      title="最短公示天数", description="按类型；少于此数给出警告")
+    working_day_kinds: list[str] = Field(default_factory=lambda: ["member_development"],
+                                         title="按工作日计算公示期的类型")
+    extra_workdays: list[ChineseDate] = Field(
+        default_factory=list, title="补充工作日", json_schema_extra={"aliases": ["调休上班日"]},
+        description="日历包未收录或需更正的工作日（如新公布的调休上班日）")
+    extra_holidays: list[ChineseDate] = Field(
+        default_factory=list, title="补充放假日", json_schema_extra={"aliases": ["放假日"]},
+        description="日历包未收录或需更正的放假日（如新公布的法定节假日）")
+    meeting_notice_days: dict[str, int] = Field(
+        default_factory=lambda: dict(DEFAULT_NOTICE_DAYS), title="会议提前公告天数",
+        description="按会议：会前公告至少提前几天张贴")
+    quorum: dict[str, Annotated[str, Field(pattern=r"^[1-9]\d?/[1-9]\d?$")]] = Field(
+        default_factory=lambda: dict(DEFAULT_QUORUM), title="到会人数要求",
+        description="按会议：1/2 为过半数，2/3 为三分之二以上")
+    expense_meeting_threshold: Decimal = Field(Decimal(5000), title="大额开支上会标准",
+                                               description="开支超过此数须经会议决定，元")
+    one_matter_money_cap: Decimal = Field(Decimal(15), title="一事一议筹资上限",
+                                          description="每人每年，元")
+    one_matter_labour_cap: Decimal = Field(Decimal(10), title="一事一议筹劳上限",
+                                           description="每个劳动力每年工日")
+    dues_arrears_months: int = Field(6, ge=1, le=120, title="党费欠缴提示月数")
+    # 100 sheets (3,400 rows) is the largest poster that stays under 1 GB while rendering
+    max_sheets: int = Field(DEFAULT_MAX_SHEETS, ge=1, le=100, title="每张海报最多页数",
+                            description="表格超过此页数时 check 即报错，请按村民小组或月份分成几项")
+    election_voter_days: Days = Field(20, title="选民名单提前公布天数")
+    election_candidate_days: Days = Field(5, title="候选人提前公布天数")
+    paper: Literal["A3", "A4"] = Field("A3", title="纸张")
+    min_body_pt: float | None = Field(  # engine (issue 16): the long-document policy
+        None, ge=8, le=30, title="正文最小字号",
+        description="长表格为少用纸而缩小时，正文不小于此字号（磅）；默认为基本字号的 0.8 倍（A3 12.8 磅）")
+    seal_guide: bool = Field(False, title="印章位置虚线圈",
+                             description="在落款处画虚线圆圈标出盖章位置；默认不印")
+    fonts: Fonts = Field(default_factory=Fonts, title="字体")
+    chinese_keys: bool = Field(False, title="模板用中文键名",
+                               description="noticeboard new 默认写中文键名（加 --英文键 可改回）")
+
+    def days_for(self, kind: str) -> int:
+        return self.posting_days.get(kind, 7)
+
+    def min_days_for(self, kind: str) -> int:
+        return self.min_days.get(kind, 1)
+
+    def quorum_for(self, body: str) -> str:
+        """The quorum of a body, found through its other names (村民代表大会 = 村民代表会议)."""
+        return _by_body(self.quorum, body) or "1/2"
+
+    def notice_days_for(self, body: str) -> int | None:
+        return _by_body(self.meeting_notice_days, body)
+
+    def calendar(self) -> WorkCalendar:
+        return WorkCalendar.of(self.extra_workdays, self.extra_holidays)
+
+    def window_end(self, item: Envelope) -> date:
+        """The last day of an item's posting window, in working days for the kinds counted so."""
+        if item.until is not None:
+            return item.until
+        days = item.days or self.days_for(item.KIND)
+        if item.KIND in self.working_day_kinds:
+            return self.calendar().end_of(item.posted, days)
+        return item.posted + timedelta(days=days - 1)
+
+
+def _by_body(table: dict[str, Any], body: str) -> Any:
+    wanted = canonical_body(body) or body
+    return next((value for name, value in table.items()
+                 if (canonical_body(name) or name) == wanted), None)
+
+
+class Frequency(StrEnum):
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+
+FREQUENCY_WORDS = {"月": "month", "每月": "month", "季": "quarter", "季度": "quarter",
+                   "每季度": "quarter", "年": "year", "每年": "year", "年度": "year"}
+
+
+def _frequency(value: Any) -> Any:
+    return FREQUENCY_WORDS.get(value.strip(), value.strip().lower()) if isinstance(value, str) else value
+
+
+class Township(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(title="乡镇名称", json_schema_extra={"aliases": ["名称", "镇名"]})
+    county: str | None = Field(None, title="县区", json_schema_extra={"aliases": ["县"]})
+    hotline: str | None = Field(None, title="举报电话",
+                                json_schema_extra={"aliases": ["乡镇举报电话", "监督电话"]})
+    defaults: Defaults = Field(default_factory=Defaults, title="默认设置")
+    url: str | None = Field(None, title="网址", pattern=URL_PATTERN,
+                            description="本镇村务公开网页或在线反馈表；海报上印成二维码")
+    required: dict[str, Annotated[Frequency, BeforeValidator(_frequency), WithJsonSchema(
+        {"enum": [*Frequency, *FREQUENCY_WORDS]})]] = Field(
+        default_factory=dict, title="必须公开的事项",
+        description="类型: 频次（月、季度、年），`noticeboard status` 据此列出缺失的事项")
+
+
+class Village(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(title="村名", json_schema_extra={"aliases": ["名称"]})
+    committee: str | None = Field(None, title="村民委员会")
+    party_branch: str | None = Field(None, title="党支部",
+                                     json_schema_extra={"aliases": ["村党支部"]})
+    supervision: str | None = Field(None, title="村务监督委员会")
+    phone: str | None = Field(None, title="监督电话", json_schema_extra={"aliases": ["电话"]})
+    url: str | None = Field(None, title="网址", pattern=URL_PATTERN,
+                            description="本村公开网页或在线反馈表；海报上印成二维码")
+
+    @property
+    def committee_name(self) -> str:
+        return self.committee or f"{self.name}村民委员会"
+
+    @property
+    def branch_name(self) -> str:
+        return self.party_branch or f"中共{self.name}支部委员会"
+
+    @property
+    def supervision_name(self) -> str:
+        return self.supervision or f"{self.name}村务监督委员会"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """The township and village an item belongs to (either may be absent)."""
+
+    township: Township | None
+    village: Village | None
+    township_dir: Path | None
+    village_dir: Path | None
+
+    @property
+    def defaults(self) -> Defaults:
+        return self.township.defaults if self.township else Defaults()
+
+    @property
+    def root(self) -> Path | None:
+        """The folder whose files a poster may use (seal, logo, template overrides)."""
+        return self.township_dir or self.village_dir
+
+
+def load_settings_file(path: Path, model: type[BaseModel]) -> Any:
+    """Load township.yaml or village.yaml; raise NoticeboardError with every finding."""
+    try:
+        loaded = load_yaml_file(path)
+    except NoticeboardError as exc:  # still searched for personal numbers, line by line
+        raise NoticeboardError(exc.findings + check_unparsed(path)) from None
+    if not isinstance(loaded.data, dict):
+        raise NoticeboardError([error("root_not_mapping").located(path, loaded.lines)])
+    data, findings, lines = normalize_keys(model, loaded.data, loaded.lines)
+    # Settings are printed on every poster and attached to it: the same privacy
+    # checks as an item, only the official phone fields may hold a mobile.
+    contacts = TOWNSHIP_CONTACT_FIELDS if model is Township else VILLAGE_CONTACT_FIELDS
+    findings += check_privacy(data, contacts) + check_source(loaded, model)
+    try:
+        value = model.model_validate(data)
+    except ValidationError as exc:
+        findings += validation_findings(exc, model)
+        value = None
+    if findings:
+        # the raw lines too: a setting's own keys (`posting_days: {relief: 9}`) are not re-keyed
+        raise NoticeboardError([f.located(path, {**loaded.lines, **lines}) for f in findings])
+    return value
+
+
+def find_setting(item_dir: Path) -> tuple[Setting, list[Finding]]:
+    """The setting for items in `item_dir`: its village.yaml and the township above it."""
+    village_dir = item_dir if (item_dir / VILLAGE_FILE).is_file() else None
+    if (item_dir / TOWNSHIP_FILE).is_file():
+        township_dir: Path | None = item_dir
+    elif (item_dir.parent / TOWNSHIP_FILE).is_file():
+        township_dir = item_dir.parent
+    else:
+        township_dir = None
+    findings: list[Finding] = []
+    township = village = None
+    if township_dir is not None:
+        try:
+            township = load_settings_file(township_dir / TOWNSHIP_FILE, Township)
+        except NoticeboardError as exc:
+            findings += exc.findings
+    if village_dir is not None:
+        try:
+            village = load_settings_file(village_dir / VILLAGE_FILE, Village)
+        except NoticeboardError as exc:
+            findings += exc.findings
+    return Setting(township, village, township_dir, village_dir), findings

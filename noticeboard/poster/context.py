@@ -1,0 +1,393 @@
+"""The template context: dates, tables and their column widths, notice paragraphs, QR codes."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from markupsafe import Markup
+
+from noticeboard.formatting import capital, money, money_plain
+from noticeboard.kinds.common import Board, Envelope, Vote, zh_date
+from noticeboard.kinds.party_dues import DuesMember, bracket_rate
+from noticeboard.kinds.settings import Setting
+
+
+def issuer_of(item: Envelope, setting: Setting) -> str:
+    if item.issuer:
+        return item.issuer
+    village = setting.village
+    if village is None:
+        return ""
+    return village.branch_name if item.posting_board() is Board.PARTY else village.committee_name
+
+
+# The largest title that still fits on one line (A3 points; A4 scales with the
+# paper width), never below a size readable from two metres.
+TITLE_MIN_PT, A3_TEXT_WIDTH_PT = 28.0, 720.0
+PAPER_WIDTH_FACTOR = {"A3": 1.0, "A4": 210 / 297}
+
+
+def title_size_pt(title: str, paper: str) -> float:
+    one_line = A3_TEXT_WIDTH_PT / max(len(title), 1)
+    return round(max(TITLE_MIN_PT, one_line) * PAPER_WIDTH_FACTOR[paper], 1)
+
+
+def title_of(item: Envelope, setting: Setting) -> str:
+    village = setting.village
+    return item.title or item.default_title(village.name if village else "")
+
+
+def link_of(item: Envelope, setting: Setting) -> str | None:
+    """The item's URL, else its village's, else its township's."""
+    village, township = setting.village, setting.township
+    return item.url or (village.url if village else None) or (township.url if township else None)
+
+
+def qr_svg(url: str, border: int = 2) -> Markup:
+    """A QR code as one filled SVG path, a square per dark module: vector, sharp at any size.
+
+    (segno's own SVG strokes lines, which WeasyPrint draws with gaps between rows.)
+    """
+    import segno
+
+    matrix = segno.make(url, error="m").matrix
+    size = len(matrix) + 2 * border
+    squares = "".join(f"M{x + border} {y + border}h1v1h-1z"
+                      for y, row in enumerate(matrix) for x, dark in enumerate(row) if dark)
+    return Markup(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" '
+                  f'shape-rendering="crispEdges"><path fill="#000" d="{squares}"/></svg>')
+
+
+# Font families tried after the township's own (defaults.fonts), by name, so a poster
+# renders with what the computer has: Noto or Source Han (Debian, Ubuntu, UOS), SimSun and
+# Microsoft YaHei (Windows fonts), WenQuanYi (Kylin and older systems). docs/使用指南.md
+# lists them; any character none of these has is still found by fontconfig's fallback.
+SERIF_FALLBACK = ("Noto Serif CJK SC", "Source Han Serif SC", "Source Han Serif CN", "SimSun",
+                  "Songti SC", "AR PL UMing CN")
+SANS_FALLBACK = ("Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN",
+                 "Microsoft YaHei", "SimHei", "WenQuanYi Zen Hei")
+
+
+def _css_families(families: tuple[str, ...]) -> Markup:
+    return Markup(", ".join(f'"{family}"' for family in families))  # constants, not input
+
+
+def poster_context(item: Envelope, setting: Setting) -> dict[str, Any]:
+    """Everything the templates print, already formatted."""
+    village, township = setting.village, setting.township
+    title = title_of(item, setting)
+    defaults = setting.defaults
+    window_end = defaults.window_end(item)
+    review = None
+    if item.reviewed_by:  # printed for every kind that gives it, party items too
+        body = "" if item.posting_board() is Board.PARTY else (
+            village.supervision_name if village else "村务监督委员会")
+        when = f"（{zh_date(item.reviewed_on)}）" if item.reviewed_on else ""
+        review = f"{body}审核：{item.reviewed_by}{when}"
+    return {
+        "item": item,
+        "board": item.posting_board().value,
+        "title": title,
+        "issuer": issuer_of(item, setting),
+        "period": item.period.label,
+        "posted": zh_date(item.posted),
+        "window": f"{zh_date(item.posted)}至{short_end(item.posted, window_end)}",
+        "contact": item.contact or (village.phone if village else None),
+        "hotline": township.hotline if township else None,
+        "township": township.name if township else None,
+        "review": review,
+        "fonts": defaults.fonts,
+        "seal_guide": defaults.seal_guide,
+        "serif_fallback": _css_families(SERIF_FALLBACK),
+        "sans_fallback": _css_families(SANS_FALLBACK),
+        "qr": qr_svg(url) if (url := link_of(item, setting)) else None,
+        "url": url,
+    }
+
+
+def short_end(start: date, end: date) -> str:
+    """The end of a range without repeating the year (and month) of its start."""
+    if end.year != start.year:
+        return zh_date(end)
+    if end.month != start.month:
+        return f"{end.month}月{end.day}日"
+    return f"{end.day}日"
+
+
+def month_day(day: date) -> str:
+    """Table dates: `7月1日` (the year is the period's)."""
+    return f"{day.month}月{day.day}日"
+
+
+def year_month_short(day: date) -> str:
+    """`2024.03` for dense tables."""
+    return f"{day.year}.{day.month:02d}"
+
+
+def paragraphs(text: str) -> list[str]:
+    """Every line the clerk typed is a paragraph of its own; blank lines only add space."""
+    return [block.text for block in blocks(text)]
+
+
+# How a notice is set (GB/T 9704-2012, adapted to a poster). The rule the clerk
+# reads in the skeleton and the guide: every line typed is a paragraph on the
+# poster; a blank line adds half a line of space before the next one.
+SALUTATION_MAX = 40  # a first line this long or longer ending in a colon is a sentence
+CLOSING_RE = re.compile(r"特此(?:通知|公告|公示|通告|告知|函告)[。.！!]?$")
+ATTACHMENT_RE = re.compile(r"附\s*件\s*\d*\s*[：:]")
+ATTACHMENT_MORE_RE = re.compile(r"(?:\d+|[（(]\d+[）)])\s*[.．、]?\S")
+# Markers of numbered points by level: 一、 (一) 1. (1).
+POINT_MARKERS = (
+    ("[一二三四五六七八九十]{1,3}、", 1),
+    ("[（(][一二三四五六七八九十]{1,3}[）)]", 2),
+    ("\\d{1,2}[.．](?!\\d)", 3),
+    ("[（(]\\d{1,2}[）)]", 4),
+)
+POINT_RE = re.compile("|".join(f"(?P<l{level}>{marker})" for marker, level in POINT_MARKERS))
+# Where a numbered point may start inside a line: after a colon, semicolon or full stop.
+INLINE_BREAK = "：:；;。"
+TRAILING_PUNCTUATION = "。，、；：？！…—）》」』”’.,;:?!)"
+BOUND_CHARACTERS = 3  # the last characters kept together with the closing punctuation
+BIND_FROM = 5  # texts of up to this many characters are left as they are
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of a notice: its text, its role, and whether a blank line came first."""
+
+    text: str
+    role: str = "body"  # salutation, body, point, ending (特此通知), attachment, attachment-more
+    level: int = 0  # a numbered point's level, 1 (一、) to 4 ((1))
+    gap: bool = False
+
+    @property
+    def html(self) -> Markup:
+        return bind_tail(self.text)
+
+    @property
+    def classes(self) -> str:
+        names = [self.role] + ([f"level-{self.level}"] if self.level else [])
+        return " ".join(names + (["gap"] if self.gap else []))
+
+
+def blocks(text: str) -> list[Block]:
+    """The clerk's text as paragraphs with roles, in the order typed."""
+    result: list[Block] = []
+    gap = False
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = raw.strip()
+        if not line:
+            gap = bool(result)
+            continue
+        for piece in _split_line(line, first=not result):
+            result.append(_classify(piece, result, gap))
+            gap = False
+    return result
+
+
+def _split_line(line: str, first: bool) -> list[str]:
+    """A line split before inline numbered points (一、…；二、…) and before 特此通知."""
+    pieces = _split_points(line)
+    last = pieces[-1]
+    closing = CLOSING_RE.search(last)
+    if closing and closing.start() > 0 and last[closing.start() - 1] in "。！!？?":
+        pieces[-1:] = [last[:closing.start()], last[closing.start():]]
+    return pieces
+
+
+def _split_points(line: str) -> list[str]:
+    """Split only a run of at least two consecutive points, each after ： ； or 。,
+    so a date like 2.5亩 or a lone 一、 inside a sentence stays as typed."""
+    starts = []
+    for match in POINT_RE.finditer(line):
+        if match.start() == 0 or line[match.start() - 1] in INLINE_BREAK:
+            starts.append((match.start(), match.lastgroup, _ordinal(match.group())))
+    chosen: list[int] = []
+    for level in {group for _, group, _ in starts}:
+        run = [(start, number) for start, group, number in starts if group == level]
+        for index, (start, number) in enumerate(run):
+            if number != 1:
+                continue
+            sequence = [start]
+            for later, later_number in run[index + 1:]:
+                if later_number == number + len(sequence):
+                    sequence.append(later)
+            if len(sequence) >= 2:
+                chosen.extend(sequence)
+    cuts = sorted({start for start in chosen if start > 0})
+    return [line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+
+
+def _ordinal(marker: str) -> int:
+    digits = re.sub(r"\D", "", marker)
+    if digits:
+        return int(digits)
+    numerals = re.sub(r"[^一二三四五六七八九十]", "", marker)
+    return _zh_to_int(numerals)
+
+
+def _zh_to_int(numerals: str) -> int:
+    if "十" not in numerals:
+        return ZH_NUMBERS.index(numerals) if len(numerals) == 1 else 0
+    tens, _, ones = numerals.partition("十")
+    return (ZH_NUMBERS.index(tens) if tens else 1) * 10 + (ZH_NUMBERS.index(ones) if ones else 0)
+
+
+def _classify(piece: str, before: list[Block], gap: bool) -> Block:
+    if not before and piece.endswith(("：", ":")) and len(piece) < SALUTATION_MAX:
+        return Block(piece, "salutation", gap=gap)
+    if CLOSING_RE.fullmatch(piece):
+        return Block(piece, "ending", gap=gap)
+    if ATTACHMENT_RE.match(piece):
+        # GB/T 9704-2012 7.3.6: one blank line below the text, then 附件：name.
+        return Block(piece, "attachment", gap=True)
+    if before and before[-1].role.startswith("attachment") and not gap \
+            and ATTACHMENT_MORE_RE.match(piece):
+        return Block(piece, "attachment-more")
+    point = POINT_RE.match(piece)
+    if point and point.lastgroup:
+        return Block(piece, "point", level=int(point.lastgroup[1:]), gap=gap)
+    return Block(piece, "body", gap=gap)
+
+
+def bind_tail(text: str, keep: int = BOUND_CHARACTERS) -> Markup:
+    """The text, escaped, with its last few characters and closing punctuation bound
+    in a no-break span, so a paragraph never ends on one character and its full stop."""
+    if isinstance(text, Markup):  # already HTML: slicing it could cut a tag or an entity
+        return text
+    if len(text) <= BIND_FROM:  # a short text sits on one line wherever it is printed
+        return Markup.escape(text)
+    end = len(text)
+    while end > 0 and text[end - 1] in TRAILING_PUNCTUATION:
+        end -= 1
+    start = max(0, end - keep)
+    if start == 0 or any(ch.isspace() for ch in text[start:]):
+        return Markup.escape(text)
+    return Markup.escape(text[:start]) + Markup('<span class="bound">%s</span>') % text[start:]
+
+
+# Table columns sized from their content. Cells that hold a name, a category, a
+# date, an amount or a count never wrap: their column is as wide as the longest
+# cell (in character units of the table's own font). Free-text columns (摘要, 备注,
+# 事由) share what remains, each at least FREE_MIN_EM characters wide (or its
+# longest cell, if shorter). The layout is fixed (fast for long lists); a table
+# whose columns need more than the sheet's width makes the fit loop shrink the
+# poster until it fits, so no column is ever squeezed below its content.
+CELL_PADDING_EM = 1.25  # both sides of a cell (.rows td: 0.45rem at 0.8rem text) and a margin
+FREE_MIN_EM = 6.0
+KEEP_MAX_EM = 12.0  # wider "names" (hostile input, not a person's name) wrap
+HEADER_WHOLE = 5  # headers up to this many characters never wrap
+
+
+def text_em(text: str) -> float:
+    """The width of `text` in em: CJK and full-width characters 1, digits and Latin
+    about 0.58 (Noto Serif's figures), narrow punctuation 0.3."""
+    width = 0.0
+    for char in text:
+        if unicodedata.east_asian_width(char) in "WF":
+            width += 1.0
+        elif char in ".,:;'|!ilI ":
+            width += 0.3
+        else:
+            width += 0.58
+    return width
+
+
+def header_em(label: str) -> float:
+    """Short headers stay whole; a longer one may wrap before an opening bracket,
+    or in half: 缴纳基数（元） takes four characters, 确定积极分子 three."""
+    if len(label) <= HEADER_WHOLE:
+        return text_em(label)
+    parts = [part for part in re.split(r"(?=[（(])", label) if part]
+    return max(text_em(part) if len(part) <= 4 else math.ceil(len(part) / 2) for part in parts)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Column widths for one table, in em of the table's text (None: takes what remains)."""
+
+    widths: tuple[float | None, ...]
+    free_min: float  # em the free columns need at least, together
+    rem: float  # the table's text size in rem (.rows 0.8, .rows.dense 0.68)
+
+    @property
+    def colgroup(self) -> Markup:
+        cols = "".join("<col>" if width is None else f'<col style="width: {width:.2f}em">'
+                       for width in self.widths)
+        return Markup(f"<colgroup>{cols}</colgroup>")
+
+    @property
+    def frame(self) -> str:
+        """The table's frame is at least as wide as its columns need: when that is wider
+        than the sheet, the frame overflows and the fit loop shrinks the poster, so a
+        free column is never squeezed (WeasyPrint ignores min-width on tables)."""
+        need = sum(width for width in self.widths if width is not None) + self.free_min
+        return f"min-width: {need * self.rem:.2f}rem"
+
+
+def grid(columns: list[tuple[str, Any, str]], rem: float = 0.8) -> Grid:
+    """Widths from (header, cells as printed, mode) per column: `keep` columns are as wide
+    as their longest cell (up to KEEP_MAX_EM), `free` ones share what remains."""
+    widths: list[float | None] = []
+    free_min = 0.0
+    for label, cells, mode in columns:
+        longest = max((text_em(str(cell)) for cell in cells), default=0.0)
+        if mode == "free":
+            widths.append(None)
+            free_min += max(min(longest, FREE_MIN_EM), header_em(label)) + CELL_PADDING_EM
+        else:  # a clerk's overlong "name" wraps rather than push the table off the sheet
+            widths.append(round(max(min(longest, KEEP_MAX_EM), header_em(label))
+                                + CELL_PADDING_EM, 2))
+    return Grid(tuple(widths), round(free_min, 2), rem)
+
+
+def vote_line(vote: Vote) -> str:
+    return (f"应到{vote.expected}人，实到{vote.present}人；赞成{vote.votes_for}票，"
+            f"反对{vote.votes_against}票，弃权{vote.abstain}票")
+
+
+def dues_rate(member: DuesMember) -> str:
+    rate = bracket_rate(member)
+    return f"{(rate * 100).normalize()}%" if rate is not None else "—"
+
+
+def group_in_order(rows: list[Any], attribute: str) -> list[tuple[Any, list[Any]]]:
+    """Rows grouped by an attribute, groups in order of first appearance (Jinja sorts)."""
+    groups: dict[Any, list[Any]] = {}
+    for row in rows:
+        groups.setdefault(getattr(row, attribute), []).append(row)
+    return list(groups.items())
+
+
+ZH_NUMBERS = "零一二三四五六七八九十"
+
+
+def zh_number(number: int) -> str:
+    """1 → 一 … 99 → 九十九, for section numbers."""
+    if number <= 10:
+        return ZH_NUMBERS[number]
+    tens, ones = divmod(number, 10)
+    return (ZH_NUMBERS[tens] if tens > 1 else "") + "十" + (ZH_NUMBERS[ones] if ones else "")
+
+
+TEMPLATE_FILTERS = {
+    "md": month_day,
+    "ym_short": year_month_short,
+    "paragraphs": paragraphs,
+    "blocks": blocks,
+    "grid": grid,
+    "bind_tail": bind_tail,
+    "vote_line": vote_line,
+    "dues_rate": dues_rate,
+    "zh_number": zh_number,
+    "group_in_order": group_in_order,
+    "money": money,
+    "money_plain": money_plain,
+    "capital": capital,
+    "zh_date": zh_date,
+}
