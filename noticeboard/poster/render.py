@@ -470,7 +470,7 @@ class Renderer:
         assert checked.item is not None
         env = self.environment(self._override_dir(checked))
         template = env.get_template(f"{checked.item.KIND}.html.j2")
-        context = poster_context(checked.item, checked.setting)
+        context = poster_context(checked.item, checked.setting, checked.path)
         width, height = PAPER_SIZES_MM[paper]
         return template.render(**context, paper=paper, paper_width=width, paper_height=height)
 
