@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from noticeboard.checks.settings import find_setting
 from noticeboard.checks.severity import practice
 from noticeboard.cli import app
 from noticeboard.errors import Severity
 from noticeboard.kinds.practices import BY_CODE, PRACTICES, practice_code
-from noticeboard.kinds.settings import find_setting
 from noticeboard.messages import MESSAGES
 from tests.conftest import FINANCE_YAML, TOWNSHIP_YAML, check_text, write
 
