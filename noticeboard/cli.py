@@ -389,8 +389,8 @@ def init(
                "village name, may be repeated; without --township give one, and village.yaml "
                "is written in this folder"))] = None,
 ) -> None:
-    from noticeboard.kinds.settings import TOWNSHIP_FILE, VILLAGE_FILE
-    from noticeboard.sources.workspace import safe_name
+    from noticeboard.sources.names import safe_name
+    from noticeboard.sources.settings import TOWNSHIP_FILE, VILLAGE_FILE
 
     villages = villages or []
     if township is None and len(villages) != 1:
@@ -419,7 +419,7 @@ def init(
 def _refuse_init_names(township: str | None, villages: list[str]) -> None:
     """Before anything is written (all or nothing): a blank name, or two villages that
     would be one folder (`甲` twice, `AB` and `ab`, which `check` would then refuse)."""
-    from noticeboard.sources.workspace import output_key, safe_name
+    from noticeboard.sources.names import output_key, safe_name
 
     for name, hint in [(township, "--township"), *((v, "--village") for v in villages)]:
         if name is not None and not name.strip():
@@ -568,7 +568,7 @@ def new(
                "write the keys in Chinese (or English); default: township.yaml's "
                "defaults.chinese_keys"))] = None,
 ) -> None:
-    from noticeboard.kinds.settings import find_setting
+    from noticeboard.checks.settings import find_setting
 
     name = kind_for(kind)
     if name is None:
@@ -612,7 +612,3 @@ def doctor() -> None:
         typer.echo(line)
     raise typer.Exit(0 if report.ok else 1)
 
-
-def main() -> None:  # pragma: no cover - console entry for `python -m noticeboard`
-    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
-    app()

@@ -1,4 +1,4 @@
-"""township.yaml and village.yaml, and the defaults that cascade from them to items."""
+"""What township.yaml and village.yaml may say, and the defaults that cascade to items."""
 
 from __future__ import annotations
 
@@ -14,28 +14,12 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    ValidationError,
     WithJsonSchema,
 )
 
-from noticeboard.checks.privacy import (
-    TOWNSHIP_CONTACT_FIELDS,
-    VILLAGE_CONTACT_FIELDS,
-    check_privacy,
-    check_source,
-    check_unparsed,
-)
-from noticeboard.checks.validation import validation_findings
-from noticeboard.errors import Finding, NoticeboardError, error
 from noticeboard.kinds.common import URL_PATTERN, ChineseDate, Envelope
-from noticeboard.kinds.keys import normalize_keys
 from noticeboard.kinds.meeting import canonical_body
-from noticeboard.sources.loader import load_yaml_file
 from noticeboard.workdays import WorkCalendar
-
-TOWNSHIP_FILE = "township.yaml"
-VILLAGE_FILE = "village.yaml"
-
 
 FONT_NAME = r"^[\w \-]{1,64}$"  # goes into CSS: letters, digits, spaces, hyphens only
 
@@ -214,51 +198,3 @@ class Setting:
     def root(self) -> Path | None:
         """The folder whose files a poster may use (seal, logo, template overrides)."""
         return self.township_dir or self.village_dir
-
-
-def load_settings_file(path: Path, model: type[BaseModel]) -> Any:
-    """Load township.yaml or village.yaml; raise NoticeboardError with every finding."""
-    try:
-        loaded = load_yaml_file(path)
-    except NoticeboardError as exc:  # still searched for personal numbers, line by line
-        raise NoticeboardError(exc.findings + check_unparsed(path)) from None
-    if not isinstance(loaded.data, dict):
-        raise NoticeboardError([error("root_not_mapping").located(path, loaded.lines)])
-    data, findings, lines = normalize_keys(model, loaded.data, loaded.lines)
-    # Settings are printed on every poster and attached to it: the same privacy
-    # checks as an item, only the official phone fields may hold a mobile.
-    contacts = TOWNSHIP_CONTACT_FIELDS if model is Township else VILLAGE_CONTACT_FIELDS
-    findings += check_privacy(data, contacts) + check_source(loaded, model)
-    try:
-        value = model.model_validate(data)
-    except ValidationError as exc:
-        findings += validation_findings(exc, model)
-        value = None
-    if findings:
-        # the raw lines too: a setting's own keys (`posting_days: {relief: 9}`) are not re-keyed
-        raise NoticeboardError([f.located(path, {**loaded.lines, **lines}) for f in findings])
-    return value
-
-
-def find_setting(item_dir: Path) -> tuple[Setting, list[Finding]]:
-    """The setting for items in `item_dir`: its village.yaml and the township above it."""
-    village_dir = item_dir if (item_dir / VILLAGE_FILE).is_file() else None
-    if (item_dir / TOWNSHIP_FILE).is_file():
-        township_dir: Path | None = item_dir
-    elif (item_dir.parent / TOWNSHIP_FILE).is_file():
-        township_dir = item_dir.parent
-    else:
-        township_dir = None
-    findings: list[Finding] = []
-    township = village = None
-    if township_dir is not None:
-        try:
-            township = load_settings_file(township_dir / TOWNSHIP_FILE, Township)
-        except NoticeboardError as exc:
-            findings += exc.findings
-    if village_dir is not None:
-        try:
-            village = load_settings_file(village_dir / VILLAGE_FILE, Village)
-        except NoticeboardError as exc:
-            findings += exc.findings
-    return Setting(township, village, township_dir, village_dir), findings

@@ -618,24 +618,6 @@ def _compact_fonts(pdf: Any, compact_font: FontCompactor, deferred: _DeferredSub
                 item.stream = [deferred.subset_as_weasyprint_would(face)]
 
 
-def page_images(pdf: bytes, width_px: int, optimize: bool = False) -> list[bytes]:
-    """Each page as PNG bytes, `width_px` wide (pdfium, a maintained rasteriser)."""
-    import pypdfium2  # only images need it
-
-    document = pypdfium2.PdfDocument(pdf)
-    images = []
-    try:
-        for index in range(len(document)):
-            page = document[index]
-            buffer = BytesIO()
-            image = page.render(scale=width_px / page.get_width()).to_pil()
-            image.save(buffer, format="PNG", optimize=optimize)
-            images.append(buffer.getvalue())
-    finally:
-        document.close()
-    return images
-
-
 # ---- what the machine offers ------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -21,9 +21,9 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from noticeboard.checks.item import CheckedItem
 from noticeboard.checks.privacy import guard_poster, walk_strings
 from noticeboard.errors import Finding, Localized, NoticeboardError, clipped, error, format_field_path
-from noticeboard.kinds.settings import TOWNSHIP_FILE, VILLAGE_FILE
 from noticeboard.poster import compare
 from noticeboard.poster.context import TEMPLATE_FILTERS, poster_context, title_of, title_size_pt
+from noticeboard.sources.settings import TOWNSHIP_FILE, VILLAGE_FILE
 
 if TYPE_CHECKING:  # annotations only: importing WeasyPrint is engine.py's business
     from noticeboard.poster.engine import CSS, Document, FontConfiguration
