@@ -1,4 +1,4 @@
-"""The online board: a static site of every village's disclosures, current and past.
+"""The online board: a static site of every village's disclosures, current and past (issue 28).
 
 Pages (pages.py, Jinja templates in templates/site/), each item's data (data.py),
 the search index (search.py), the append-only log (log.py), the signed manifest
