@@ -156,7 +156,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli_site_verify_failed": ("网站 {site} 核对发现 {count} 处问题", "site {site}: {count} problems found"),
     "cli_site_own_key": (
-        "（用的是网站自带的公钥：只能说明网站完整；要确认是本镇所签，请另外给出本镇公布的公钥，见 noticeboard site --help）",
+        "（用的是网站自带的公钥：只能说明网站完整；要确认是本镇所签，"
+        "请另外给出本镇公布的公钥，见 noticeboard site --help）",
         "(checked with the key the site carries: this shows the site is whole; to know the "
         "township signed it, give the township's published key with --public-key)",
     ),

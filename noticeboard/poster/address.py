@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from noticeboard.kinds.settings import Setting
-from noticeboard.sources.workspace import safe_name
+from noticeboard.sources.names import safe_name
 
 CODE_PARAMETER = "v"  # ?v=<核验码>: the version the scanned poster shows
 

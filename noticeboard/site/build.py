@@ -138,9 +138,9 @@ def build_site(township_dir: Path, options: SiteOptions,
 
 
 def _township(build: Build, township_dir: Path) -> Township:
-    for source in build.workspace.items:
-        if source.setting.township is not None:
-            return source.setting.township
+    for setting in build.settings.values():
+        if setting.township is not None:
+            return setting.township
     raise NoticeboardError([error("site_no_township", folder=str(township_dir))])
 
 

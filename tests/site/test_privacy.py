@@ -61,8 +61,8 @@ def test_no_spelling_of_a_personal_number_reaches_the_site(tmp_path):
 
 def test_the_guard_refuses_a_number_however_a_page_spells_it():
     files = {
-        "a/index.html": "<td>110105</td><td>19491231002X</td>".encode(),
-        "b.json": '{"x": "\\u0031\\u0033\\u0038 1234 5678"}'.encode(),
+        "a/index.html": b"<td>110105</td><td>19491231002X</td>",
+        "b.json": b'{"x": "\\u0031\\u0033\\u0038 1234 5678"}',
         "c.csv": "王桂英,６２２２０２１２３４５６７８９０１２３\r\n".encode(),
         "d.html": "<p>监督电话 13912345678</p>".encode(),
         "manifest.json": b'{"x": "5f0e1380012345678901234567890123456789abcdefabcdef0123456789ab"}',
