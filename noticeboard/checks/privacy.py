@@ -322,20 +322,22 @@ def check_unparsed(path: Path) -> list[Finding]:
 
 # --- the last guard: what the finished poster draws ---
 
-def guard_poster(pdf: bytes, checked: CheckedItem, template_dirs: Sequence[Path | None]) -> None:
+def guard_poster(pdf: bytes, checked: CheckedItem, template_dirs: Sequence[Path | None],
+                 text: str | None = None) -> None:
     """Refuse a poster whose drawn text holds a personal number the item checks missed.
 
     The text comes from the finished PDF (pdfium reads it as a reader would
     copy it), so whatever put the number there — a template, a default, a
     settings file, text pieced together from several fields — it is caught
     before the file is written. Only the official contact numbers may appear.
+    `text` is that text when the caller has read it already.
     """
     if not pdf:  # no bytes, nothing drawn (a test renderer that only lays out)
         return
     allowed = _official_numbers(checked)
     findings: list[Finding] = []
     reported: set[str] = set()
-    for hit in find_numbers(poster_text(pdf)):
+    for hit in find_numbers(poster_text(pdf) if text is None else text):
         if hit.digits in reported or (hit.kind is Kind.MOBILE and hit.digits in allowed):
             continue
         reported.add(hit.digits)

@@ -229,6 +229,20 @@ def overflows_right(document: Document) -> bool:
     return False
 
 
+def content_rects(document: Document) -> list[tuple[float, float, float, float]]:
+    """Each page's content area (inside its margins, where page numbers and running
+    heads are not) as (left, top, right, bottom) in PDF points from the page's
+    top-left corner: the part of the sheet whose text is compared with the item."""
+    rects = []
+    for page in document.pages:
+        box = _page_box(page)
+        left, top = _number(box, "margin_left"), _number(box, "margin_top")
+        right = box.margin_width() - _number(box, "margin_right")
+        bottom = box.margin_height() - _number(box, "margin_bottom")
+        rects.append((left * 0.75, top * 0.75, right * 0.75, bottom * 0.75))
+    return rects
+
+
 def pin_to_bottom(document: Document, tag: str, spring: str = "spring") -> None:
     """Move the last `<tag>` element on a one-page document down to the bottom margin
     (moving laid-out boxes costs nothing, where a flex layout made WeasyPrint several
