@@ -14,7 +14,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CONSTRAINTS := constraints.txt
 UPGRADE_VENV := .venv-upgrade
 
-.PHONY: setup system venv demo test bench bench-speed clean constraints upgrade-check golden
+.PHONY: setup system venv demo test bench bench-speed clean constraints upgrade-check golden floors
 
 setup: system venv
 
@@ -64,7 +64,7 @@ golden: setup
 	$(BIN)/python -m tests.golden
 
 clean:
-	rm -rf $(VENV) $(UPGRADE_VENV) out
+	rm -rf $(VENV) $(UPGRADE_VENV) $(FLOOR_VENV) out
 
 bench: setup
 	$(BIN)/python bench/render_bench.py
@@ -73,3 +73,14 @@ bench: setup
 bench-speed: setup
 	$(BIN)/pip install --quiet typst
 	$(BIN)/python bench/speed_report.py
+
+# The suite against the floor of every dependency (the oldest release pyproject.toml
+# allows): proves the floors are true. Linters stay at the tested versions.
+FLOOR_VENV := .venv-floor
+floors: system
+	rm -rf $(FLOOR_VENV)
+	$(PYTHON) -m venv $(FLOOR_VENV)
+	$(FLOOR_VENV)/bin/pip install --quiet --upgrade pip
+	$(FLOOR_VENV)/bin/pip install --quiet $$($(PYTHON) scripts/floor_versions.py) -e .
+	$(FLOOR_VENV)/bin/pip list --format=freeze | grep -iE "^($$($(PYTHON) scripts/floor_versions.py | sed 's/==.*//' | paste -sd'|'))=="
+	$(FLOOR_VENV)/bin/pytest -q -p no:cacheprovider
