@@ -57,7 +57,7 @@ DEFAULT_POSTING_DAYS = {"relief": 7, "member_development": 7, "appointment": 7}
 DEFAULT_MIN_DAYS = {"notice": 3, "finance": 5, "relief": 7, "appointment": 5,
                     "member_development": 5, "one_matter": 7, "contract": 5, "expense": 5,
                     "major_matter": 5}
-DEFAULT_QUORUM = {"村民会议": "1/2", "村民代表会议": "2/3", "党员大会": "1/2"}
+DEFAULT_QUORUM = {"村民会议": "1/2", "户代表会议": "2/3", "村民代表会议": "2/3", "党员大会": "1/2"}
 DEFAULT_NOTICE_DAYS = {"村民会议": 10}  # 村民委员会组织法 第二十一条: 提前十天通知
 
 

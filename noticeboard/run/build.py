@@ -55,7 +55,7 @@ class Build:
         return cls(workspace)
 
     def check(self) -> list[CheckedItem]:
-        from noticeboard.checks.rules.continuity import check_across
+        from noticeboard.checks.across import check_across
 
         self.checked = [check_item(src.path, src.setting) for src in self.workspace.items]
         for index, finding in output_collisions(self.workspace.items).items():
