@@ -14,7 +14,7 @@ from typing import Any
 
 from noticeboard.checks.across.village import villages
 from noticeboard.checks.item import CheckedItem
-from noticeboard.errors import Finding
+from noticeboard.errors import Finding, shown
 from noticeboard.formatting import money
 from noticeboard.kinds.common import QUARTER_NAMES, Envelope, Period
 from noticeboard.kinds.contract import Contract
@@ -43,12 +43,14 @@ class PeriodSummary:
     disagreements: list[Finding] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"village": self.village, "period": self.period, "decided": self.decided,
+        # shown: a folder or file name may hold a personal number (masked) or controls
+        return {"village": shown(self.village), "period": self.period,
+                "decided": [shown(text) for text in self.decided],
                 "spent": _figure(self.spent), "received": _figure(self.received),
                 "contract_money_received": _figure(self.contract_money),
                 "large_expenses_posted": _figure(self.large_expenses),
-                "posted": self.posted,
-                "disagreements": [{"file": f.file.name if f.file else None, "line": f.line,
+                "posted": [shown(name) for name in self.posted],
+                "disagreements": [{"file": shown(f.file.name) if f.file else None, "line": f.line,
                                    "code": f.code, "message": f.message("zh"),
                                    "message_en": f.message("en")} for f in self.disagreements]}
 
