@@ -59,10 +59,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "difference {diff}",
     ),
     "decision_not_passed": (
-        "引用的决议公告（{other}）表决未通过：赞成 {votes_for} 票，没有超过实到 {present} 人的半数；"
+        "引用的决议公告（{other}）表决未通过：赞成 {votes_for} 票，没有超过{basis}的半数；"
         "未通过的决议不能作为依据",
         "the cited result notice ({other}) did not pass: {votes_for} for, not more than "
-        "half of the {present} present; a motion that failed allows nothing",
+        "half of {basis}; a motion that failed allows nothing",
+    ),
+    "decision_failed_stated": (
+        "引用的决议公告（{other}）写明表决未通过；未通过的决议不能作为依据",
+        "the cited result notice ({other}) says the motion failed; it allows nothing",
     ),
     "carried_out_before_meeting": (
         "{what} {done} 早于引用的决议公告（{other}）的会议日期 {decided}，早 {days} 天：应先决策、后实施",

@@ -21,14 +21,21 @@ from decimal import Decimal
 from noticeboard.checks.across.village import Problem, Village, where
 from noticeboard.checks.item import CheckedItem
 from noticeboard.checks.rules.votes import VILLAGERS_BODIES
-from noticeboard.errors import FieldPath, Finding, error, warning
+from noticeboard.checks.severity import practice
+from noticeboard.errors import FieldPath, Finding, Localized, error
 from noticeboard.formatting import money
 from noticeboard.kinds.common import Decision, Vote
 from noticeboard.kinds.contract import Contract
 from noticeboard.kinds.expense import Expense
 from noticeboard.kinds.finance import Finance
 from noticeboard.kinds.major_matter import MajorMatter
-from noticeboard.kinds.meeting import Meeting, MeetingStage, canonical_body, motion_passed
+from noticeboard.kinds.meeting import (
+    Meeting,
+    MeetingStage,
+    canonical_body,
+    majority_of_expected,
+    motion_passed,
+)
 from noticeboard.kinds.one_matter import OneMatter
 
 VOTE_FIELDS = (("expected", "应到人数"), ("present", "实到人数"), ("votes_for", "赞成票"),
@@ -142,12 +149,23 @@ def _agrees(cited: Cited, source: CheckedItem, meeting: Meeting) -> list[Finding
                               days=abs((decision.date - meeting.meeting_date).days)))
     if meeting.vote is not None:
         findings += _votes_agree(cited, source, meeting.vote)
-        if not motion_passed(meeting.vote, meeting.body):
-            findings.append(error("decision_not_passed", cited.at(cited.file_path, "file"),
-                                  other=where(source, ("vote", "votes_for")),
-                                  votes_for=meeting.vote.votes_for,
-                                  present=meeting.vote.present))
+        if motion_passed(meeting.vote, meeting.body) is False:
+            findings.append(_not_passed(cited, source, meeting))
     return findings
+
+
+def _not_passed(cited: Cited, source: CheckedItem, meeting: Meeting) -> Finding:
+    vote = meeting.vote
+    assert vote is not None
+    at = cited.at(cited.file_path, "file")
+    members = majority_of_expected(meeting.body)
+    basis = vote.expected if members else vote.present
+    if vote.tally_for() is None or basis is None:  # the notice says 未通过 in words
+        return error("decision_failed_stated", at, other=where(source, ("vote",)))
+    return error("decision_not_passed", at, other=where(source, ("vote", "votes_for")),
+                 votes_for=vote.tally_for(),
+                 basis=Localized(f"{'应到' if members else '实到'} {basis} 人",
+                                 f"the {basis} {'entitled to attend' if members else 'present'}"))
 
 
 def _votes_agree(cited: Cited, source: CheckedItem, theirs: Vote) -> list[Finding]:
@@ -159,7 +177,9 @@ def _votes_agree(cited: Cited, source: CheckedItem, theirs: Vote) -> list[Findin
                   mine=getattr(mine, name), theirs=getattr(theirs, name),
                   diff=abs(getattr(mine, name) - getattr(theirs, name)),
                   other=where(source, ("vote", name)))
-            for name, label in VOTE_FIELDS if getattr(mine, name) != getattr(theirs, name)]
+            for name, label in VOTE_FIELDS
+            if None not in (getattr(mine, name), getattr(theirs, name))  # counts given in both
+            and getattr(mine, name) != getattr(theirs, name)]
 
 
 def _timing(cited: Cited, decided: date, posted: date | None,
@@ -179,8 +199,8 @@ def _timing(cited: Cited, decided: date, posted: date | None,
         if cited.must_be_posted:
             # Unknown is not proof of never: a warning that says what to add (a township
             # may raise it); a posting that came after the spending is an error below.
-            findings.append(warning("decision_not_posted", cited.path or cited.date_path,
-                                    body=cited.decision.body))
+            findings.append(practice("decision_not_posted", cited.entry.setting,
+                                     cited.path or cited.date_path, body=cited.decision.body))
         return findings
     for step in cited.done:
         if posted > step.day:
@@ -202,8 +222,8 @@ def _large_rows_decided(village: Village, threshold: Decimal) -> list[Problem]:
             if any(_shows(expense, row.voucher, row.date, row.amount) for _, expense in posters):
                 continue
             # The threshold is the township's (local practice): a warning it may raise.
-            problems.append((entry, warning(
-                "ledger_row_needs_decision", ("expense", index, "amount"),
+            problems.append((entry, practice(
+                "ledger_row_needs_decision", entry.setting, ("expense", index, "amount"),
                 summary=row.summary, amount=money(row.amount), threshold=money(threshold))))
     return problems
 

@@ -152,3 +152,18 @@ def test_a_large_ledger_row_needs_a_decision(tmp_path):
         ("warning", q3.name, line(q3, "金额: 12000.00"),
          "支出「村部屋顶翻修」¥12,000.00 超过乡镇规定的上会标准 ¥10,000.00，但没有决策："
          "请写明决定它的会议（决策情况），或单独张贴大额经费开支公示")]
+
+
+def test_a_township_raises_the_large_row_rule_to_an_error(tmp_path):
+    root = copy_township(tmp_path)
+    edit(root / "township.yaml", "defaults:  ", "defaults:\n  升为错误: [大额支出决策]  ")
+    q3 = root / SH / "2026-Q3-财务.yaml"
+    edit(q3, "    金额: 10440.00", "    金额: 10440.01")  # no longer the expense poster's amount…
+    edit(q3, "    凭证号: 付-011", "    凭证号: 付-111")  # …nor its voucher
+    edit(q3, "期末余额: 167221.62", "期末余额: 167221.61")
+    edit(root / SH / "2026-Q4-财务.yaml", "期初余额: 167221.62", "期初余额: 167221.61")
+    edit(root / SH / "2026-Q4-财务.yaml", "期末余额: 218517.39", "期末余额: 218517.38")
+    build = Build.for_paths([root / SH])
+    build.check()
+    assert [(f.severity.value, f.code) for f in build.findings] == [
+        ("error", "money_not_in_ledger"), ("error", "ledger_row_needs_decision")]
