@@ -27,8 +27,11 @@ def test_a_ledger_is_a_fiscal_data_package_with_its_rows_as_csv(built):
     assert rows(folder / "income.csv") == [
         ["日期", "凭证号", "摘要", "类别", "金额", "经手人"],
         ["2026-07-01", "记-001", "村集体厂房租金收入", "发包及上交收入", "2000.50", "陈静"]]
-    assert rows(folder / "expense.csv")[1] == [
-        "2026-08-02", "付-001", "村委会办公用品采购", "管理费用", "300.25", "刘洋", "张建国"]
+    header, expense = rows(folder / "expense.csv")
+    assert header[:8] == ["日期", "凭证号", "摘要", "类别", "金额", "经手人", "审批人", "决策情况·决策机构"]
+    assert "决策情况·表决情况·赞成" in header  # a decision left out keeps its (empty) columns
+    assert expense == ["2026-08-02", "付-001", "村委会办公用品采购", "管理费用", "300.25", "刘洋", "张建国",
+                       *[""] * (len(header) - 7)]
     item = rows(folder / "item.csv")
     assert dict(zip(*item, strict=True))["期初余额"] == "1000.00"
     assert dict(zip(*item, strict=True))["所属期间"] == "2026年第三季度"
