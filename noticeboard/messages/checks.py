@@ -593,4 +593,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "决议公告没有写会议地点",
         "the result notice does not give the place of the meeting",
     ),
+    "ledger_row_date_missing": (
+        "{table}有 {count} 笔没有写日期（{which}）：写明哪天发生，才能看出先后、是否在本期",
+        "{count} {table} rows have no date ({which}): the date shows when it "
+        "happened and that it belongs to the period",
+    ),
+    "ledger_row_voucher_missing": (
+        "{table}有 {count} 笔没有写凭证号（{which}）：凭证号让每笔账能和原始单据对上",
+        "{count} {table} rows have no voucher number ({which}): it ties each "
+        "row to its receipt",
+    ),
+    "ledger_row_category_missing": (
+        "{table}有 {count} 笔没有写类别（{which}）：类别按会计制度归口，便于核对",
+        "{count} {table} rows have no category ({which})",
+    ),
+    "ledger_row_handler_missing": (
+        "{table}有 {count} 笔没有写经手人（{which}）：写明经手人，每笔账才有人负责",
+        "{count} {table} rows have no handler ({which}): someone answers for each row",
+    ),
+    "ledger_row_approver_missing": (
+        "{table}有 {count} 笔没有写审批人（{which}）：写明谁批准的，才看得出开支经过审批",
+        "{count} {table} rows have no approver ({which}): it shows the spending "
+        "was approved",
+    ),
+    "ledger_balance_missing": (
+        "没有写{missing}：只公开支出，群众看不出村里还有多少钱，也核对不了账是否平、是否和上期接得上",
+        "no {missing}: a ledger of spending alone shows neither what is left nor whether it "
+        "balances and carries over",
+    ),
+    "accountant_missing": (
+        "没有写会计：写明记账的会计，账目有人签字负责",
+        "no accountant: name who kept the books, so someone signs for them",
+    ),
+    "total_exceeds_rows": (
+        "{label}写的是 {stated}，但各行相加只有 {computed}：有 {diff} 没有列出明细。只公开合计、"
+        "不公开具体账目是走形式，请把没有列出的账目逐笔补上，或核对合计",
+        "{label} is stated as {stated}, but the rows add up to only {computed}: {diff} is "
+        "not itemised. A total without its lines is a formality: list every row, or check "
+        "the total",
+    ),
 }

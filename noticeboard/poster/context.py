@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from noticeboard.formatting import capital, money, money_plain
 from noticeboard.kinds.common import Board, Envelope, Vote, zh_date
+from noticeboard.kinds.finance import Finance
 from noticeboard.kinds.party_dues import DuesMember, bracket_rate
 from noticeboard.kinds.settings import Setting
 
@@ -372,6 +373,15 @@ def vote_line(vote: Vote) -> str:
     return "；".join(groups)
 
 
+def ledger_columns(item: Finance) -> dict[str, bool]:
+    """The ledger's optional columns that some row fills: the others are left off the poster."""
+    rows = [*item.income, *item.expense]
+    shown = {name: any(getattr(row, name) is not None for row in rows)
+             for name in ("date", "voucher", "category", "handler")}
+    shown["approver"] = any(row.approver is not None for row in item.expense)
+    return shown
+
+
 def vote_figures(vote: Vote) -> list[tuple[str, int]]:
     """The key-figure boxes of a vote: only the counts the notice gives (none: no boxes)."""
     return [(label, count) for label, count in (
@@ -413,6 +423,7 @@ TEMPLATE_FILTERS = {
     "bind_tail": bind_tail,
     "vote_line": vote_line,
     "vote_figures": vote_figures,
+    "ledger_columns": ledger_columns,
     "dues_rate": dues_rate,
     "zh_number": zh_number,
     "group_in_order": group_in_order,

@@ -31,10 +31,11 @@ def _balances_carry_over(checked: list[CheckedItem]) -> list[tuple[CheckedItem, 
             prev, nxt = before.item, after.item
             assert isinstance(prev, Finance) and isinstance(nxt, Finance)
             adjacent = prev.period.end + timedelta(days=1) == nxt.period.start
-            if adjacent and prev.closing_balance != nxt.opening_balance:
+            closing, opening = prev.closing_balance, nxt.opening_balance
+            if adjacent and closing is not None and opening is not None and closing != opening:
                 problems.append((after, error(
-                    "balance_not_carried", ("opening_balance",), opening=money(nxt.opening_balance),
-                    previous=before.path.name, closing=money(prev.closing_balance))))
+                    "balance_not_carried", ("opening_balance",), opening=money(opening),
+                    previous=before.path.name, closing=money(closing))))
     return problems
 
 
