@@ -47,14 +47,20 @@ def _one_matter(item: OneMatter, setting: Setting) -> list[Finding]:
     findings: list[Finding] = []
     if not item.budget:
         findings.append(error("money_no_rows", ("budget",)))
-    if item.money_per_person > defaults.one_matter_money_cap:
-        findings.append(error("one_matter_money_cap", ("money_per_person",),
-                              value=money(item.money_per_person),
-                              cap=money(defaults.one_matter_money_cap)))
-    if item.labour_days > defaults.one_matter_labour_cap:
-        findings.append(error("one_matter_labour_cap", ("labour_days",),
-                              value=f"{item.labour_days:g}",
-                              cap=f"{defaults.one_matter_labour_cap:g}"))
+    # The caps are the province's (国办发〔2007〕4号): over a cap the township set, an error;
+    # over the built-in default, which may not be this province's, a practice warning.
+    for field, setting_name, value, cap, shown, what in (
+            ("money_per_person", "one_matter_money_cap", item.money_per_person,
+             defaults.one_matter_money_cap, money, "筹资标准"),
+            ("labour_days", "one_matter_labour_cap", item.labour_days,
+             defaults.one_matter_labour_cap, lambda d: f"{d:g}", "筹劳标准")):
+        if value <= cap:
+            continue
+        if setting_name in defaults.model_fields_set:
+            findings.append(error(setting_name, (field,), value=shown(value), cap=shown(cap)))
+        else:
+            findings.append(practice("one_matter_cap_default", setting, (field,), what=what,
+                                     value=shown(value), cap=shown(cap), name=setting_name))
     return findings
 
 
