@@ -27,8 +27,9 @@ from noticeboard.errors import (
     warning,
 )
 from noticeboard.run.atomic import LOCK_FILE, OutputLock, remove_stale_temp_files
+from noticeboard.run.executors import Executor, open_executor
 from noticeboard.run.outcomes import Outcome, Pair, RenderOptions, Status
-from noticeboard.run.pool import Task, WorkResult, run_tasks
+from noticeboard.run.pool import Task, WorkResult
 from noticeboard.run.report import PRINT_PREFIX, write_print_files, write_report
 from noticeboard.run.state import STATE_FILE, InputDigests, RunState, format_of
 from noticeboard.sources.names import output_key
@@ -46,15 +47,19 @@ def render_all(pairs: list[Pair], options: RenderOptions,
 
     `whole_villages` are output folders whose every item is in `pairs`: a poster this
     tool made there whose item is gone is moved aside too."""
-    lock = OutputLock(options.out_dir)
-    lock.acquire()  # refused: NoticeboardError, the run does not start (and has no summary)
+    executor = open_executor(options)  # a cluster refused or unreachable: nothing written yet
     try:
-        return _render_locked(pairs, options, progress, whole_villages)
+        lock = OutputLock(options.out_dir)
+        lock.acquire()  # refused: NoticeboardError, the run does not start (and has no summary)
+        try:
+            return _render_locked(pairs, options, executor, progress, whole_villages)
+        finally:
+            lock.release()
     finally:
-        lock.release()
+        executor.close()
 
 
-def _render_locked(pairs: list[Pair], options: RenderOptions,
+def _render_locked(pairs: list[Pair], options: RenderOptions, executor: Executor,
                    progress: Callable[[Outcome], None] | None, whole_villages: frozenset[str]
                    ) -> tuple[list[Outcome], list[Finding]]:
     report_progress = progress or (lambda outcome: None)
@@ -79,7 +84,7 @@ def _render_locked(pairs: list[Pair], options: RenderOptions,
     tasks_by_index = {task.index: task for task in tasks}
     changed: set[str] = set()  # villages with a poster made, failed or moved aside this run
     try:
-        for index, result in run_tasks(tasks, options.jobs):
+        for index, result in executor.run(tasks) if tasks else ():
             outcome = _outcome(pairs[index][0], result)
             if outcome.status is Status.RENDERED:
                 kept = state.current_files(tasks_by_index[index].target, keys[index])

@@ -48,7 +48,9 @@ def write_report(out_dir: Path, pairs: list[Pair], outcomes: list[Outcome],
                          for f in findings],
         })
     counts = {status.value: sum(o.status is status for o in outcomes) for status in Status}
-    report = {"tool": "noticeboard", "summary": counts, "items": items,
+    township = _township_name(pairs)
+    report = {"tool": "noticeboard", **({"township": township} if township else {}),
+              "summary": counts, "items": items,
               "moved_aside": [f.as_posix() for o in outcomes for f in o.moved]}
     target = out_dir / name
     write_atomic(target, json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8"))
