@@ -104,7 +104,9 @@ def _merged_report(shards: dict[int, dict[str, Any]]) -> dict[str, Any]:
     return {"tool": "noticeboard", **({"township": townships.pop()} if len(townships) == 1 else {}),
             "summary": {s: sum(item["status"] == s for item in items) for s in statuses},
             "items": items,
-            "moved_aside": [f for item in items for f in item.get("moved_aside", [])]}
+            "moved_aside": [f for item in items for f in item.get("moved_aside", [])],
+            # every shard summarised every item checked: the first shard's periods are all
+            **({"periods": shards[1]["periods"]} if "periods" in shards[1] else {})}
 
 
 def _print_files(out_dir: Path, report: dict[str, Any]) -> list[Path]:

@@ -40,7 +40,8 @@ STALE_DIR = "已失效"  # where outputs that no longer match their item are mov
 
 def render_all(pairs: list[Pair], options: RenderOptions,
                progress: Callable[[Outcome], None] | None = None,
-               whole_villages: frozenset[str] = frozenset()
+               whole_villages: frozenset[str] = frozenset(),
+               all_checked: list[CheckedItem] | None = None
                ) -> tuple[list[Outcome], list[Finding]]:
     """Outcomes in item order (unchanged ones skipped, the rest rendered, in parallel),
     and any problem with the run's own files (lock, state, report, print files).
@@ -52,7 +53,7 @@ def render_all(pairs: list[Pair], options: RenderOptions,
         lock = OutputLock(options.out_dir)
         lock.acquire()  # refused: NoticeboardError, the run does not start (and has no summary)
         try:
-            return _render_locked(pairs, options, executor, progress, whole_villages)
+            return _render_locked(pairs, options, executor, progress, whole_villages, all_checked)
         finally:
             lock.release()
     finally:
@@ -60,7 +61,8 @@ def render_all(pairs: list[Pair], options: RenderOptions,
 
 
 def _render_locked(pairs: list[Pair], options: RenderOptions, executor: Executor,
-                   progress: Callable[[Outcome], None] | None, whole_villages: frozenset[str]
+                   progress: Callable[[Outcome], None] | None, whole_villages: frozenset[str],
+                   all_checked: list[CheckedItem] | None
                    ) -> tuple[list[Outcome], list[Finding]]:
     report_progress = progress or (lambda outcome: None)
     state, problems = RunState.load(options.out_dir)
@@ -100,7 +102,7 @@ def _render_locked(pairs: list[Pair], options: RenderOptions, executor: Executor
         remove_stale_temp_files(options.out_dir)
     done = [o for o in outcomes if o is not None]
     report = report_name(options.shard)
-    problems += _run_file(lambda: write_report(options.out_dir, pairs, done, report),
+    problems += _run_file(lambda: write_report(options.out_dir, pairs, done, report, all_checked),
                           options.out_dir / report)
     written: list[Path] = []
     if options.print_file:
