@@ -191,10 +191,10 @@ def render(
                "output format: pdf (default) or png (an image per page); may be given twice"))
     ] = None,
     scheduler: Annotated[str | None, typer.Option(
-        "--scheduler", metavar="<tcp://主机:端口>", show_default=False,
-        help=h("在 Dask 集群上生成（调度器地址；也可设环境变量 NOTICEBOARD_SCHEDULER）",
-               "render on a Dask cluster (the scheduler's address; or set "
-               "NOTICEBOARD_SCHEDULER)"))] = None,
+        "--scheduler", metavar="<地址>", show_default=False,
+        help=h("在集群上生成：调度器地址，如 tcp://10.1.2.3:8786（也可设环境变量 NOTICEBOARD_SCHEDULER）",
+               "render on a Dask cluster: the scheduler's address, e.g. tcp://10.1.2.3:8786 "
+               "(or set NOTICEBOARD_SCHEDULER)"))] = None,
 ) -> None:
     from noticeboard.run.pool import default_jobs
 
@@ -226,7 +226,7 @@ def render(
                 "become one report.json (and with --print-file, the print files), as an "
                 "unsharded run makes."))
 def merge(
-    output: Annotated[Path, typer.Argument(metavar="<输出文件夹>", help=h(
+    output: Annotated[Path, typer.Argument(metavar="<文件夹>", help=h(
         "分份生成时用的输出文件夹", "the output folder the shards rendered into"))] = Path("out"),
     print_file: Annotated[bool, typer.Option(
         "--print-file", help=h("同时为每个村和全镇各合成一个打印文件",

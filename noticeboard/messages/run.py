@@ -92,7 +92,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "write_failed": ("无法写入 {location}：{reason}", "cannot write {location}: {reason}"),
     # --- a cluster (issue 30): run/cluster.py ---
     "cluster_not_installed": (
-        "要用集群生成，需要先安装 Dask：pip install 'noticeboard[cluster]'；不用集群时去掉 --scheduler",
+        "要用集群生成，需要先安装集群组件（见 docs 文件夹里的说明）；不用集群时请去掉调度器地址",
         "rendering on a cluster needs Dask: pip install 'noticeboard[cluster]'; "
         "or leave out --scheduler",
     ),
@@ -102,21 +102,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "network and that the scheduler runs; nothing was written",
     ),
     "cluster_no_workers": (
-        "集群调度器 {address} 上没有工作进程：请先启动 dask worker；什么也没有写",
+        "集群调度器 {address} 上没有工作进程：请先在各台机器上启动工作进程；什么也没有写",
         "the cluster scheduler {address} has no workers: start dask workers first; "
         "nothing was written",
     ),
     "cluster_worker_differs": (
         "集群工作进程 {worker} 的环境和本机不同（{differences}），生成的海报会不一样，已拒绝；"
-        "请在每台机器上装同一版本的本工具、WeasyPrint 和字体；什么也没有写",
+        "请在每台机器上装同一版本的本工具、排版引擎和字体；什么也没有写",
         "cluster worker {worker} differs from this computer ({differences}) and would make "
         "other posters; refused. Install the same versions of this tool, WeasyPrint and the "
         "fonts on every machine; nothing was written",
     ),
     # --- merging shards (issue 30): run/merge.py ---
     "merge_no_shards": (
-        "{folder} 里没有分份生成的报告（report-1of4.json 这样的文件），没有可合并的；什么也没有写",
-        "{folder} holds no shard reports (files like report-1of4.json): nothing to merge; "
+        "{folder} 里没有分份生成的报告（{pattern} 这样的文件），没有可合并的；什么也没有写",
+        "{folder} holds no shard reports (files like {pattern}): nothing to merge; "
         "nothing was written",
     ),
     "merge_mixed_splits": (

@@ -149,7 +149,7 @@ def test_a_worker_with_other_versions_is_refused_naming_it_and_the_difference():
     [finding] = caught.value.findings
     assert finding.message() == (
         f"集群工作进程 tcp://10.0.0.9:4000 的环境和本机不同（weasyprint 69.0≠{ours['weasyprint']}），"
-        "生成的海报会不一样，已拒绝；请在每台机器上装同一版本的本工具、WeasyPrint 和字体；什么也没有写")
+        "生成的海报会不一样，已拒绝；请在每台机器上装同一版本的本工具、排版引擎和字体；什么也没有写")
 
 
 def test_a_scheduler_without_workers_is_refused():
