@@ -53,8 +53,8 @@ def _shard_reports(out_dir: Path) -> dict[int, dict[str, Any]]:
         if match:
             found[int(match[1]), int(match[2])] = path
     if not found:
-        raise NoticeboardError([error("merge_no_shards", folder=display_path(out_dir), pattern="report-1of4.json")
-                                .located(out_dir, {})])
+        raise NoticeboardError([error("merge_no_shards", folder=display_path(out_dir),
+                                      pattern="report-1of4.json").located(out_dir, {})])
     counts = sorted({count for _, count in found})
     if len(counts) > 1:
         raise NoticeboardError([error("merge_mixed_splits", folder=display_path(out_dir),
