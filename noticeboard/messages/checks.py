@@ -444,6 +444,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件名里有{what}（{masked}）：文件名会随源文件附在海报 PDF 里，请给文件改名",
         "the file name holds {what} ({masked}): it travels inside the poster PDF; rename the file",
     ),
+    "privacy_poster_name": (
+        "归档海报的文件名里有{what}（{masked}）：重新生成的海报会用这个文件名，report.json 也会记下它，"
+        "请给这个 PDF 文件改名后再检查或生成",
+        "the archived poster's file name holds {what} ({masked}): the poster made again would be "
+        "named after it, and report.json would record it; rename the PDF first",
+    ),
     "privacy_folder_name": (
         "所在文件夹的名字里有{what}（{masked}）：文件夹名会用作海报和打印文件的文件名，请给文件夹改名",
         "the folder's name holds {what} ({masked}): it names the posters and print files made "
