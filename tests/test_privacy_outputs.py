@@ -92,7 +92,7 @@ def test_an_archived_poster_named_with_an_id_is_refused_and_nothing_holds_the_id
     archived = tmp_path / "通知-11010519491231002X.pdf"
     archived.write_bytes(next((tmp_path / "first").rglob("通知.pdf")).read_bytes())
     message = ("归档海报的文件名里有完整的身份证号（110105********002X）：重新生成的海报会用这个文件名，"
-               "report.json 也会记下它，请给这个 PDF 文件改名后再检查或生成")
+               "运行报告也会记下它，请给这个 PDF 文件改名后再检查或生成")
     checked = runner.invoke(app, ["check", archived.name])
     assert checked.exit_code == 1 and message in checked.output
     rendered = runner.invoke(app, ["render", archived.name, "-o", "again"])

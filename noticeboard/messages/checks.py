@@ -447,7 +447,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file name holds {what} ({masked}): it travels inside the poster PDF; rename the file",
     ),
     "privacy_poster_name": (
-        "归档海报的文件名里有{what}（{masked}）：重新生成的海报会用这个文件名，report.json 也会记下它，"
+        "归档海报的文件名里有{what}（{masked}）：重新生成的海报会用这个文件名，运行报告也会记下它，"
         "请给这个 PDF 文件改名后再检查或生成",
         "the archived poster's file name holds {what} ({masked}): the poster made again would be "
         "named after it, and report.json would record it; rename the PDF first",
