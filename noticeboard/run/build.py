@@ -11,7 +11,7 @@ from pathlib import Path
 
 from noticeboard.checks.item import CheckedItem, check_item
 from noticeboard.checks.privacy import check_poster_name
-from noticeboard.checks.settings import check_setting
+from noticeboard.checks.settings import check_setting, copied_villages
 from noticeboard.errors import Finding, NoticeboardError, error, has_errors, os_reason
 from noticeboard.kinds.settings import Setting
 from noticeboard.run.outcomes import Outcome, RenderOptions, Status
@@ -134,6 +134,7 @@ def _checked_settings(workspace: Workspace) -> dict[SettingFolders, Setting]:
         else:
             settings[folders] = setting
     workspace.items = [s for s in workspace.items if s.folders not in broken]
+    workspace.findings += copied_villages(settings.values())
     return settings
 
 
