@@ -61,8 +61,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "= {expected}, but the closing balance is {closing} (difference {diff})",
     ),
     "total_mismatch": (
-        "{label}写的是 {stated}，但各行相加是 {computed}",
-        "{label} is stated as {stated}, but the rows add up to {computed}",
+        "{label}写的是 {stated}，但各行相加是 {computed}，相差 {diff}",
+        "{label} is stated as {stated}, but the rows add up to {computed}: difference {diff}",
     ),
     "category_unusual": (
         "类别「{value}」不在常用类别中（{known}），请核对",
@@ -396,15 +396,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "contract_supervision_missing": (
         "缺少村务监督委员会对本次发包的意见",
         "the village affairs supervision committee's opinion is missing",
-    ),
-    # rules: across files
-    "balance_not_carried": (
-        "期初余额 {opening} 与上期（{previous}）的期末余额 {closing} 不一致",
-        "the opening balance {opening} differs from the closing balance {closing} of {previous}",
-    ),
-    "decision_file_missing": (
-        "找不到引用的会议公告文件「{file}」（应与本文件在同一文件夹）",
-        "the referenced meeting notice `{file}` is not in this folder",
     ),
     # rules: privacy
     "privacy_id_number": (

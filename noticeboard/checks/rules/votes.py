@@ -42,9 +42,10 @@ def check_votes(item: Envelope, setting: Setting) -> list[Finding]:
         return findings
     if isinstance(item, MajorMatter | Expense | Contract) and item.decision:
         body = item.decision.body
+        villagers = isinstance(item, MajorMatter | Contract) or (
+            isinstance(item, Expense) and item.matter is not None)
         findings = (_villagers_decide(body, ("decision", "body"), item.KIND)
-                    if isinstance(item, MajorMatter | Contract)
-                    else _body_known(body, ("decision", "body")))
+                    if villagers else _body_known(body, ("decision", "body")))
         if isinstance(item, Contract) and item.decision.vote is None:
             # The rules ask for the deciding meeting *and its vote* (disclosure-rules.md,
             # contracts); a notice that only says it was decided is practice left undone.
@@ -69,9 +70,9 @@ def _body_known(body: str, path: FieldPath) -> list[Finding]:
 # 村民委员会组织法 第二十四条: 筹资筹劳方案, 承包方案, 处分集体财产 and the other matters it
 # lists are decided by the 村民会议, which may authorize the 村民代表会议 (第二十五条); a
 # 两委会 or a party meeting proposes and deliberates (四议两公开) but does not decide.
-VILLAGERS_BODIES = ("村民会议", "村民代表会议")
+VILLAGERS_BODIES = ("村民会议", "户代表会议", "村民代表会议")
 _MATTERS = {"contract": "承包、租赁方案", "major_matter": "村务重大事项",
-            "one_matter": "一事一议筹资筹劳方案"}
+            "one_matter": "一事一议筹资筹劳方案", "expense": "第二十四条所列事项的开支"}
 
 
 def _villagers_decide(body: str, path: FieldPath, kind: str) -> list[Finding]:
