@@ -125,6 +125,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{collected} was collected, more than the adopted plan of {per_person} × "
         "{contributors} = {adopted} ({other}): {diff} too much",
     ),
+    "one_matter_cash_in_lieu_over_plan": (
+        "以资代劳收入 {paid} 超过了方案：筹劳人数 {workers} × 筹劳标准 {days} 个工日 × 以资代劳标准 {rate}"
+        " = {most}（{other}），多收 {diff}",
+        "{paid} was taken as cash in lieu of labour, more than the plan's {workers} × {days} "
+        "days × {rate} = {most} ({other}): {diff} too much",
+    ),
     "one_matter_ledger_over_plan": (
         "财务公开中「{project}」的村民筹资共 {collected}，"
         "超过了表决通过的方案 {adopted}（{other}），多收 {diff}",

@@ -383,6 +383,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a pre-announcement must give the proposal itself, so people can think before the "
         "meeting",
     ),
+    "expense_maybe_public_works": (
+        "用途「{purpose}」（{word}）看来是兴办本村公益事业，这须由村民会议或经授权的村民代表会议决定"
+        "（村民委员会组织法第二十四条第三项），现在写的决策机构是「{body}」；"
+        "如果是，请写 决策事项: 公益事业兴办",
+        "the purpose `{purpose}` ({word}) looks like founding a public work, which the "
+        "villagers' meeting decides (art. 24 (3)), not `{body}`; if it is, write matter: 公益事业兴办",
+    ),
     "decision_not_by_villagers": (
         "{kind}须由村民会议或经授权的村民代表会议讨论决定，现在写的决策机构是「{body}」"
         "（村民委员会组织法第二十四条、第二十五条）",

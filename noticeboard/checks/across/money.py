@@ -74,23 +74,27 @@ def _in_ledger(sum_: Money, entry: CheckedItem, ledger: Finance) -> list[Finding
         return [error("money_not_in_ledger", sum_.path, what=sum_.what, date=sum_.day.isoformat(),
                       amount=money(sum_.amount), ledger=entry.path.name, side=side_zh,
                       voucher=sum_.voucher or "（未写）")]
+    # One voucher may book a sum in several rows (materials, labour): they are compared whole.
     index, row = found[0]
+    booked = sum((r.amount for _, r in by_voucher), Decimal("0.00")) if by_voucher else row.amount
     at = (sum_.side, index)
     findings = []
-    if row.amount != sum_.amount:
+    if booked != sum_.amount:
         findings.append(error("money_amount_differs", sum_.amount_path, what=sum_.what,
-                              mine=money(sum_.amount),
-                              theirs=money(row.amount), other=where(entry, (*at, "amount")),
-                              diff=money(abs(sum_.amount - row.amount))))
+                              mine=money(sum_.amount), theirs=money(booked),
+                              other=where(entry, (*at, "amount")),
+                              diff=money(abs(sum_.amount - booked))))
     if row.date != sum_.day:
         findings.append(error("money_date_differs", sum_.path, what=sum_.what,
                               mine=sum_.day.isoformat(), theirs=row.date.isoformat(),
                               other=where(entry, (*at, "date")),
                               days=abs((sum_.day - row.date).days)))
-    if sum_.categories and row.category not in sum_.categories:
-        findings.append(error("money_category_wrong", sum_.path, what=sum_.what,
-                              category=row.category, other=where(entry, (*at, "category")),
-                              allowed="或".join(sum_.categories)))
+    for i, wrong in by_voucher or found[:1]:
+        if sum_.categories and wrong.category not in sum_.categories:
+            findings.append(error("money_category_wrong", sum_.path, what=sum_.what,
+                                  category=wrong.category,
+                                  other=where(entry, (sum_.side, i, "category")),
+                                  allowed="或".join(sum_.categories)))
     return findings
 
 

@@ -49,6 +49,7 @@ def _collected_within_plan(village: Village, entry: CheckedItem,
             collected=money(collected), adopted=money(adopted), diff=money(collected - adopted),
             per_person=money(plan.money_per_person), contributors=plan.contributors,
             other=where(entry, ("money_per_person",)))))
+    problems += _cash_in_lieu_within_plan(entry, plan)
     for ledger_entry, ledger in village.of(Finance):
         named = [(i, r) for i, r in enumerate(ledger.income)
                  if plan.project in r.summary and collected_from_villagers(r.summary)]
@@ -59,6 +60,21 @@ def _collected_within_plan(village: Village, entry: CheckedItem,
                 project=plan.project, collected=money(in_ledger), adopted=money(adopted),
                 diff=money(in_ledger - adopted), other=where(entry, ("money_per_person",)))))
     return problems
+
+
+def _cash_in_lieu_within_plan(entry: CheckedItem, plan: OneMatter) -> list[Problem]:
+    """以资代劳 is labour paid in money: at most 筹劳人数 × 筹劳标准 × 以资代劳标准."""
+    rows = [(i, r) for i, r in enumerate(plan.income_rows) if "以资代劳" in r.summary]
+    paid = sum((r.amount for _, r in rows), Decimal("0.00"))
+    most = (plan.workers * plan.labour_days * (plan.cash_in_lieu or Decimal(0))).quantize(
+        Decimal("0.01"))
+    if not rows or paid <= most:
+        return []
+    return [(entry, error("one_matter_cash_in_lieu_over_plan", ("income_rows", rows[0][0], "amount"),
+                          paid=money(paid), most=money(most), diff=money(paid - most),
+                          workers=plan.workers, days=plan.labour_days,
+                          rate=money(plan.cash_in_lieu or Decimal(0)),
+                          other=where(entry, ("cash_in_lieu",))))]
 
 
 def _dibao_exempt(village: Village, entry: CheckedItem, plan: OneMatter) -> list[Problem]:

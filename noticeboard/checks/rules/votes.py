@@ -46,6 +46,8 @@ def check_votes(item: Envelope, setting: Setting) -> list[Finding]:
             isinstance(item, Expense) and item.matter is not None)
         findings = (_villagers_decide(body, ("decision", "body"), item.KIND)
                     if villagers else _body_known(body, ("decision", "body")))
+        if isinstance(item, Expense) and not villagers:
+            findings += _looks_like_public_works(item, body)
         if isinstance(item, Contract) and item.decision.vote is None:
             # The rules ask for the deciding meeting *and its vote* (disclosure-rules.md,
             # contracts); a notice that only says it was decided is practice left undone.
@@ -59,6 +61,19 @@ def check_votes(item: Envelope, setting: Setting) -> list[Finding]:
         return _villagers_decide(item.vote_body, ("vote_body",), item.KIND) + check_vote(
             item.vote, ("vote",), item.vote_body, setting, must_pass=True)
     return []
+
+
+# Words of building something new for the village (第二十四条(三) 本村公益事业的兴办); repair
+# and upkeep (维修, 保洁) are not 兴办. A doubt: the clerk says which it is with `matter`.
+PUBLIC_WORKS_WORDS = ("新建", "修建", "兴建", "兴办", "硬化", "建设", "工程", "改造", "铺设")
+
+
+def _looks_like_public_works(item: Expense, body: str) -> list[Finding]:
+    words = [w for w in PUBLIC_WORKS_WORDS if w in item.purpose]
+    if not words or canonical_body(body) in VILLAGERS_BODIES:
+        return []
+    return [warning("expense_maybe_public_works", ("decision", "body"), purpose=item.purpose,
+                    word=words[0], body=body)]
 
 
 def _body_known(body: str, path: FieldPath) -> list[Finding]:

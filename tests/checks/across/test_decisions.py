@@ -167,3 +167,23 @@ def test_a_township_raises_the_large_row_rule_to_an_error(tmp_path):
     build.check()
     assert [(f.severity.value, f.code) for f in build.findings] == [
         ("error", "money_not_in_ledger"), ("error", "ledger_row_needs_decision")]
+
+
+def test_a_purpose_that_reads_like_public_works_is_a_doubt_without_its_matter(tmp_path):
+    """86,000 for hardening a road, decided by the 两委: a warning asks whether it is 兴办 of
+    a public work (组织法 第二十四条(三)); saying so with `matter` makes it an error."""
+    village = copy_township(tmp_path) / SH
+    expense = village / EXPENSE
+    edit(expense, "purpose: 村道路灯维修更换", "purpose: 三组村道硬化")
+    build = Build.for_paths([expense])
+    build.check()
+    assert [(f.severity.value, f.line, f.message()) for f in build.findings
+            if f.code == "expense_maybe_public_works"] == [
+        ("warning", line(expense, "body: 村“两委”会"),
+         "用途「三组村道硬化」（硬化）看来是兴办本村公益事业，这须由村民会议或经授权的村民代表会议决定"
+         "（村民委员会组织法第二十四条第三项），现在写的决策机构是「村“两委”会」；如果是，请写 决策事项: 公益事业兴办")]
+    edit(expense, "purpose: 三组村道硬化", "purpose: 三组村道硬化\nmatter: 公益事业兴办")
+    build = Build.for_paths([expense])
+    build.check()
+    assert [(f.severity.value, f.code) for f in build.findings if f.code.startswith(
+        ("decision_not", "expense_maybe"))] == [("error", "decision_not_by_villagers")]

@@ -56,3 +56,23 @@ def test_an_expense_poster_absent_from_its_ledger(tmp_path):
         ("2026-Q3-财务.yaml", line(q3, "金额: 10400.00"),
          "支出「村道路灯维修更换（见大额经费开支公示）」¥10,400.00 超过乡镇规定的上会标准 ¥10,000.00，但没有决策："
          "请写明决定它的会议（决策情况），或单独张贴大额经费开支公示")]
+
+
+def test_one_voucher_in_two_rows_is_compared_whole(tmp_path):
+    """The 路灯 spend booked as materials and labour under one voucher: 8,640 + 1,800."""
+    village = copy_township(tmp_path) / SH
+    q3 = village / "2026-Q3-财务.yaml"
+    edit(q3, "    摘要: 村道路灯维修更换（见大额经费开支公示）\n    类别: 公益支出\n    金额: 10440.00\n",
+         "    摘要: 村道路灯维修更换（灯具）\n    类别: 公益支出\n    金额: 8640.00\n    经手人: 王建国\n"
+         "    审批人: 张建国\n  - 日期: 2026-09-18\n    凭证号: 付-011\n    摘要: 村道路灯维修更换（人工）\n"
+         "    类别: 公益支出\n    金额: 1800.00\n")
+    assert across(village) == []
+    edit(q3, "    金额: 1800.00", "    金额: 1880.00")
+    edit(q3, "期末余额: 167221.62", "期末余额: 167141.62")
+    edit(village / Q4, "期初余额: 167221.62", "期初余额: 167141.62")
+    edit(village / Q4, "期末余额: 218517.39", "期末余额: 218437.39")
+    expense = village / "2026-09-路灯维修开支.yaml"
+    assert across(village) == [
+        ("2026-09-路灯维修开支.yaml", line(expense, "total:"),
+         f"开支「村道路灯维修更换」的金额是 ¥10,440.00，但财务公开（2026-Q3-财务.yaml 第{line(q3, '金额: 8640.00')}行）"
+         "记的是 ¥10,520.00，相差 ¥80.00")]
