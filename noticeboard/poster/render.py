@@ -164,7 +164,8 @@ def step_css(body_pt: float, paper: str, figures: tuple[tuple[int, float], ...] 
         width_mm = PAPER_SIZES_MM[paper][0] - PAGE_MARGINS_MM[1] - PAGE_MARGINS_MM[3]
         room = min((width_mm * PT_PER_MM / boxes - FIGURE_PADDING_REM * body_pt)
                    / (longest * FIGURE_SLACK) for boxes, longest in figures if longest > 0)
-        css += f" .figure .value {{ font-size: {min(FIGURE_REM * body_pt, room):.2f}pt }}"
+        # A property poster.css reads, so that a township's own stylesheet still has the last word.
+        css += f" html {{ --figure-size: {min(FIGURE_REM * body_pt, room):.2f}pt }}"
     if spacing > 1.0:
         css += "".join(f" {selector} {{ line-height: {height * spacing:.3f} }}"
                        for selector, height in LINE_HEIGHTS)
