@@ -3,17 +3,18 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 # Pango for WeasyPrint; libharfbuzz-subset0 makes font subsetting ~60x faster;
-# Noto CJK for Chinese; poppler-utils, qpdf and chromium (the preview test) are used by the tests.
+# Noto CJK for Chinese; poppler-utils, qpdf, chromium (the preview and site tests) and zbar-tools
+# (reading a poster's QR back) are used by the tests.
 # Alternatives: Debian's name first, then Ubuntu's (scripts/system-packages.sh picks).
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig \
-                   fonts-noto-cjk poppler-utils qpdf chromium,chromium-browser python3-venv
+                   fonts-noto-cjk poppler-utils qpdf chromium,chromium-browser zbar-tools python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # The exact versions the suite passed with; `make upgrade-check` tries the newest.
 CONSTRAINTS := constraints.txt
 UPGRADE_VENV := .venv-upgrade
 
-.PHONY: setup system venv demo test bench bench-speed clean constraints upgrade-check golden
+.PHONY: setup system venv demo test bench bench-speed clean constraints upgrade-check golden floors
 
 setup: system venv
 
@@ -63,7 +64,7 @@ golden: setup
 	$(BIN)/python -m tests.golden
 
 clean:
-	rm -rf $(VENV) $(UPGRADE_VENV) out
+	rm -rf $(VENV) $(UPGRADE_VENV) $(FLOOR_VENV) out
 
 bench: setup
 	$(BIN)/python bench/render_bench.py
@@ -72,3 +73,14 @@ bench: setup
 bench-speed: setup
 	$(BIN)/pip install --quiet typst
 	$(BIN)/python bench/speed_report.py
+
+# The suite against the floor of every dependency (the oldest release pyproject.toml
+# allows): proves the floors are true. Linters stay at the tested versions.
+FLOOR_VENV := .venv-floor
+floors: system
+	rm -rf $(FLOOR_VENV)
+	$(PYTHON) -m venv $(FLOOR_VENV)
+	$(FLOOR_VENV)/bin/pip install --quiet --upgrade pip
+	$(FLOOR_VENV)/bin/pip install --quiet $$($(PYTHON) scripts/floor_versions.py) -e .
+	$(FLOOR_VENV)/bin/pip list --format=freeze | grep -iE "^($$($(PYTHON) scripts/floor_versions.py | sed 's/==.*//' | paste -sd'|'))=="
+	$(FLOOR_VENV)/bin/pytest -q -p no:cacheprovider

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
@@ -21,6 +21,7 @@ from pydantic_core import PydanticCustomError
 from noticeboard.kinds.common import URL_PATTERN, ChineseDate, Envelope
 from noticeboard.kinds.meeting import canonical_body
 from noticeboard.kinds.practices import BY_CODE, BY_NAME, practice_code
+from noticeboard.sources.settings import TOWNSHIP_FILE, VILLAGE_FILE
 from noticeboard.workdays import WorkCalendar
 
 FONT_NAME = r"^[\w \-]{1,64}$"  # goes into CSS: letters, digits, spaces, hyphens only
@@ -178,6 +179,10 @@ class Township(BaseModel):
     defaults: Defaults = Field(default_factory=Defaults, title="默认设置")
     url: str | None = Field(None, title="网址", pattern=URL_PATTERN,
                             description="本镇村务公开网页或在线反馈表；海报上印成二维码")
+    site: str | None = Field(None, title="公开网站", pattern=URL_PATTERN,
+                             json_schema_extra={"aliases": ["网站", "公开网站地址", "网站地址"]},
+                             description="noticeboard site 生成的网站放在哪个网址；填了，每张海报的"
+                                         "二维码就通向该事项的网页，旁边印核验码")
     required: dict[str, Annotated[Frequency, BeforeValidator(_frequency), WithJsonSchema(
         {"enum": [*Frequency, *FREQUENCY_WORDS]})]] = Field(
         default_factory=dict, title="必须公开的事项",
@@ -217,6 +222,10 @@ class Setting:
     village: Village | None
     township_dir: Path | None
     village_dir: Path | None
+    # The bytes that were checked, attached to every poster and digested for the state:
+    # a settings file saved during a run is neither attached nor trusted unchecked.
+    township_raw: bytes | None = field(default=None, repr=False)
+    village_raw: bytes | None = field(default=None, repr=False)
 
     @property
     def defaults(self) -> Defaults:
@@ -226,3 +235,8 @@ class Setting:
     def root(self) -> Path | None:
         """The folder whose files a poster may use (seal, logo, template overrides)."""
         return self.township_dir or self.village_dir
+
+    def checked_files(self) -> list[tuple[str, bytes]]:
+        """The settings files as the bytes that were checked, village first."""
+        files = [(VILLAGE_FILE, self.village_raw), (TOWNSHIP_FILE, self.township_raw)]
+        return [(name, raw) for name, raw in files if raw is not None]

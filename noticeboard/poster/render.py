@@ -23,7 +23,6 @@ from noticeboard.checks.privacy import guard_poster, walk_strings
 from noticeboard.errors import Finding, Localized, NoticeboardError, clipped, error, format_field_path
 from noticeboard.poster import compare
 from noticeboard.poster.context import TEMPLATE_FILTERS, poster_context
-from noticeboard.sources.settings import TOWNSHIP_FILE, VILLAGE_FILE
 
 if TYPE_CHECKING:  # annotations only: importing WeasyPrint is engine.py's business
     from noticeboard.poster.engine import CSS, Document, FontConfiguration
@@ -466,7 +465,7 @@ class Renderer:
     def _html(env: jinja2.Environment, checked: CheckedItem, paper: str) -> str:
         assert checked.item is not None
         template = env.get_template(f"{checked.item.KIND}.html.j2")
-        context = poster_context(checked.item, checked.setting)
+        context = poster_context(checked.item, checked.setting, checked.path)
         width, height = PAPER_SIZES_MM[paper]
         return template.render(**context, paper=paper, paper_width=width, paper_height=height)
 
@@ -601,11 +600,8 @@ class Renderer:
         stamp = datetime.combine(checked.item.posted, datetime.min.time(), tzinfo=UTC)
         files = [engine.AttachedFile(checked.path.name, checked.loaded.raw, ITEM_DESCRIPTION,
                                      "Source", stamp)]
-        for folder, name in ((checked.setting.village_dir, VILLAGE_FILE),
-                             (checked.setting.township_dir, TOWNSHIP_FILE)):
-            if folder is not None and (folder / name).is_file():
-                files.append(engine.AttachedFile(name, (folder / name).read_bytes(),
-                                                 SETTINGS_DESCRIPTION, "Supplement", stamp))
+        for name, raw in checked.setting.checked_files():
+            files.append(engine.AttachedFile(name, raw, SETTINGS_DESCRIPTION, "Supplement", stamp))
         return engine.write_pdf(document, files, fontpack.compact_cff if self.compact else None)
 
 
