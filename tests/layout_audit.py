@@ -345,7 +345,8 @@ def _check_tail(document: Any, problems: list[str]) -> None:
 
 
 def _check_continuations(number: int, page: Any, problems: list[str]) -> None:
-    """A continuation sheet names what it continues: the title and （续） at its top."""
+    """A continuation sheet names what it continues: the title and （续） at its top, then
+    the part (ledger, list, voter group) of the first row or name on the sheet."""
     from weasyprint.formatting_structure.boxes import MarginBox
 
     if number == 1:
@@ -353,8 +354,14 @@ def _check_continuations(number: int, page: Any, problems: list[str]) -> None:
     heads = ["".join(t.text for t in child.descendants() if hasattr(t, "text"))
              for child in page._page_box.children
              if isinstance(child, MarginBox) and child.at_keyword == "@top-center"]
-    if not any(head.endswith("（续）") and len(head) > 3 for head in heads):
+    if not any("（续）" in head and not head.startswith("（续）") for head in heads):
         problems.append(f"page {number}: a continuation sheet without the title and （续） ({heads})")
+    first = next((box.element.get("data-part") for box in content_boxes(page)
+                  if getattr(box, "element", None) is not None and box.element.get("data-part")),
+                 None)
+    # (a sheet that opens with the part's own heading may name it with its count)
+    if first is not None and not any("（续）　" + first in head for head in heads):
+        problems.append(f"page {number}: opens in {first!r} but its head says {heads}")
 
 
 def grey(colour: Any) -> float:

@@ -86,3 +86,19 @@ def test_the_stress_set_uses_three_body_sizes_per_paper_at_most(stress_set):
     for paper, found in sizes.items():
         assert found <= set(TYPE_SCALE_PT[paper]), (paper, found)
         assert len(found) <= 3
+
+
+@pytest.mark.parametrize("paper", ["A3", "A4"])
+def test_a_poster_with_its_check_code_passes_the_audit(tmp_path, paper):
+    """A township with a site address prints the 核验码 beside the QR: on the scale too."""
+    from tests.conftest import TOWNSHIP_YAML, VILLAGE_YAML, write
+    from tests.pdftext import page_texts, squeezed
+
+    township = tmp_path / "青山镇"
+    write(township / "township.yaml", TOWNSHIP_YAML + "site: https://cun.example.gov.cn\n")
+    write(township / "双河村" / "village.yaml", VILLAGE_YAML)
+    build, _ = STRESS["finance-ten-digits-2-rows"]
+    poster, result = lay_out(CapturingRenderer(write_pdf=True), township / "双河村", "coded",
+                             build, paper)
+    assert "核验码" in squeezed(page_texts(poster.pdf)[0])
+    assert result.problems == [], result
