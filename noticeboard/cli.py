@@ -106,11 +106,22 @@ def _summary(count: int, findings: list[Finding]) -> str:
 @command(help=h("检查公开事项：格式、账目、隐私、公示期、字体，一次列出全部问题。有错误时退出码为 1。",
                 "Check items: format, accounts, privacy, posting window, fonts; every problem "
                 "in one pass. Exit code 1 on errors."))
-def check(paths: PathsArgument = None) -> None:
+def check(
+    paths: PathsArgument = None,
+    summary: Annotated[bool, typer.Option(
+        "--summary", help=h("再按村和季度列出：决策、收支、公开了哪些事项，以及各公开事项之间哪里对不上",
+                            "also list, per village and quarter, what was decided, spent, "
+                            "received and posted, and where the items disagree"))] = False,
+) -> None:
+    from noticeboard.checks.across.summary import summary_lines
+
     build = Build.for_paths(paths or [Path(".")])
     build.check()
     findings = build.findings
     _echo_findings(findings)
+    if summary:
+        for line in summary_lines(build.checked, lang()):
+            typer.echo(shown(line))
     typer.echo(_summary(len(build.checked), findings))
     raise typer.Exit(1 if has_errors(findings) else 0)
 
@@ -179,6 +190,11 @@ def render(
         help=h("输出格式：pdf（默认）、png（每页一张图片，可发微信群）；可写两次",
                "output format: pdf (default) or png (an image per page); may be given twice"))
     ] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", metavar="<地址>", show_default=False,
+        help=h("在集群上生成：调度器地址，如 tcp://10.1.2.3:8786（也可设环境变量 NOTICEBOARD_SCHEDULER）",
+               "render on a Dask cluster: the scheduler's address, e.g. tcp://10.1.2.3:8786 "
+               "(or set NOTICEBOARD_SCHEDULER)"))] = None,
 ) -> None:
     from noticeboard.run.pool import default_jobs
 
@@ -186,7 +202,7 @@ def render(
     options = RenderOptions(out_dir=output, paper=paper.value if paper else None,
                             jobs=min(jobs or default_jobs(), default_jobs()), force=force,
                             print_file=print_file,
-                            shard=_parse_shard(shard),
+                            shard=_parse_shard(shard), scheduler=scheduler,
                             formats=frozenset(f.value for f in formats or [Format.pdf]))
     build = Build.for_paths(paths or [Path(".")])
     build.check()
@@ -202,6 +218,31 @@ def render(
     _echo_outcomes(outcomes)
     _echo_findings(build.run_findings)
     raise typer.Exit(1 if build.failed else 0)
+
+
+@command(help=h("合并分份生成的结果：把输出文件夹里的 report-1of4.json … 合成一个 report.json"
+                "（加 --print-file 同时合成打印文件），与不分份生成的一样。",
+                "Merge shards: the shard reports in an output folder (report-1of4.json …) "
+                "become one report.json (and with --print-file, the print files), as an "
+                "unsharded run makes."))
+def merge(
+    output: Annotated[Path, typer.Argument(metavar="<文件夹>", help=h(
+        "分份生成时用的输出文件夹", "the output folder the shards rendered into"))] = Path("out"),
+    print_file: Annotated[bool, typer.Option(
+        "--print-file", help=h("同时为每个村和全镇各合成一个打印文件",
+                               "also write one print file per village and one for the township"))
+    ] = False,
+) -> None:
+    from noticeboard.run.merge import merge_shards
+
+    try:
+        merged = merge_shards(output, print_file)
+    except NoticeboardError as exc:
+        _echo_findings(exc.findings)
+        raise typer.Exit(1) from None
+    for path in [merged.report, *merged.print_files]:
+        typer.echo(say("cli_merged_file", file=display_path(path)))
+    typer.echo(say("cli_merge_summary", count=merged.items))
 
 
 def _render_with_progress(build: Build, options: RenderOptions) -> list[Outcome]:

@@ -19,7 +19,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from noticeboard.kinds.common import URL_PATTERN, ChineseDate, Envelope
-from noticeboard.kinds.meeting import canonical_body
+from noticeboard.kinds.meeting import Meeting, MeetingStage, canonical_body
 from noticeboard.kinds.practices import BY_CODE, BY_NAME, practice_code
 from noticeboard.sources.settings import TOWNSHIP_FILE, VILLAGE_FILE
 from noticeboard.workdays import WorkCalendar
@@ -45,7 +45,9 @@ DEFAULT_MIN_DAYS = {"notice": 3, "finance": 5, "relief": 7, "appointment": 5,
                     "member_development": 5, "one_matter": 7, "contract": 5, "expense": 5,
                     "major_matter": 5}
 # 村民小组会议: 组织法 第二十八条, 三分之二以上的村民（或户的代表）参加.
-DEFAULT_QUORUM = {"村民会议": "1/2", "村民代表会议": "2/3", "党员大会": "1/2", "村民小组会议": "2/3"}
+# 户代表会议: the 村民会议 of 第二十二条 sitting as 本村三分之二以上的户的代表.
+DEFAULT_QUORUM = {"村民会议": "1/2", "户代表会议": "2/3", "村民代表会议": "2/3", "党员大会": "1/2",
+                  "村民小组会议": "2/3"}
 DEFAULT_NOTICE_DAYS = {"村民会议": 10}  # 村民委员会组织法 第二十一条: 提前十天通知
 
 
@@ -146,7 +148,11 @@ class Defaults(BaseModel):
         days = item.days or self.days_for(item.KIND)
         if item.KIND in self.working_day_kinds:
             return self.calendar().end_of(item.posted, days)
-        return item.posted + timedelta(days=days - 1)
+        end = item.posted + timedelta(days=days - 1)
+        if item.days is None and isinstance(item, Meeting) and item.stage is MeetingStage.ANNOUNCEMENT:
+            # A pre-announcement is posted until the meeting, not past it.
+            return max(item.posted, min(end, item.meeting_date - timedelta(days=1)))
+        return end
 
 
 def _by_body(table: dict[str, Any], body: str) -> Any:

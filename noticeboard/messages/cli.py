@@ -126,4 +126,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_want_date": ("应写一个日期，如 2026-10-08", "must be a date like 2026-10-08"),
     "cli_value_wrong": ("写法不对，请看 --help 里的说明", "not a valid value; see --help"),
     "cli_out_of_range": ("「{value}」超出范围 {choices}", "`{value}` is out of the range {choices}"),
+    "cli_merged_file": ("已写出 {file}", "wrote {file}"),
+    "cli_merge_summary": ("合并了 {count} 个事项", "merged {count} items"),
 }

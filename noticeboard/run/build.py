@@ -61,7 +61,7 @@ class Build:
         return build
 
     def check(self) -> list[CheckedItem]:
-        from noticeboard.checks.rules.continuity import check_across
+        from noticeboard.checks.across import check_across
 
         self.checked = [check_item(src.path, self.settings[src.folders])
                         for src in self.workspace.items]
@@ -106,7 +106,8 @@ class Build:
         # Village folders read whole in this run: a poster there with no item is orphaned.
         whole = frozenset() if options.shard else frozenset(
             safe_name(folder.resolve().name) for folder in self.workspace.village_dirs)
-        self.outcomes, self.run_findings = render_all(pairs, options, progress, whole)
+        self.outcomes, self.run_findings = render_all(pairs, options, progress, whole,
+                                                     self.checked)
         by_source = {id(src): index for index, src in enumerate(self.workspace.items)}
         for outcome in self.outcomes:
             if (late_finding := late.get(by_source.get(id(outcome.source), -1))) is not None:

@@ -89,7 +89,7 @@ CASES: dict[str, tuple[int, list[str]]] = {
     "key-typo.yaml": (1, [":1: 错误 body: 缺少必填字段「正文（body）」",
                           ":5: 错误 bdy: 不认识的字段「bdy」，是不是「body」？（为免丢失内容，不会忽略它）"]),
     "key-wrong-chinese-alias.yaml": (1, [
-        ":1: 错误 opening_balance: 缺少必填字段「期初余额（opening_balance）」",
+        ":1: 警告 opening_balance: 没有写期初余额：只公开支出，群众看不出村里还有多少钱，也核对不了账是否平、是否和上期接得上",
         ":6: 错误 期初金额: 不认识的字段「期初金额」，是不是「期初余额」？（为免丢失内容，不会忽略它）"]),
     "key-missing-required.yaml": (1, [":1: 错误 posted: 缺少必填字段「公开日期（posted）」"]),
     "key-both-languages.yaml": (1, [":2: 错误 title: 「标题」和「title」是同一个字段，只能写一次"]),
@@ -105,6 +105,8 @@ CASES: dict[str, tuple[int, list[str]]] = {
     "rule-capital-mismatch.yaml": (1, [":5: 错误 body: 大写金额「壹拾叁万玖仟柒佰伍拾元整」与小写金额 ¥139,750.01 不符，"
                                        "¥139,750.01 应写作「人民币壹拾叁万玖仟柒佰伍拾元零壹分」"]),
     "rule-contract-decided-by-two-committees.yaml": (1, [
+        ":16: 警告 decision: 「村“两委”会」的决议没有公开：请在决策情况中写明决议公告的文件名（会议公告文件），"
+        "或决议张贴公开的日期（决议公开日期）；决议应先公开、后实施（四议两公开；村民委员会组织法第三十条）",
         ":17: 错误 decision.body: 承包、租赁方案须由村民会议或经授权的村民代表会议讨论决定，现在写的决策机构是「村“两委”会」"
         "（村民委员会组织法第二十四条、第二十五条）"]),
     "rule-candidates-with-votes.yaml": (1, [

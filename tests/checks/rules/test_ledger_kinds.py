@@ -11,10 +11,21 @@ def codes(checked):
 def test_expense_without_items_is_a_bare_total(village):
     text = skeleton("expense")
     text = text[:text.index("items:")] + "items: []\n" + text[text.index("total:"):]
-    assert codes(check_text(village, text)) == [("money_no_rows", 6, "只有合计、没有明细：按规定必须逐项列出")]
+    items = text[:text.index("items:")].count("\n") + 1
+    assert codes(check_text(village, text)) == [("money_no_rows", items, "只有合计、没有明细：按规定必须逐项列出")]
 
 
 def test_one_matter_money_cap(village):
+    # Over the built-in cap, which may not be this province's: a practice warning.
+    checked = check_text(village, skeleton("one_matter").replace("money_per_person: 15.00", "money_per_person: 20.00"))
+    assert codes(checked) == [("one_matter_cap_default", 7,
+                               "筹资标准 ¥20.00 超过默认上限 ¥15.00：上限由各省规定，请在 township.yaml 的 defaults 中按本省规定写 "
+                               "one_matter_money_cap（写了之后，超过即为错误）")]
+    assert checked.ok
+
+
+def test_one_matter_money_cap_set_by_the_township_is_an_error(township, village):
+    write(township / "township.yaml", "name: 青山镇\nhotline: 1\ndefaults:\n  one_matter_money_cap: 15\n")
     checked = check_text(village, skeleton("one_matter").replace("money_per_person: 15.00", "money_per_person: 20.00"))
     assert codes(checked) == [("one_matter_money_cap", 7, "筹资标准 ¥20.00 超过本省上限（每人每年 ¥15.00）")]
 
