@@ -66,6 +66,8 @@ def mask_number(kind: Kind, digits: str) -> str:
         return digits[:6] + "*" * (len(digits) - 10) + digits[-4:]
     if kind is Kind.MOBILE:
         return digits[:3] + "****" + digits[-4:]
+    if len(digits) < 12:  # a short account: its first four would be half of it
+        return "*" * (len(digits) - 4) + digits[-4:]
     return digits[:4] + "*" * (len(digits) - 8) + digits[-4:]
 
 
@@ -96,7 +98,11 @@ _STRONG_RAW = (r" \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 # slash, a line break): groups joined by them are one number only when the result
 # is unmistakable (see _classify_weak).
 _WEAK_RAW = (r"\u3001,\uff0c;\uff1b/\uff0f\\\uff3c|\uff5c_\uff3f:\uff1a~\uff5e"
-             r"\n\r\u2028\u2029\x85\x0b\x0c")
+             r"\n\r\u2028\u2029\x85\x0b\x0c"
+             # what a Chinese input method types for the other ASCII punctuation: 。 for
+             # ".", ？！ “” ‘’ 《》 〈〉 … ￥ ｛｝ and their ASCII forms (issue 25)
+             r"\u3002\uff61\uff1f?\uff01!\u201c\u201d\u2018\u2019\"'\uff02\uff07"
+             r"\u300a\u300b\u3008\u3009<>\uff1c\uff1e\u2026\uffe5\u00a5$\uff04{}\uff5b\uff5d`\uff40")
 # Invisible format characters an attacker (or a copy from a web page) leaves
 # between digits: zero-width spaces and joiners, bidi controls, soft hyphen, BOM.
 _INVISIBLE = r"\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
@@ -110,7 +116,8 @@ _REGION_RE = re.compile(
     rf"(?:[{_DIGITLIKE}{_STRONG_RAW}{_WEAK_RAW}{_INVISIBLE}{_X}]*[{_DIGITLIKE}{_X}])?")
 DIGITLIKE_RE = re.compile(f"[{_DIGITLIKE}]")
 _STRONG = frozenset("_ \t\u1680.·•‧∙⋅・()[]【】〔〕−➖⁃˗ー")
-_WEAK = frozenset("、,;/\\|:~\n\r\u2028\u2029\x85\x0b\x0c")
+_WEAK = frozenset("、,;/\\|:~\n\r\u2028\u2029\x85\x0b\x0c"
+                  "。?!“”‘’\"'《》〈〉<>…¥${}`")
 _MAX_GAP = 4  # "138 -- 1234 -- 5678" at most
 _SPACES_RE = re.compile(r"\s+")
 _TOKEN_RE = re.compile(r"\d+[Xx]?|(?<=\d )[Xx](?![A-Za-z])")  # a lone X: `… 0 0 2 X`
@@ -142,14 +149,73 @@ _CARD_FIRST_DIGITS = frozenset("34569")
 
 
 def find_numbers(text: str) -> list[Hit]:
-    """Every ID, mobile and bank number in `text`, however it is written, in order."""
+    """Every ID, mobile and bank number in `text`, however it is written, in order: also
+    an account number of any length right after a word naming an account (`账号：`),
+    and numbers percent-encoded in a URL (`%31%31%30…`, which a QR code carries)."""
+    if len(text) < _SHORTEST_ACCOUNT:  # most values are shorter than any number
+        return []
     hits: list[Hit] = []
-    if len(text) < 11:  # the shortest number (a mobile) has 11 digits: most values are shorter
-        return hits
-    for region in _REGION_RE.finditer(text):
-        if region.end() - region.start() >= 11 and len(DIGITLIKE_RE.findall(region.group())) >= 11:
-            hits += _numbers_in(text, region.start(), region.end())
+    if len(text) >= 11:  # the shortest number without a word before it (a mobile) has 11 digits
+        for region in _REGION_RE.finditer(text):
+            if region.end() - region.start() >= 11 and len(DIGITLIKE_RE.findall(region.group())) >= 11:
+                hits += _numbers_in(text, region.start(), region.end())
+    if _ACCOUNT_WORD_RE.search(text):
+        hits = _with_accounts(text, hits)
+    if "%" in text:
+        hits = _with_encoded(text, hits)
     return hits
+
+
+# An account number follows a word naming an account: it may have any length and
+# pass no card check (a passbook or a company account of 19 or 20 digits, `账号
+# 6228 4800 1234 5678 9012`), so after such a word any run of 8 or more digits,
+# written in groups, is one. Amounts after the word (`账户余额 12,000.00元`) are not.
+_SHORTEST_ACCOUNT = 8
+_ACCOUNT_WORD_RE = re.compile(r"账号|帐号|卡号|账户|帐户|存折号?|account\s*(?:no\.?|number)?|"
+                              r"card\s*(?:no\.?|number)", re.I)
+_ACCOUNT_RE = re.compile(
+    r"(?:账号|帐号|卡号|账户|帐户|存折号?|account\s*(?:no\.?|number)?|card\s*(?:no\.?|number))"
+    r"(?:[是为]|号码)?\s*[:：]?\s*"
+    # groups after the first are short (`6228 4800 …`): a long one is another number
+    r"(\d+(?:[ \u00a0\u3000\-\u2010-\u2015\uff0d]\d{1,6}(?!\d))*)(?![\d元万]|[.,，．]\d)", re.I)
+
+
+def _with_accounts(text: str, hits: list[Hit]) -> list[Hit]:
+    norm = unicodedata.normalize("NFKC", text)
+    if len(norm) != len(text):  # positions would not map back: read the text as written
+        norm = text
+    added = [Hit(Kind.BANK, digits, m.start(1), m.end(1)) for m in _ACCOUNT_RE.finditer(norm)
+             if len(digits := re.sub(r"\D", "", m.group(1))) >= _SHORTEST_ACCOUNT]
+    # The whole account, not a card number found in its first 16 digits.
+    added = [a for a in added if not any(h.start <= a.start and a.end <= h.end for h in hits)]
+    kept = [h for h in hits if not any(a.start < h.end and h.start < a.end for a in added)]
+    return sorted(kept + added, key=lambda h: h.start) if added else hits
+
+
+_ENCODED_RE = re.compile(r"\S*%[0-9A-Fa-f]{2}\S*")
+
+
+def _with_encoded(text: str, hits: list[Hit]) -> list[Hit]:
+    """Numbers in percent-encoded words (a URL), decoded as a browser or a QR reader
+    would, up to three times (`%2531` is `%31` is `1`); each is reported as the whole
+    word it hides in, so masking it removes the encoded number."""
+    from urllib.parse import unquote
+
+    added = []
+    for word in _ENCODED_RE.finditer(text):
+        decoded = previous = word.group()
+        for _ in range(3):
+            decoded = unquote(previous, errors="replace")
+            if decoded == previous:
+                break
+            previous = decoded
+        known = {h.digits for h in hits if word.start() <= h.start < word.end()}
+        added += [Hit(hit.kind, hit.digits, word.start(), word.end())
+                  for hit in find_numbers(decoded) if hit.digits not in known]
+    if not added:
+        return hits
+    outside = [h for h in hits if not any(a.start <= h.start < a.end for a in added)]
+    return sorted(outside + list({a.digits: a for a in added}.values()), key=lambda h: h.start)
 
 
 def mask_personal(text: str) -> str:

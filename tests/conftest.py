@@ -114,6 +114,15 @@ def check_text(folder: Path, text: str, name: str = "item.yaml") -> CheckedItem:
     return check_item(path, setting)
 
 
+def check_past_stylesheet_refusals(folder: Path, text: str, name: str = "item.yaml") -> CheckedItem:
+    """As check_text, for a township whose stylesheet `check` refuses (issue 25): the
+    item checked anyway, to show that render refuses the poster on its own too."""
+    path = write(folder / name, text)
+    setting, findings = find_setting(folder)
+    assert findings and {f.code for f in findings} <= {"stylesheet_changes_content", "stylesheet_syntax"}
+    return check_item(path, setting)
+
+
 def codes(checked: CheckedItem) -> list[str]:
     return [f.code for f in checked.findings]
 

@@ -360,3 +360,36 @@ def test_a_long_run_of_digits_before_a_word_is_searched_once():
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     assert find_details("住在第三组12号，3栋201室") == ([], ["住在第三组12号", "3栋", "201室"])
+
+
+# --- issue 25: the separators of a Chinese keyboard, accounts of any length, URLs ---
+
+def test_groups_parted_by_an_ideographic_full_stop_after_a_word_naming_the_number():
+    assert kinds("电话：138。1234。5678") == [(Kind.MOBILE, "13812345678")]
+    assert kinds("身份证号110105。19491231。002X") == [(Kind.ID, ID)]
+    assert kinds("联系电话“138”1234“5678”") == [(Kind.MOBILE, "13812345678")]
+    assert kinds("手机138？1234？5678") == [(Kind.MOBILE, "13812345678")]
+    # without such a word, a sentence's full stop parts amounts as before
+    assert kinds("补助1200。5000元已发放。13812") == []
+
+
+def test_an_account_of_any_length_after_a_word_naming_an_account():
+    # 20 digits, no card network's first digit, no Luhn digit: only the word says what it is
+    assert kinds("账号 4000 1234 5678 9012 3456") == [(Kind.BANK, "40001234567890123456")]
+    assert kinds("开户账号为1234567890123456789") == [(Kind.BANK, "1234567890123456789")]
+    assert kinds("存折号：12345678") == [(Kind.BANK, "12345678")]
+    assert mask_personal("存折号：12345678") == "存折号：****5678"
+    # amounts after the word, and a long number that follows an account, are not accounts
+    assert kinds("账户余额 12,000.00元") == []
+    assert kinds("账户12000000元") == []
+    assert kinds(f"卡号{CARD} 13900001111") == [(Kind.BANK, CARD), (Kind.MOBILE, "13900001111")]
+
+
+def test_a_number_percent_encoded_in_a_url_is_found_and_masked_with_its_word():
+    encoded = "".join(f"%{ord(c):02X}" for c in ID)
+    url = f"https://cun.example.gov.cn/gs?sfz={encoded}"
+    assert kinds(url) == [(Kind.ID, ID)]
+    assert mask_personal(f"网址 {url} 扫码") == "网址 110105********002X 扫码"
+    twice = "".join(f"%25{ord(c):02X}" for c in "13812345678")  # encoded again
+    assert kinds(f"https://x.cn/?t={twice}") == [(Kind.MOBILE, "13812345678")]
+    assert kinds("https://x.cn/a%20b?page=2") == []

@@ -22,7 +22,7 @@ CASES = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
 def test_the_corpus_is_complete():
     files = {p.relative_to(CORPUS).as_posix() for p in CORPUS.rglob("*.yaml")}
     assert files == {case["file"] for case in CASES}
-    assert len(CASES) == 628
+    assert len(CASES) == 712
 
 
 def _findings(case, township: Path):

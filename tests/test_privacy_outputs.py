@@ -80,3 +80,26 @@ def test_a_township_stylesheet_line_is_masked_before_it_is_cut(township, tmp_pat
     assert quoted == ["本镇样式表这一行有排版引擎不认识的写法，会被忽略：「p { colr: red } /* 经办人"
                       + "。" * 43 + "身份证…」；请改正或删除它"]
     assert "1949" not in result.output and "1949" not in report
+
+
+def test_an_archived_poster_named_with_an_id_is_refused_and_nothing_holds_the_id(village, tmp_path,
+                                                                                monkeypatch):
+    """Issue 25: `render 通知-<ID>.pdf` wrote `通知-<ID>.pdf` and a report.json entry naming it
+    in full, and `check` said nothing."""
+    write(village / "通知.yaml", NOTICE_YAML)
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["render", str(village / "通知.yaml"), "-o", "first"]).exit_code == 0
+    archived = tmp_path / "通知-11010519491231002X.pdf"
+    archived.write_bytes(next((tmp_path / "first").rglob("通知.pdf")).read_bytes())
+    message = ("归档海报的文件名里有完整的身份证号（110105********002X）：重新生成的海报会用这个文件名，"
+               "运行报告也会记下它，请给这个 PDF 文件改名后再检查或生成")
+    checked = runner.invoke(app, ["check", archived.name])
+    assert checked.exit_code == 1 and message in checked.output
+    rendered = runner.invoke(app, ["render", archived.name, "-o", "again"])
+    assert rendered.exit_code == 1 and message in rendered.output
+    written = [p for p in (tmp_path / "again").rglob("*") if p.is_file()]
+    assert [p.name for p in written if p.suffix == ".pdf"] == []
+    for path in written:
+        assert "11010519491231002X" not in path.name
+        assert "11010519491231002X" not in path.read_text(encoding="utf-8", errors="replace")
+    assert "11010519491231002X" not in checked.output + rendered.output

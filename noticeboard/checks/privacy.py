@@ -255,6 +255,13 @@ def check_file_name(path: Path) -> list[Finding]:
             for hit in find_numbers(name)]
 
 
+def check_poster_name(pdf: Path) -> list[Finding]:
+    """An archived poster checked or rendered again names its output after itself, and
+    report.json records that name: no personal number in it."""
+    return [replace(error("privacy_poster_name", what=KIND_NAMES[hit.kind], masked=hit.masked),
+                    file=pdf) for hit in find_numbers(pdf.name)]
+
+
 def check_source(loaded: LoadedYaml, model: type[BaseModel] | None = None) -> list[Finding]:
     """What a file carries besides the values check_privacy searches: comments, keys,
     values under unknown keys. `model` is the settings model; for an item it is

@@ -4,23 +4,34 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from noticeboard.checks import fonts as fontcheck
 from noticeboard.checks.privacy import (
     TOWNSHIP_CONTACT_FIELDS,
     VILLAGE_CONTACT_FIELDS,
     check_privacy,
     check_source,
     check_unparsed,
+    walk_strings,
 )
+from noticeboard.checks.stylesheets import check_township_stylesheets
 from noticeboard.checks.validation import validation_findings
-from noticeboard.errors import Finding, NoticeboardError, display_path, error, warning
+from noticeboard.errors import (
+    Finding,
+    NoticeboardError,
+    display_path,
+    error,
+    format_field_path,
+    warning,
+)
 from noticeboard.kinds.keys import normalize_keys
 from noticeboard.kinds.settings import Setting, Township, Village
-from noticeboard.sources.loader import load_yaml_file
+from noticeboard.sources.loader import LoadedYaml, load_yaml_file
 from noticeboard.sources.settings import (
     TOWNSHIP_FILE,
     VILLAGE_FILE,
@@ -46,7 +57,7 @@ def read_settings_file(path: Path, model: type[BaseModel]) -> tuple[Any, bytes]:
     # Settings are printed on every poster and attached to it: the same privacy
     # checks as an item, only the official phone fields may hold a mobile.
     contacts = TOWNSHIP_CONTACT_FIELDS if model is Township else VILLAGE_CONTACT_FIELDS
-    findings += check_privacy(data, contacts) + check_source(loaded, model)
+    findings += check_privacy(data, contacts) + check_source(loaded, model) + settings_glyphs(loaded)
     try:
         value = model.model_validate(data)
     except ValidationError as exc:
@@ -56,6 +67,24 @@ def read_settings_file(path: Path, model: type[BaseModel]) -> tuple[Any, bytes]:
         # the raw lines too: a setting's own keys (`posting_days: {relief: 9}`) are not re-keyed
         raise NoticeboardError([f.located(path, {**loaded.lines, **lines}) for f in findings])
     return value, loaded.raw
+
+
+GLYPHS_LISTED = 5  # as for an item: past this, the machine lacks a font
+
+
+def settings_glyphs(loaded: LoadedYaml) -> list[Finding]:
+    """Characters of a settings file no installed font draws: its names are printed on
+    every poster, and render blamed "模板" for them (issue 25). Named at their line."""
+    text = loaded.raw.decode("utf-8", errors="replace")
+    strings = list(walk_strings(loaded.data))
+    findings = []
+    for char in fontcheck.uncovered(value for _, value in strings)[:GLYPHS_LISTED]:
+        paths = [path for path, value in strings if char in value]
+        line = text.count("\n", 0, max(text.find(char), 0)) + 1
+        finding = error("glyph_missing", paths[0], char=char, codepoint=f"{ord(char):04X}",
+                        fields="、".join(format_field_path(p) for p in paths[:3]))
+        findings.append(replace(finding, line=line))
+    return findings
 
 
 def find_setting(item_dir: Path) -> tuple[Setting, list[Finding]]:
@@ -78,6 +107,7 @@ def check_setting(folders: SettingFolders) -> tuple[Setting, list[Finding]]:
             village, village_raw = read_settings_file(folders.village_dir / VILLAGE_FILE, Village)
         except NoticeboardError as exc:
             findings += exc.findings
+    findings += check_township_stylesheets(folders.township_dir)  # issue 25
     return Setting(township, village, folders.township_dir, folders.village_dir,
                    township_raw, village_raw), findings
 

@@ -19,6 +19,10 @@ _CODES = {
     "money_negative": "money_negative",
     "money_minus_zero": "money_minus_zero",
     "digits_foreign": "digits_foreign",
+    "count_format": "int_format",
+    "count_minus_zero": "count_minus_zero",
+    "quantity_format": "number_format",
+    "period_label": "period_label",
     "date_absurd": "date_absurd",
     "date_format": "date_format",
     "date_invalid": "date_invalid",
@@ -73,7 +77,8 @@ def _finding(err: Any, model: type[BaseModel]) -> Finding:
         "detail": Localized("请核对", err["msg"]),
         "key": field_label(model, path),
     }
-    params.update({k: ctx[k] for k in ("char", "codepoint", "low", "high", "name", "known", "word")
+    params.update({k: ctx[k] for k in ("char", "codepoint", "low", "high", "name", "known", "word",
+                                       "label", "named", "start", "end")
                    if k in ctx})
     return error(code, path, **params)
 

@@ -62,6 +62,49 @@ def parse_money(value: Any) -> Decimal:
     return amount.quantize(Decimal("0.01"))
 
 
+def parse_count(value: Any) -> int:
+    """A whole number (a count of people, votes, days, months) read as strictly as an
+    amount: `12` or full-width `１２`; `1_2`, `1e1`, `+3`, `12.0`, Arabic-Indic `١٢` and
+    `-0` are refused instead of being read as 12, 10, 3, 12, 12 and 0 (issue 25)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip()
+        _ascii_digits_only(text)
+        if re.fullmatch(r"-0+", text):
+            raise PydanticCustomError("count_minus_zero", "minus zero", {"value": text})
+        if re.fullmatch(r"-?[0-9]+", text):
+            return int(text)
+    raise PydanticCustomError("count_format", "not a whole number", {"value": str(value)})
+
+
+def parse_quantity(value: Any) -> Decimal:
+    """A number that is not money (days of labour, a size in points), read the same way:
+    digits and one decimal point only, no exponent, underscore or other script."""
+    if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip()
+        _ascii_digits_only(text)
+        if re.fullmatch(r"-0+(\.0*)?", text):
+            raise PydanticCustomError("count_minus_zero", "minus zero", {"value": text})
+        if re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", text):
+            return Decimal(text)
+    raise PydanticCustomError("quantity_format", "not a number", {"value": str(value)})
+
+
+Count = Annotated[
+    int,
+    BeforeValidator(parse_count),
+    WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string", "pattern": "^[0-9０-９]+$"}]}),
+]
+Quantity = Annotated[
+    Decimal,
+    BeforeValidator(parse_quantity),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string"}]}),
+]
+
+
 def _not_negative(amount: Decimal) -> Decimal:
     if amount < 0:
         raise PydanticCustomError("money_negative", "negative", {"value": str(amount)})
@@ -166,9 +209,43 @@ class Period(BaseModel):
     def _ordered(self) -> Period:
         if self.end < self.start:
             raise PydanticCustomError("period_order", "end before start", {})
+        if self.label and (named := label_disagrees(self.label, self.start, self.end)):
+            raise PydanticCustomError("period_label", "label names another span",
+                                      {"label": self.label, "named": named,
+                                       "start": self.start.isoformat(), "end": self.end.isoformat()})
         if not self.label:
             object.__setattr__(self, "label", _range_label(self.start, self.end))
         return self
+
+
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_LABEL_YEAR_RE = re.compile(r"(?<![0-9])([0-9]{4})(?![0-9])")
+_LABEL_QUARTER_RE = re.compile(r"第?\s*([一二三四1-4])\s*季度|Q([1-4])", re.I)
+_LABEL_MONTH_RE = re.compile(r"(?<![0-9])([0-9]{1,2})\s*月")
+
+
+def label_disagrees(label: str, start: date, end: date) -> str | None:
+    """The year, quarter or month a period's label names that its dates do not cover
+    (`2026年第二季度` for 2026-07-01 to 2026-09-30), or None."""
+    text = unicodedata.normalize("NFKC", label)
+    years = [int(y) for y in _LABEL_YEAR_RE.findall(text)]
+    for year in years:
+        if not start.year <= year <= end.year:
+            return f"{year}年"
+    year = years[0] if years else start.year
+    for match in _LABEL_QUARTER_RE.finditer(text):
+        quarter = _QUARTERS[match[1] or match[2]]
+        first, last = date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
+        if last < start or first > end:
+            return match.group().strip()
+    for match in _LABEL_MONTH_RE.finditer(text):
+        month = int(match[1])
+        if not 1 <= month <= 12:
+            return match.group()
+        if not any(date(y, month, 1) <= end and _month_end(y, month) >= start
+                   for y in range(start.year, end.year + 1)):
+            return match.group()
+    return None
 
 
 def parse_period_text(text: str) -> dict[str, Any]:
@@ -228,7 +305,7 @@ class Envelope(BaseModel):
     until: ChineseDate | None = Field(None, title="公示截止",
                                       json_schema_extra={"aliases": ["截止日期"]},
                                       description="公示期最后一天；不填则按公示天数推算")
-    days: int | None = Field(None, ge=1, le=366, title="公示天数",
+    days: Count | None = Field(None, ge=1, le=366, title="公示天数",
                              description="公示期天数（含张贴当天）")
     issuer: str | None = Field(None, title="公开单位",
                                description="不填则党务用村党支部、其余用村民委员会")
@@ -327,23 +404,23 @@ class Vote(BaseModel):
                                       description="举手表决、无记名投票、投票表决、民主评议")
     outcome: VoteOutcome | None = Field(None, title="表决结果",
                                         description="一致同意、全票通过、通过、未通过")
-    attendees: int | None = Field(None, title="参会人数", ge=0,
+    attendees: Count | None = Field(None, title="参会人数", ge=0,
                                   json_schema_extra={"aliases": ["到会总人数", "出席人数"]},
                                   description="到会的全部人员，含列席（无表决权）的")
-    expected: int | None = Field(None, title="应到人数", ge=1,
+    expected: Count | None = Field(None, title="应到人数", ge=1,
                                  json_schema_extra={"aliases": ["应到"]},
                                  description="有表决权的应到人数")
-    present: int | None = Field(None, title="实到人数", ge=0,
+    present: Count | None = Field(None, title="实到人数", ge=0,
                                 json_schema_extra={"aliases": ["实到"]},
                                 description="有表决权的实到人数")
     present_rate: Percent | None = Field(None, title="到会率",
                                          json_schema_extra={"aliases": ["出席率"]},
                                          description="如 85.7%：实到占应到的百分比，照公告填写")
-    votes_for: int | None = Field(None, title="赞成", ge=0,
+    votes_for: Count | None = Field(None, title="赞成", ge=0,
                                   json_schema_extra={"aliases": ["同意", "for"]})
-    votes_against: int | None = Field(None, title="反对", ge=0,
+    votes_against: Count | None = Field(None, title="反对", ge=0,
                                       json_schema_extra={"aliases": ["against"]})
-    abstain: int | None = Field(None, title="弃权", ge=0)
+    abstain: Count | None = Field(None, title="弃权", ge=0)
     for_rate: Percent | None = Field(None, title="赞成率",
                                      json_schema_extra={"aliases": ["同意率"]},
                                      description="如 100%：赞成占实到的百分比，照公告填写")

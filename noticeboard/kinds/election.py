@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from noticeboard.kinds.common import ChineseBool, ChineseDate, Envelope, Gender
+from noticeboard.kinds.common import ChineseBool, ChineseDate, Count, Envelope, Gender
 
 
 class ElectionStage(StrEnum):
@@ -42,8 +42,8 @@ class Candidate(BaseModel):
     name: str = Field(title="姓名", min_length=1)
     gender: Gender = Field(title="性别")
     post: str = Field(title="职务", min_length=1, description="主任、副主任、委员")
-    nomination_votes: int | None = Field(None, title="提名票数", ge=0)
-    votes: int | None = Field(None, title="得票数", ge=0, description="选举结果必填")
+    nomination_votes: Count | None = Field(None, title="提名票数", ge=0)
+    votes: Count | None = Field(None, title="得票数", ge=0, description="选举结果必填")
     elected: ChineseBool = Field(False, title="当选", description="选举结果中当选者写 是")
 
 
@@ -61,10 +61,10 @@ class Election(Envelope):
                                 json_schema_extra={"aliases": ["选民名单"]})
     candidates: list[Candidate] = Field(default_factory=list, title="候选人",
                                         json_schema_extra={"aliases": ["候选人名单"]})
-    registered: int | None = Field(None, title="登记选民数", ge=0)
-    present: int | None = Field(None, title="参加投票选民数", ge=0)
-    ballots_cast: int | None = Field(None, title="收回选票", ge=0)
-    ballots_valid: int | None = Field(None, title="有效票", ge=0)
+    registered: Count | None = Field(None, title="登记选民数", ge=0)
+    present: Count | None = Field(None, title="参加投票选民数", ge=0)
+    ballots_cast: Count | None = Field(None, title="收回选票", ge=0)
+    ballots_valid: Count | None = Field(None, title="有效票", ge=0)
     seats: dict[str, Annotated[int, Field(ge=1, le=99)]] = Field(default_factory=dict, title="应选名额",
                                   json_schema_extra={"aliases": ["职数"]},
                                   description="按职务，如 {主任: 1, 副主任: 1, 委员: 3}；主任不填为 1 名")

@@ -7,7 +7,7 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from noticeboard.kinds.common import ChineseDate, Decision, Envelope, Money, Vote
+from noticeboard.kinds.common import ChineseDate, Count, Decision, Envelope, Money, Quantity, Vote
 
 
 class BudgetLine(BaseModel):
@@ -33,10 +33,10 @@ class OneMatter(Envelope):
     kind: Literal["one_matter"] = Field(title="类型")
     project: str = Field(title="项目名称", min_length=1, json_schema_extra={"aliases": ["项目"]})
     beneficiaries: str = Field(title="受益范围", description="如 第一、二村民小组 126户 468人")
-    contributors: int = Field(title="筹资人数", ge=0, description="按标准出资的人数")
+    contributors: Count = Field(title="筹资人数", ge=0, description="按标准出资的人数")
     money_per_person: Money = Field(title="筹资标准", description="每人每年，元")
-    workers: int = Field(0, title="筹劳人数", ge=0)
-    labour_days: Decimal = Field(Decimal(0), title="筹劳标准", ge=0,
+    workers: Count = Field(0, title="筹劳人数", ge=0)
+    labour_days: Quantity = Field(Decimal(0), title="筹劳标准", ge=0,
                                  description="每个劳动力每年的工日数")
     cash_in_lieu: Money | None = Field(None, title="以资代劳标准", description="每个工日折合，元")
     matching_funds: Money = Field(Decimal("0.00"), title="财政奖补")

@@ -8,7 +8,7 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from noticeboard.kinds.common import Board, Envelope, Money
+from noticeboard.kinds.common import Board, Count, Envelope, Money
 
 
 class MemberType(StrEnum):
@@ -37,9 +37,9 @@ class DuesMember(BaseModel):
     base: Money | None = Field(None, title="缴纳基数",
                                description="在职：每月税后工资收入；离退休：每月养老金；其余不填")
     monthly: Money = Field(title="月缴党费")
-    months: int = Field(title="缴纳月数", ge=0, le=24)
+    months: Count = Field(title="缴纳月数", ge=0, le=24)
     paid: Money = Field(title="缴纳金额", description="本期实缴，应等于 月缴党费 × 缴纳月数")
-    arrears_months: int = Field(0, title="欠缴月数", ge=0)
+    arrears_months: Count = Field(0, title="欠缴月数", ge=0)
     arrears_reason: str | None = Field(None, title="欠缴原因")
 
 

@@ -66,6 +66,8 @@ PRACTICES: tuple[Practice, ...] = (
              "Who decides, and in what order（决议公开）; docs/across-documents.md"),
     Practice("ledger_row_needs_decision", "大额支出决策", "财务",
              "Who decides（a large ledger row has a decision; the threshold is local practice）"),
+    Practice("date_far_from_period", "日期远离所属期间", "全部",
+             "Dates tell the story（2062 for 2026: a typo no other rule sees）"),
 )
 
 BY_CODE: dict[str, Practice] = {practice.code: practice for practice in PRACTICES}

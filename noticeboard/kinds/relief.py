@@ -7,7 +7,7 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from noticeboard.kinds.common import Board, Envelope, Money
+from noticeboard.kinds.common import Board, Count, Envelope, Money
 
 
 class Recipient(BaseModel):
@@ -15,7 +15,7 @@ class Recipient(BaseModel):
 
     name: str = Field(title="户主姓名", min_length=1, json_schema_extra={"aliases": ["姓名"]})
     group: str = Field(title="村民小组", min_length=1, json_schema_extra={"aliases": ["组别"]})
-    household_size: int = Field(title="保障人数", ge=1, le=30,
+    household_size: Count = Field(title="保障人数", ge=1, le=30,
                                 json_schema_extra={"aliases": ["人数"]})
     category: str = Field(title="类别", description="如 一类低保、特困供养、临时救助")
     amount: Money = Field(title="金额", description="本期发放金额，元")
@@ -36,7 +36,7 @@ class Relief(Envelope):
     monthly_standard: Money | None = Field(
         None, title="每人每月标准", json_schema_extra={"aliases": ["月标准"]},
         description="元；填了就核对每户金额不超过 保障人数 × 标准 × 发放月数")
-    months: int | None = Field(None, title="发放月数", ge=1, le=12,
+    months: Count | None = Field(None, title="发放月数", ge=1, le=12,
                                description="不填则按所属期间的月数")
     recipients: list[Recipient] = Field(default_factory=list, title="名单",
                                         json_schema_extra={"aliases": ["发放名单"]})

@@ -18,7 +18,14 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from noticeboard.kinds.common import URL_PATTERN, ChineseDate, Envelope
+from noticeboard.kinds.common import (
+    URL_PATTERN,
+    ChineseDate,
+    Count,
+    Envelope,
+    Quantity,
+    parse_quantity,
+)
 from noticeboard.kinds.meeting import Meeting, MeetingStage, canonical_body
 from noticeboard.kinds.practices import BY_CODE, BY_NAME, practice_code
 from noticeboard.sources.settings import TOWNSHIP_FILE, VILLAGE_FILE
@@ -53,8 +60,13 @@ DEFAULT_NOTICE_DAYS = {"村民会议": 10}  # 村民委员会组织法 第二十
 
 # Township settings are range-checked like an item's values: `posting_days: 99999999`
 # would overflow the calendar, a negative one be blamed on every item's `until`.
-Days = Annotated[int, Field(ge=1, le=366)]
+Days = Annotated[Count, Field(ge=1, le=366)]
+# A size in points, read by the same strict number reader as every other number.
+Points = Annotated[float, BeforeValidator(lambda v: float(parse_quantity(v)))]
 DEFAULT_MAX_SHEETS = 20  # about 680 table rows; see rules/size.py and docs/performance.md
+# The longest a poster may take (issue 25): the slowest sane poster, 100 sheets of
+# table, takes about two minutes on a slow office PC; an endless template loop is stopped.
+DEFAULT_RENDER_SECONDS = 300
 
 
 def _practice_codes(value: Any) -> Any:
@@ -92,26 +104,28 @@ class Defaults(BaseModel):
     extra_holidays: list[ChineseDate] = Field(
         default_factory=list, title="补充放假日", json_schema_extra={"aliases": ["放假日"]},
         description="日历包未收录或需更正的放假日（如新公布的法定节假日）")
-    meeting_notice_days: dict[str, int] = Field(
+    meeting_notice_days: dict[str, Count] = Field(
         default_factory=lambda: dict(DEFAULT_NOTICE_DAYS), title="会议提前公告天数",
         description="按会议：会前公告至少提前几天张贴")
     quorum: dict[str, Annotated[str, Field(pattern=r"^[1-9]\d?/[1-9]\d?$")]] = Field(
         default_factory=lambda: dict(DEFAULT_QUORUM), title="到会人数要求",
         description="按会议：1/2 为过半数，2/3 为三分之二以上")
-    expense_meeting_threshold: Decimal = Field(Decimal(5000), title="大额开支上会标准",
+    expense_meeting_threshold: Quantity = Field(Decimal(5000), title="大额开支上会标准",
                                                description="开支超过此数须经会议决定，元")
-    one_matter_money_cap: Decimal = Field(Decimal(15), title="一事一议筹资上限",
+    one_matter_money_cap: Quantity = Field(Decimal(15), title="一事一议筹资上限",
                                           description="每人每年，元")
-    one_matter_labour_cap: Decimal = Field(Decimal(10), title="一事一议筹劳上限",
+    one_matter_labour_cap: Quantity = Field(Decimal(10), title="一事一议筹劳上限",
                                            description="每个劳动力每年工日")
-    dues_arrears_months: int = Field(6, ge=1, le=120, title="党费欠缴提示月数")
+    dues_arrears_months: Count = Field(6, ge=1, le=120, title="党费欠缴提示月数")
     # 100 sheets (3,400 rows) is the largest poster that stays under 1 GB while rendering
-    max_sheets: int = Field(DEFAULT_MAX_SHEETS, ge=1, le=100, title="每张海报最多页数",
-                            description="表格超过此页数时 check 即报错，请按村民小组或月份分成几项")
+    max_sheets: Count = Field(DEFAULT_MAX_SHEETS, ge=1, le=100, title="每张海报最多页数",
+                              description="表格或文字超过此页数时 check 即报错，请按村民小组或月份分成几项")
+    render_seconds: Count = Field(DEFAULT_RENDER_SECONDS, ge=1, le=3600, title="每张海报最长生成时间",
+                                  description="秒；超过时这张海报停止生成并报错（如模板里的循环停不下来）")
     election_voter_days: Days = Field(20, title="选民名单提前公布天数")
     election_candidate_days: Days = Field(5, title="候选人提前公布天数")
     paper: Literal["A3", "A4"] = Field("A3", title="纸张")
-    min_body_pt: float | None = Field(  # engine (issue 16): the long-document policy
+    min_body_pt: Points | None = Field(  # engine (issue 16): the long-document policy
         None, ge=8, le=30, title="正文最小字号",
         description="海报只用字号阶梯中不小于此值的几级（A3：16、19、23 磅；"
                     "A4：11.5、13.5、16 磅）；只能提高，不能低于最小阅读字号；放不下时多用纸，不缩小字")

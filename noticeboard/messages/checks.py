@@ -317,6 +317,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "开支日期 {spent} 早于决定这笔开支的会议日期 {decided}：应先决策后开支",
         "spent on {spent}, before the meeting that allowed it on {decided}",
     ),
+    "poster_text_too_long": (
+        "这一项共有 {chars} 个字，印出来至少要 {sheets} 张纸，超过本镇每张海报最多 {limit} 张的上限"
+        "（约 {max_chars} 个字）：生成它要很长时间和很多内存；请分成几项，"
+        "或在 township.yaml 的 defaults.max_sheets 中调高上限",
+        "the item holds {chars} characters, at least {sheets} sheets, above the township's limit of "
+        "{limit} (about {max_chars} characters); split it, or raise defaults.max_sheets",
+    ),
+    "text_unbreakable": (
+        "这里有一串 {length} 个字符连在一起、中间没有空格或标点（「{sample}……」），超过 {limit} 个："
+        "海报上没有地方断行，排版会非常慢，也印不进栏里；请加上空格或删去",
+        "this value holds a run of {length} characters with no space or punctuation "
+        "(`{sample}…`), above {limit}: it cannot be broken into lines; add spaces or remove it",
+    ),
+    "date_far_from_period": (
+        "{what}（{date}）与所属期间「{period}」相差一年以上，可能是年份输错了（如把 2026 输成 2062），请核对",
+        "{what} ({date}) is more than a year away from the period {period}: a mistyped year "
+        "(2062 for 2026)?",
+    ),
+    # issue 25: a township's stylesheets read at check
+    "stylesheet_changes_content": (
+        "本镇样式表的这一行「{snippet}」会{what}：海报必须原样印出事项的全部内容，"
+        "不得隐藏、遮挡、移动或添加；请删除这一条",
+        "this line of the township's stylesheet, `{snippet}`, {what}: a poster prints the whole "
+        "item as it is; remove the rule",
+    ),
+    "stylesheet_syntax": (
+        "本镇样式表的这一行「{snippet}」写得不对，生成海报时整条规则会被跳过；请改正",
+        "this line of the township's stylesheet, `{snippet}`, does not parse and would be "
+        "skipped; correct it",
+    ),
     "rows_out_of_order": (
         "{what}（{date}）早于上一行（{previous}）：明细应按日期先后排列",
         "{what} ({date}) comes before the row above it ({previous}); list rows in date order",
@@ -461,6 +491,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "privacy_file_name": (
         "文件名里有{what}（{masked}）：文件名会随源文件附在海报 PDF 里，请给文件改名",
         "the file name holds {what} ({masked}): it travels inside the poster PDF; rename the file",
+    ),
+    "privacy_poster_name": (
+        "归档海报的文件名里有{what}（{masked}）：重新生成的海报会用这个文件名，运行报告也会记下它，"
+        "请给这个 PDF 文件改名后再检查或生成",
+        "the archived poster's file name holds {what} ({masked}): the poster made again would be "
+        "named after it, and report.json would record it; rename the PDF first",
     ),
     "privacy_folder_name": (
         "所在文件夹的名字里有{what}（{masked}）：文件夹名会用作海报和打印文件的文件名，请给文件夹改名",

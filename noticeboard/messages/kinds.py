@@ -50,6 +50,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "「{value}」里有其他文字的数字「{char}」（U+{codepoint}），请用 0–9 书写",
         "`{value}` holds a digit of another script `{char}` (U+{codepoint}); write 0-9",
     ),
+    # issue 25: every number read as strictly as an amount; a period's label and dates agree
+    "count_minus_zero": (
+        "「{value}」是带负号的零，请写成 0",
+        "`{value}` is a minus zero; write 0",
+    ),
+    "period_label": (
+        "期间名称「{label}」里的「{named}」与起止日期 {start} 至 {end} 不符，海报上两者会互相矛盾；"
+        "请改正名称或日期",
+        "the period's label `{label}` names {named}, which its dates {start} to {end} do not "
+        "cover; correct the label or the dates",
+    ),
     "date_absurd": (
         "日期「{value}」的年份不合常理（应在 {low} 年至 {high} 年之间），请核对",
         "date `{value}` has an implausible year (expected {low} to {high})",

@@ -14,6 +14,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "It was made with {source}, which change, hide or add figures or text; "
         "fix or remove them: a poster prints the whole item and nothing else",
     ),
+    "render_too_slow": (
+        "这张海报 {seconds} 秒还没有生成完，已停止：可能是本镇模板里的循环停不下来，或内容太多；"
+        "请检查模板或把这一项分开。如确需更长时间，可在 township.yaml 的 defaults.render_seconds 中调高",
+        "the poster was not done after {seconds} seconds and was stopped: a township template's "
+        "loop that never ends, or too much content; raise defaults.render_seconds if it must take longer",
+    ),
+    "template_too_big": (
+        "模板 {template} 生成的网页超过 {limit} 百万个字符，已停止："
+        "多半是本镇模板里的循环嵌套太多；请检查模板",
+        "template {template} made more than {limit} million characters of HTML and was stopped: "
+        "nested loops in a township template?",
+    ),
+    "poster_sheets_over_limit": (
+        "这张海报排出来有 {sheets} 张纸，超过本镇每张海报最多 {limit} 张的上限，没有生成；"
+        "请分成几项，或在 township.yaml 的 defaults.max_sheets 中调高上限",
+        "the poster came to {sheets} sheets, above the township's limit of {limit}, and was not "
+        "written; split the item or raise defaults.max_sheets",
+    ),
     "template_error": (
         "模板出错（{template}）：{reason}。如果是本镇自己的模板，请检查或删除它",
         "template error ({template}): {reason}; check the township's own template",

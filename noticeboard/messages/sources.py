@@ -207,4 +207,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{folder} 里还有 {count} 个这样的文件没有逐个列出",
         "{count} more such files in {folder} are not listed one by one",
     ),
+    # --- issue 25: where YAML and an editor read the same text differently ---
+    "text_line_separator": (
+        "这一行有一个看不见的分行符（U+{codepoint}）：YAML 把它当作换行，编辑器里却看不出来，"
+        "它后面的内容和行号都会和编辑器里看到的不一样；请删除它，需要换行时直接按回车",
+        "this line holds a Unicode line break (U+{codepoint}) that YAML reads as a new line "
+        "while editors do not show one; remove it and press Enter where a new line is meant",
+    ),
+    "text_blank_letter": (
+        "这里有一个看不见的字符（U+{codepoint}）：它算作文字，却印出来是空白，"
+        "一个由它组成的名字会印成空格子；请删除它",
+        "this value holds an invisible letter (U+{codepoint}) that prints as a blank; "
+        "remove it",
+    ),
+    "text_compat_ideograph": (
+        "这里有一个兼容区汉字（U+{codepoint}）：它和常用汉字看起来一模一样，"
+        "查找、比对时却是另一个字；请删除后用输入法重新输入这个字",
+        "this value holds a CJK compatibility ideograph (U+{codepoint}) that looks like a "
+        "common character but is another one; delete it and type the character again",
+    ),
+    "value_cut_by_hash": (
+        "这一行的值在「 #」处被截断了：YAML 把「{cut}」当作注释，海报上只印「{kept}」；"
+        "如果 # 是内容的一部分，请给整个值加上引号",
+        "this line's value ends at ` #`: YAML reads `{cut}` as a comment and the poster prints "
+        "only `{kept}`; quote the whole value if the # belongs to it",
+    ),
 }

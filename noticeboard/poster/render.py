@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 import math
 import os
+import signal
+import threading
 import traceback
 import unicodedata
 from collections.abc import Iterator
@@ -463,11 +465,21 @@ class Renderer:
 
     @staticmethod
     def _html(env: jinja2.Environment, checked: CheckedItem, paper: str) -> str:
+        """The template's HTML, at most MAX_HTML_CHARS of it: a township template's nested
+        loops could otherwise fill the memory before the time limit stops them."""
         assert checked.item is not None
         template = env.get_template(f"{checked.item.KIND}.html.j2")
         context = poster_context(checked.item, checked.setting, checked.path)
         width, height = PAPER_SIZES_MM[paper]
-        return template.render(**context, paper=paper, paper_width=width, paper_height=height)
+        parts, size = [], 0
+        for part in template.generate(**context, paper=paper, paper_width=width, paper_height=height):
+            size += len(part)
+            if size > MAX_HTML_CHARS:
+                raise NoticeboardError([error("template_too_big", template=template.name or "?",
+                                              limit=MAX_HTML_CHARS // 1_000_000)
+                                        .located(checked.path, {})])
+            parts.append(part)
+        return "".join(parts)
 
     def stylesheet(self, override_dir: Path | None) -> CSS:
         """poster.css, parsed once per template folder (parsing it per layout cost 30 ms).
@@ -505,10 +517,15 @@ class Renderer:
         return override
 
     def render(self, checked: CheckedItem, paper: str | None = None) -> Poster:
-        """Lay out, fit to the fewest sheets, and write PDF/A-3b bytes."""
+        """Lay out, fit to the fewest sheets, and write PDF/A-3b bytes; within the
+        township's time limit (`defaults.render_seconds`)."""
+        seconds = checked.setting.defaults.render_seconds
         try:
-            with _collector_paused():
+            with _collector_paused(), time_limit(seconds):
                 return self._render(checked, paper)
+        except RenderTimeout:
+            raise NoticeboardError([error("render_too_slow", seconds=seconds)
+                                    .located(checked.path, {})]) from None
         finally:
             # The poster's layouts are garbage now: one collection. After the first
             # poster, what the process keeps (modules, fonts, stylesheets, caches) is
@@ -544,6 +561,10 @@ class Renderer:
         guess = estimate(tree, paper) if override_dir is None else None
         with engine.missing_glyphs() as missing:  # WeasyPrint reports them while drawing
             document, scale = fit_to_sheets(layout, self._scales(checked, paper), guess)
+            limit = checked.setting.defaults.max_sheets
+            if len(document.pages) > limit:  # what check's estimate could not see coming
+                raise NoticeboardError([error("poster_sheets_over_limit", sheets=len(document.pages),
+                                              limit=limit).located(checked.path, {})])
             if fetcher.refused:
                 raise NoticeboardError([_refused_finding(url).located(checked.path, {})
                                         for url in dict.fromkeys(fetcher.refused)])
@@ -603,6 +624,36 @@ class Renderer:
         for name, raw in checked.setting.checked_files():
             files.append(engine.AttachedFile(name, raw, SETTINGS_DESCRIPTION, "Supplement", stamp))
         return engine.write_pdf(document, files, fontpack.compact_cff if self.compact else None)
+
+
+# A poster's HTML is a few hundred KB; the largest sane one (100 sheets) is under 5 MB.
+MAX_HTML_CHARS = 40_000_000
+
+
+class RenderTimeout(BaseException):
+    """Raised in the render when its time is up. A BaseException, so that no `except
+    Exception` in WeasyPrint or Jinja takes it for an error of theirs and goes on."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Interrupt what runs inside after `seconds` (SIGALRM), where a signal can reach it:
+    on a system with `setitimer`, in the main thread (each worker process renders in
+    its main thread). Elsewhere nothing is timed."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise RenderTimeout
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def township_files(override_dir: Path | None, kind: str) -> list[str]:

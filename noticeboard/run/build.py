@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from noticeboard.checks.item import CheckedItem, check_item
+from noticeboard.checks.privacy import check_poster_name
 from noticeboard.checks.settings import check_setting, copied_villages
 from noticeboard.errors import Finding, NoticeboardError, error, has_errors, os_reason
 from noticeboard.kinds.settings import Setting
@@ -75,7 +76,8 @@ class Build:
         for source, checked in zip(self.workspace.items, self.checked, strict=True):
             if source.poster is not None:  # name the poster, not the unpacked copy
                 where = Path(f"{source.poster}#{source.path.name}")
-                checked.findings = [replace(f, file=where) for f in checked.findings]
+                checked.findings = [replace(f, file=where) for f in checked.findings] + \
+                    check_poster_name(source.poster)
         return self.checked
 
     @property

@@ -37,12 +37,13 @@ def write_report(out_dir: Path, pairs: list[Pair], outcomes: list[Outcome],
         items.append({
             "source": shown(source.path.as_posix()),
             "village": shown(source.output_stem.parent.as_posix()) if source.output_stem.parent.name else "",
-            "output": next((f.as_posix() for f in outcome.files if f.suffix == ".pdf"), None),
-            "images": [f.as_posix() for f in outcome.files if f.suffix == ".png"],
+            # masked too: an archived poster's own name becomes its output's (issue 25)
+            "output": next((shown(f.as_posix()) for f in outcome.files if f.suffix == ".pdf"), None),
+            "images": [shown(f.as_posix()) for f in outcome.files if f.suffix == ".png"],
             "status": outcome.status.value,
             "pages": outcome.pages,
             "sha256": outcome.sha256,
-            "moved_aside": [f.as_posix() for f in outcome.moved],
+            "moved_aside": [shown(f.as_posix()) for f in outcome.moved],
             "messages": [{"severity": f.severity.value, "code": f.code, "line": f.line,
                           "field": shown(format_field_path(f.field_path)),  # rows from 1
                           "field_as_written": shown(f.field_text("zh")),
@@ -56,7 +57,7 @@ def write_report(out_dir: Path, pairs: list[Pair], outcomes: list[Outcome],
     everything = [c for _, c in pairs] if all_checked is None else all_checked
     report = {"tool": "noticeboard", **({"township": township} if township else {}),
               "summary": counts, "items": items,
-              "moved_aside": [f.as_posix() for o in outcomes for f in o.moved],
+              "moved_aside": [shown(f.as_posix()) for o in outcomes for f in o.moved],
               "periods": [period.as_dict() for period in summarize(everything)]}
     target = out_dir / name
     write_atomic(target, json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8"))

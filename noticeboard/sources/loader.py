@@ -12,6 +12,7 @@ import codecs
 import re
 import stat
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -90,6 +91,7 @@ def load_yaml_file(path: Path) -> LoadedYaml:
     if text is None:
         raise NoticeboardError([_at(path, f) for f in notes])
     data, lines = parse_yaml_text(text, path)
+    notes += values_cut_by_hash(text, data)
     return LoadedYaml(path, raw, data, lines, [_at(path, n) for n in notes])
 
 
@@ -184,6 +186,7 @@ _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def parse_yaml_text(text: str, path: Path) -> tuple[Any, dict[FieldPath, int]]:
+    refuse_breaks_only_yaml_sees(text, path)
     builder = _EventBuilder(path)
     try:
         for event in yaml.parse(text, Loader=_EVENT_LOADER):
@@ -218,7 +221,86 @@ def _hidden_character(ch: str) -> str | None:
         return "text_control"
     if category == "Cf":  # zero-width space and joiners, soft hyphen, a BOM inside text...
         return "text_invisible"
+    return _lookalike_character(ch)
+
+
+# --- issue 25: where YAML and an editor read the same text differently ---
+
+# U+2028 and U+2029 (and NEL) are line breaks to YAML and not to most editors: a row
+# hidden after what the editor shows as a comment is published, and the line numbers
+# of every message after it are off. Refused before parsing, at the editor's line.
+_BREAKS_ONLY_YAML_SEES_RE = re.compile("[\u2028\u2029\x85]")
+
+
+def refuse_breaks_only_yaml_sees(text: str, path: Path) -> None:
+    found = [_at(path, error("text_line_separator", codepoint=f"{ord(m.group()):04X}",
+                             name=unicodedata.name(m.group(), "NEXT LINE")),
+                 text.count("\n", 0, m.start()) + 1)
+             for m in _BREAKS_ONLY_YAML_SEES_RE.finditer(text)]
+    if found:
+        raise NoticeboardError(found[:5])
+
+
+# Letters that draw nothing (Hangul fillers, the blank Braille pattern, Khmer inherent
+# vowels, the combining grapheme joiner, Mongolian and other variation selectors): a
+# name made of them printed as a blank cell with money beside it.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u17b4\u17b5\u034f"
+                           "\u180b\u180c\u180d\u180f")
+
+
+def _lookalike_character(ch: str) -> str | None:
+    """Characters that look like nothing, or like another character, in a value."""
+    if ch < "\u034f":
+        return None
+    if ch in _BLANK_LETTERS or "\ufe00" <= ch <= "\ufe0f" or "\U000e0100" <= ch <= "\U000e01ef":
+        return "text_blank_letter"
+    # A compatibility ideograph (U+F900–FAFF, U+2F800–2FA1F) or a Kangxi radical looks
+    # exactly like a common character and is another one to every search and comparison:
+    # one 村民 introducer could be two. Twelve ideographs in that block are ordinary ones.
+    if ("\uf900" <= ch <= "\ufaff" or "\U0002f800" <= ch <= "\U0002fa1f" or "\u2e80" <= ch <= "\u2fdf") \
+            and unicodedata.normalize("NFKC", ch) != ch:
+        return "text_compat_ideograph"
     return None
+
+
+def values_cut_by_hash(text: str, data: Any) -> list[Finding]:
+    """A warning for each plain value YAML ended at ` #` (`summary: 更换 #3 至 #5 号路灯灯泡`
+    is read as 更换 and a comment): a line whose text after a key ends, as read, where a
+    `#` touching the next word begins."""
+    if " #" not in text:
+        return []
+    values = set(_strings(data))
+    findings = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        at = line.find(" #")
+        while at >= 0 and (at + 2 >= len(line) or line[at + 2] in " \t#"):
+            at = line.find(" #", at + 1)
+        if at < 0 or line.lstrip().startswith("#"):
+            continue
+        match = _PLAIN_VALUE_RE.match(line[:at])
+        if match is None or match["value"].strip() not in values:
+            continue
+        cut = line[at + 1:].strip()
+        if any(cut in value for value in values):
+            continue
+        findings.append(replace(warning("value_cut_by_hash", kept=match["value"].strip(), cut=cut),
+                                line=number))
+    return findings
+
+
+# What precedes a plain value on its line: list dashes and a key.
+_PLAIN_VALUE_RE = re.compile(r"^\s*(?:-\s+)*(?:[^\s'\"#-][^:]*:\s+)?(?P<value>[^\s'\"|>#&*!{\[].*)$")
+
+
+def _strings(data: Any) -> Iterator[str]:
+    if isinstance(data, dict):
+        for value in data.values():
+            yield from _strings(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _strings(value)
+    elif isinstance(data, str):
+        yield data
 
 
 @dataclass

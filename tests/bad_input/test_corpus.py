@@ -21,6 +21,7 @@ NOT_MONEY = "「{}」不是有效的金额，请写成 1234.50 这样的数字"
 NO_GLYPH = ("「{}」（U+{}）没有任何已安装字体能显示，海报上会成为空白方框；出现在 recipients[1].amount。"
             "请安装含此字的字体（如 fonts-noto-cjk-extra 或花园明朝），并在 township.yaml 的 defaults.fonts 中配置")
 CONTROL = "这里有看不见的控制字符（U+{}），打印时会丢失或出错；请删除它（常见于从网页或其他软件复制的文字）"
+BLANK_LETTER = "这里有一个看不见的字符（U+{}）：它算作文字，却印出来是空白，一个由它组成的名字会印成空格子；请删除它"
 GBK = "警告: 文件按 GBK/GB18030 编码读取；建议另存为 UTF-8，以免在其他电脑上乱码"
 
 # file → (check exit code, the lines `check` prints before its summary line)
@@ -120,6 +121,35 @@ CASES: dict[str, tuple[int, list[str]]] = {
     "hostile-html.yaml": (0, []),
     "hostile-jinja.yaml": (0, []),
     "hostile-css-url.yaml": (0, []),
+    # issue 25: one reading of the text, numbers read strictly, bounds, new spellings
+    "text-line-separator.yaml": (1, [":4: 错误: 这一行有一个看不见的分行符（U+2028）：YAML 把它当作换行，编辑器里却看不出来，"
+                                     "它后面的内容和行号都会和编辑器里看到的不一样；请删除它，需要换行时直接按回车"]),
+    "text-hangul-filler-name.yaml": (1, [":9: 错误 recipients[1].name: " + BLANK_LETTER.format("3164")]),
+    "text-braille-blank-name.yaml": (1, [":9: 错误 recipients[1].name: " + BLANK_LETTER.format("2800")]),
+    "text-compat-ideograph.yaml": (1, [":9: 错误 recipients[1].name: 这里有一个兼容区汉字（U+F9E1）：它和常用汉字看起来一模一样，"
+                                       "查找、比对时却是另一个字；请删除后用输入法重新输入这个字"]),
+    "value-hash-cut.yaml": (0, [":5: 警告: 这一行的值在「 #」处被截断了：YAML 把「#3 至 #5 号路灯灯泡」当作注释，"
+                                "海报上只印「更换」；如果 # 是内容的一部分，请给整个值加上引号"]),
+    "value-underscore-count.yaml": (1, [":11: 错误 recipients[1].household_size: 「1_2」不是整数"]),
+    "value-exponent-count.yaml": (1, [":11: 错误 recipients[1].household_size: 「1e1」不是整数"]),
+    "value-arabic-indic-count.yaml": (1, [":11: 错误 recipients[1].household_size: "
+                                          "「١」里有其他文字的数字「١」（U+0661），请用 0–9 书写"]),
+    "value-minus-zero-days.yaml": (1, [":5: 错误 days: 「-0」是带负号的零，请写成 0"]),
+    "rule-period-label-other-quarter.yaml": (1, [
+        ":3: 错误 period: 期间名称「2026年第二季度」里的「第二季度」与起止日期 2026-07-01 至 2026-09-30 不符，"
+        "海报上两者会互相矛盾；请改正名称或日期"]),
+    "rule-posted-year-swapped.yaml": (0, [":4: 警告 posted: 公开日期（2062-11-20）与所属期间「2026年11月」相差一年以上，"
+                                          "可能是年份输错了（如把 2026 输成 2062），请核对"]),
+    "text-unbreakable-cell.yaml": (1, [":5: 错误 body: 这里有一串 24000 个字符连在一起、中间没有空格或标点（「aaaaaaaaaaaa……」），"
+                                       "超过 200 个：海报上没有地方断行，排版会非常慢，也印不进栏里；请加上空格或删去"]),
+    "size-huge-notice.yaml": (1, [":5: 错误 body: 这一项共有 107531 个字，印出来至少要 27 张纸，超过本镇每张海报最多 20 张的上限"
+                                  "（约 80000 个字）：生成它要很长时间和很多内存；请分成几项，"
+                                  "或在 township.yaml 的 defaults.max_sheets 中调高上限"]),
+    "privacy-ideographic-full-stop-phone.yaml": (1, [":5: 错误 body: 这里有一个个人手机号（138****5678），不得公开张贴，请删除；"
+                                                     "群众反映问题的电话请写在「监督电话」一栏"]),
+    "privacy-account-20-digits.yaml": (1, [":14: 错误 recipients[1].note: 这里有一个银行卡号或账号（4000************3456），"
+                                           "不得公开张贴，请删除"]),
+    "privacy-url-percent-encoded.yaml": (1, [":7: 错误 url: 这里有一个完整的身份证号，不得公开张贴；请删除或打码（如 110105********002X）"]),
 }
 
 # What a clean render must print literally on the poster.
@@ -128,6 +158,7 @@ FOUND_IN_PDF = {
     "value-leading-zero-stays-text.yaml": ["监督电话：0571"],
     "value-time-stays-text.yaml": ["公开单位：1:30"],
     "value-fullwidth-amount.yaml": ["1,120.50"],
+    "value-hash-cut.yaml": ["更换"],
     "value-thousands-separator.yaml": ["1,120.50"],
     "encoding-gbk.yaml": ["关于召开村民代表会议的通知"],
     "encoding-gb18030-rare.yaml": ["吉𠮷祥"],

@@ -246,3 +246,24 @@ def test_a_file_without_a_kind_is_searched_line_by_line(village):
     checked = check_text(village, f"title: 通知\nbody: 身份证 {VALID_ID}\ncontact: 13812345678\n")
     assert [(f.code, f.line) for f in checked.findings] == [
         ("kind_missing", 1), ("privacy_id_number", 2)]  # the contact's mobile is allowed
+
+
+def test_an_id_percent_encoded_in_the_url_the_qr_code_carries(village):
+    """Issue 25: the URL goes into the QR code, which no text check read decoded."""
+    encoded = "".join(f"%{ord(c):02X}" for c in VALID_ID)
+    checked = check_text(village, NOTICE_YAML + f"url: https://cun.example.gov.cn/gs?sfz={encoded}\n")
+    assert messages(checked) == [(
+        "privacy_id_number", ("url",), 9,
+        "这里有一个完整的身份证号，不得公开张贴；请删除或打码（如 110105********002X）")]
+    assert encoded not in json.dumps([f.message() for f in checked.findings])
+
+
+def test_a_phone_in_ideographic_full_stops_in_a_village_comment(township):
+    """Issue 25: 。 is what a Chinese input method types for "."; settings comments travel
+    inside every poster."""
+    write(township / "双河村" / "village.yaml",
+          "name: 双河村\n# 书记电话：139。0000。1111\nphone: 0571-63811001\n")
+    _, findings = find_setting(township / "双河村")
+    assert [(f.code, f.file.name, f.line, f.message()) for f in findings] == [(
+        "privacy_in_comment", "village.yaml", 2,
+        "注释里有个人手机号（139****1111）：注释会随源文件附在海报 PDF 里一起公开，同样不得出现，请删除或打码")]

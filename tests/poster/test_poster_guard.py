@@ -8,7 +8,7 @@ import pytest
 from noticeboard.checks.privacy import guard_poster, poster_text
 from noticeboard.errors import NoticeboardError
 from noticeboard.poster.render import Renderer
-from tests.conftest import NOTICE_YAML, check_text, write
+from tests.conftest import NOTICE_YAML, check_past_stylesheet_refusals, check_text, write
 
 VALID_ID = "11010519491231002X"
 
@@ -47,7 +47,7 @@ def test_an_id_drawn_by_a_township_stylesheet_stops_the_poster(renderer, townshi
     builtin = (Renderer().environment(None).loader.get_source(Renderer().environment(None), "poster.css")[0])
     write(township / "templates" / "poster.css",
           builtin + f'\nfooter::after {{ content: "经办人身份证 {VALID_ID}"; }}\n')
-    checked = check_text(village, NOTICE_YAML)
+    checked = check_past_stylesheet_refusals(village, NOTICE_YAML)  # check refuses it first
     [(code, _, message, _)] = _refusal(Renderer(), checked)
     assert code == "privacy_poster_guard"
     assert message.startswith("海报上将印出完整的身份证号（110105********002X），来自 本镇模板 poster.css；")
@@ -146,7 +146,7 @@ def test_a_number_escaped_in_a_stylesheet_is_named_with_its_file(renderer, towns
     builtin = (Renderer().environment(None).loader.get_source(Renderer().environment(None), "poster.css")[0])
     escaped = "".join(f"\\{ord(c):x} " for c in "13812345678")
     write(township / "templates" / "poster.css", builtin + f'\nfooter::after {{ content: "值班 {escaped}"; }}\n')
-    checked = check_text(township / "双河村", NOTICE_YAML)
+    checked = check_past_stylesheet_refusals(township / "双河村", NOTICE_YAML)
     [(code, _, message, _)] = _refusal(Renderer(), checked)
     assert code == "privacy_poster_guard"
     assert message == ("海报上将印出个人手机号（138****5678），来自 本镇模板 poster.css；逐项检查时没有发现它，"

@@ -53,6 +53,16 @@ WAYS = [
     ("id-times-sign", "11010519491231002×", "privacy_id_number", "110105********002X", "id"),
     ("id-without-check-character", "11010519491231002", "privacy_id_short", "110105*******1002",
      "id_short"),
+    # issue 25: what a Chinese input method types for "." (。), an account of 20 digits that
+    # passes no card check after the word naming it, an ID percent-encoded as in a URL
+    ("mobile-ideographic-full-stops-after-a-phone-word", "电话138。1234。5678", "privacy_phone",
+     "138****5678", "mobile"),
+    ("id-ideographic-full-stops-after-an-id-word", "身份证号110105。19491231。002X",
+     "privacy_id_number", "110105********002X", "id"),
+    ("account-20-digits-after-an-account-word", "账号 4000 1234 5678 9012 3456",
+     "privacy_bank_account", "4000************3456", "bank"),
+    ("id-percent-encoded", "%31%31%30%31%30%35%31%39%34%39%31%32%33%31%30%30%32%58",
+     "privacy_id_number", "110105********002X", "id"),
 ]
 # A file name cannot hold a slash.
 NOT_IN_NAMES = {"mobile-slashes-after-a-phone-word", "id-slashes"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 from noticeboard.checks.severity import practice
 from noticeboard.errors import FieldPath, Finding, error
@@ -27,10 +27,15 @@ from noticeboard.kinds.settings import Setting
 Dated = tuple[FieldPath, str, date]
 
 
+# A date this far outside the period it reports is most likely a typo (2062 for 2026).
+FAR_FROM_PERIOD = timedelta(days=366)
+
+
 def check_dates(item: Envelope, setting: Setting) -> list[Finding]:
     findings = [error("dated_after_posting", path, what=what, date=day.isoformat(),
                       posted=item.posted.isoformat())
                 for path, what, day in _facts(item) if day > item.posted]
+    findings += _far_from_period(item, setting)
     if isinstance(item, Finance):
         findings += _in_order(item, setting)
     if isinstance(item, Expense) and item.decision and item.spent_on \
@@ -67,6 +72,18 @@ def _facts(item: Envelope) -> Iterator[Dated]:
             for name, label, day in person.stage_dates():
                 if day is not None:
                     yield ("people", index, name), f"{person.name}的{label}", day
+
+
+def _far_from_period(item: Envelope, setting: Setting) -> list[Finding]:
+    """The posting date and the dates of what a ledger reports, more than a year outside
+    the period: warned, since swapped digits (2062 for 2026) pass every other rule."""
+    start, end = item.period.start, item.period.end
+    dated: list[Dated] = [(("posted",), "公开日期", item.posted)]
+    dated += [fact for fact in _facts(item) if fact[0][0] in ("income", "expense", "spent_on")]
+    return [practice("date_far_from_period", setting, path, what=what, date=day.isoformat(),
+                     period=item.period.label)
+            for path, what, day in dated
+            if day < start - FAR_FROM_PERIOD or day > end + FAR_FROM_PERIOD]
 
 
 def _in_order(item: Finance, setting: Setting) -> list[Finding]:
