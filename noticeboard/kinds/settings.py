@@ -25,12 +25,13 @@ from noticeboard.checks.privacy import (
     check_source,
     check_unparsed,
 )
+from noticeboard.checks.rules.placeholders import check_placeholders
 from noticeboard.checks.validation import validation_findings
 from noticeboard.errors import Finding, NoticeboardError, error
 from noticeboard.kinds.common import URL_PATTERN, ChineseDate, Envelope
 from noticeboard.kinds.keys import normalize_keys
 from noticeboard.kinds.meeting import canonical_body
-from noticeboard.sources.loader import load_yaml_file
+from noticeboard.sources.loader import decode_text, load_yaml_file
 from noticeboard.workdays import WorkCalendar
 
 TOWNSHIP_FILE = "township.yaml"
@@ -109,6 +110,10 @@ class Defaults(BaseModel):
     fonts: Fonts = Field(default_factory=Fonts, title="字体")
     chinese_keys: bool = Field(False, title="模板用中文键名",
                                description="noticeboard new 默认写中文键名（加 --英文键 可改回）")
+    placeholders: list[Annotated[str, Field(min_length=1, max_length=50)]] = Field(
+        default_factory=list, title="占位文字", max_length=200,
+        description="这些文字出现在事项的任何字段里，check 就报错（如 张三、李四、待定）；"
+                    "内置的 某某、××、0000-00000000 和模板示例总是查")
 
     def days_for(self, kind: str) -> int:
         return self.posting_days.get(kind, 7)
@@ -229,6 +234,8 @@ def load_settings_file(path: Path, model: type[BaseModel]) -> Any:
     # checks as an item, only the official phone fields may hold a mobile.
     contacts = TOWNSHIP_CONTACT_FIELDS if model is Township else VILLAGE_CONTACT_FIELDS
     findings += check_privacy(data, contacts) + check_source(loaded, model)
+    findings += check_placeholders(data, decode_text(loaded.raw)[0], lines,
+                                   skip=frozenset({("defaults", "placeholders")}))
     try:
         value = model.model_validate(data)
     except ValidationError as exc:
