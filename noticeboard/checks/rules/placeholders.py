@@ -34,6 +34,7 @@ SAMPLE_MARKER = "示例"
 # Digits with the separators a phone is written with; at least 7 digits, as a phone has.
 _DIGIT_RUN = re.compile(r"(?<![\d.])\d(?:[\d\- ]*\d)?(?![\d.])")
 _MIN_PHONE_DIGITS = 7
+PHONE_FIELDS = frozenset({"phone", "hotline", "contact"})
 # A YAML comment: ` #` outside quotes (the skeletons never quote a sample value).
 _COMMENT = re.compile(r"(?:^|\s)#(?P<comment>.*)$")
 
@@ -68,9 +69,14 @@ def _scalars(data: Any, path: FieldPath = ()) -> Iterable[tuple[FieldPath, str]]
 
 
 def _phone_finding(path: FieldPath, value: str) -> Finding | None:
+    phone_field = bool(path) and path[-1] in PHONE_FIELDS
     for match in _DIGIT_RUN.finditer(value):
-        digits = re.sub(r"\D", "", match.group())
-        if len(digits) >= _MIN_PHONE_DIGITS and len(set(digits)) == 1:
+        run = match.group()
+        digits = re.sub(r"\D", "", run)
+        # outside a phone field, only what is written as a phone (0571-…, 0000…):
+        # `posting_days: 99999999` is a number out of range, said by its own rule
+        looks_like_phone = phone_field or "-" in run or " " in run or run.startswith("0")
+        if looks_like_phone and len(digits) >= _MIN_PHONE_DIGITS and len(set(digits)) == 1:
             return error("placeholder_phone", path, value=match.group().strip())
     return None
 
