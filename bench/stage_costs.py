@@ -5,7 +5,7 @@ process (as a worker does) and times each stage of every poster by wrapping the
 functions that do it; then compiles the same posters with Typst's PyPI package in one
 warm process. Prints a Markdown table of medians per poster, for docs/performance.md:
 what the gap to Typst is made of, per cause. Usage:
-    python bench/stage_costs.py [--posters 16] [--rows N]
+    python bench/stage_costs.py [--posters 16] [--rows N] [--no-typst]
 With `--rows N`, one finance poster of N rows instead (rendered `--posters` times).
 """
 
@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from speed_report import finance_township, one_table, typst_jobs
 from typst_compare import typst_one
 
+import noticeboard.poster.compare
 import noticeboard.poster.render
 from noticeboard.poster import fontpack
 from noticeboard.run.build import Build
@@ -46,7 +47,9 @@ STAGES = [
     ("write: fonts (subset, compact)", weasyprint.pdf, "build_fonts_dictionary"),
     ("write: fonts, fontpack's part", fontpack, "compact_cff"),
     ("write: serialise the PDF", PDF, "write"),
-    ("privacy guard (text of the PDF)", noticeboard.poster.render, "guard_poster"),
+    ("read the PDF's text once (pdfium)", noticeboard.poster.compare, "drawn_text"),
+    ("privacy guard (search the text)", noticeboard.poster.render, "guard_poster"),
+    ("compare the poster with the item", noticeboard.poster.render.Renderer, "_compare"),
 ]
 
 
@@ -68,6 +71,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--posters", type=int, default=16)
     parser.add_argument("--rows", type=int, help="one poster of this many rows, rendered --posters times")
+    parser.add_argument("--no-typst", action="store_true", help="time noticeboard's stages only")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="noticeboard-stages-"))
     if args.rows:
@@ -91,8 +95,9 @@ def main() -> None:
         passes.append(poster.layouts)
         for label in per_stage:
             per_stage[label].append(spent[label])
-    jobs = typst_jobs([c.path for c in checked], work / "typst")
-    typst_one(jobs[0])  # warm: fonts
+    jobs = [] if args.no_typst else typst_jobs([c.path for c in checked], work / "typst")
+    if jobs:
+        typst_one(jobs[0])  # warm: fonts
     typst = []
     for job in jobs:
         started = time.perf_counter()
@@ -109,8 +114,9 @@ def main() -> None:
     for label, values in per_stage.items():
         print(f"| {label} | {ms(values):.0f} | {ms(values) / whole:.0%} |")
     print(f"| **noticeboard, whole poster** | **{whole:.0f}** | 100% |")
-    print(f"| **Typst, whole compile of the same poster** | **{ms(typst):.0f}** | "
-          f"{ms(typst) / whole:.0%} |")
+    if typst:
+        print(f"| **Typst, whole compile of the same poster** | **{ms(typst):.0f}** | "
+              f"{ms(typst) / whole:.0%} |")
 
 
 if __name__ == "__main__":

@@ -389,8 +389,8 @@ def init(
                "village name, may be repeated; without --township give one, and village.yaml "
                "is written in this folder"))] = None,
 ) -> None:
-    from noticeboard.kinds.settings import TOWNSHIP_FILE, VILLAGE_FILE
-    from noticeboard.sources.workspace import safe_name
+    from noticeboard.sources.names import safe_name
+    from noticeboard.sources.settings import TOWNSHIP_FILE, VILLAGE_FILE
 
     villages = villages or []
     if township is None and len(villages) != 1:
@@ -419,7 +419,7 @@ def init(
 def _refuse_init_names(township: str | None, villages: list[str]) -> None:
     """Before anything is written (all or nothing): a blank name, or two villages that
     would be one folder (`甲` twice, `AB` and `ab`, which `check` would then refuse)."""
-    from noticeboard.sources.workspace import output_key, safe_name
+    from noticeboard.sources.names import output_key, safe_name
 
     for name, hint in [(township, "--township"), *((v, "--village") for v in villages)]:
         if name is not None and not name.strip():
@@ -550,6 +550,30 @@ def kinds() -> None:
                    f"{say('cli_kinds_aliases', aliases=aliases)}".rstrip())
 
 
+@command(help=h("列出出于良好做法、可由乡镇升为错误的规则，及本镇当前的设置。",
+                "List the good-practice rules a township may raise to errors, and this "
+                "township's setting."))
+def rules() -> None:
+    from noticeboard.checks.settings import find_setting
+    from noticeboard.formatting import display_width
+    from noticeboard.kinds.practices import PRACTICES
+
+    defaults = find_setting(Path(".").resolve())[0].defaults
+    typer.echo(say("cli_rules_head"))
+    typer.echo("  defaults:")
+    typer.echo(say("cli_rules_example"))
+    rows = [say("cli_rules_columns").split("|")] + [
+        [practice.code, practice.name,
+         say("cli_rules_error" if defaults.raises(practice.code) else "cli_rules_warning"),
+         practice.kinds] for practice in PRACTICES]
+    widths = [max(display_width(row[column]) for row in rows) + 2 for column in range(3)]
+    for row in rows:
+        cells = [cell + " " * (width - display_width(cell))
+                 for cell, width in zip(row[:3], widths, strict=True)]
+        typer.echo("".join(cells) + row[3])
+    typer.echo(say("cli_rules_law"))
+
+
 @command(help=h("生成某类事项的模板文件，每个字段都有中文注释；加 --中文键 则键名也用中文。",
                 "Write a commented starting file for a kind; with --中文键 (--chinese-keys) "
                 "the keys are Chinese too."))
@@ -568,7 +592,7 @@ def new(
                "write the keys in Chinese (or English); default: township.yaml's "
                "defaults.chinese_keys"))] = None,
 ) -> None:
-    from noticeboard.kinds.settings import find_setting
+    from noticeboard.checks.settings import find_setting
 
     name = kind_for(kind)
     if name is None:
@@ -612,7 +636,3 @@ def doctor() -> None:
         typer.echo(line)
     raise typer.Exit(0 if report.ok else 1)
 
-
-def main() -> None:  # pragma: no cover - console entry for `python -m noticeboard`
-    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
-    app()

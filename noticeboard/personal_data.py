@@ -21,6 +21,21 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+# Keys a clerk might add to a list of people; each is refused with a privacy message.
+SENSITIVE_KEYS = {
+    "id", "id_number", "id_card", "idcard", "身份证", "身份证号", "身份证号码", "证件号", "证件号码",
+    "phone", "mobile", "tel", "telephone", "手机", "手机号", "手机号码", "电话", "联系电话",
+    "bank", "bank_account", "account", "card", "银行卡", "银行卡号", "银行账号", "账号", "卡号",
+    "存折", "存折号", "address", "住址", "地址", "家庭住址", "门牌", "门牌号",
+    "illness", "disease", "disability", "病情", "病因", "疾病", "残疾", "残疾情况", "残疾等级",
+    "income", "收入情况", "家庭收入", "年收入",
+    # the names the forms themselves use (身份证上写的是「公民身份号码」)
+    "公民身份号码", "身份号码", "身份证件号码", "社会保障号码", "社保卡号", "残疾证号", "残疾人证号",
+    "联系方式", "联系号码", "移动电话", "银行账户", "开户账号", "一卡通账号", "一折通账号",
+    "家庭地址", "户籍地址", "现住址", "居住地址", "详细地址",
+    "病种", "疾病名称", "患病情况", "健康状况", "残疾类别", "致贫原因",
+}
+
 
 class Kind(StrEnum):
     ID = "id"                # 18-character resident ID, check digit right

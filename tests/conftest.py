@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from noticeboard.checks.item import CheckedItem, check_item
+from noticeboard.checks.settings import find_setting
 from noticeboard.clerk.skeletons import skeleton
-from noticeboard.kinds.settings import find_setting
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -15,7 +15,7 @@ from pathlib import Path
 from PIL import Image
 
 from noticeboard.checks.item import CheckedItem, check_item
-from noticeboard.kinds.settings import find_setting
+from noticeboard.checks.settings import find_setting
 from noticeboard.poster.render import Renderer
 from tests.conftest import EXAMPLES, TOWNSHIP_YAML, VILLAGE_YAML, write
 from tests.stress_posters import EVERY_ELEMENT, notice

@@ -46,7 +46,7 @@ ALLOWED = FIELD_NAMES | set(KINDS) | {
     "PDF", "xlsx", "csv", "Tab", "fonts", "noto", "cjk", "extra", "defaults", "true",
     "false", "Excel", "WPS", "Q3", "I", "N", "U", "lang", "NOTICEBOARD_LANG", "zh", "en",
     "kind", "period", "today", "jobs", "port", "help", "debug", "http", "Ctrl",
-    "C", "shell", "¥", "templates",
+    "C", "shell", "¥", "templates", "rules", "docs", "severity", "md",
 }
 # Values fed to every field: each type of wrong input a clerk's file can hold.
 PROBES: list[Any] = [None, "", "x", "两", -1, 0, 10**12, 1.5, True, [], {}, [1], {"a": 1},

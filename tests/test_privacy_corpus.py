@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from noticeboard.checks.item import check_item
-from noticeboard.kinds.settings import find_setting
+from noticeboard.checks.settings import find_setting
 from tests.conftest import ROOT
 
 CORPUS = ROOT / "tests" / "privacy_corpus"

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from noticeboard.kinds.settings import find_setting
+from noticeboard.checks.settings import find_setting
 from noticeboard.poster.context import poster_context
 from noticeboard.workdays import WorkCalendar, package_years
 from tests.conftest import check_text, filled_skeleton, write

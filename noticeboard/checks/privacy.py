@@ -26,6 +26,7 @@ from noticeboard.errors import FieldPath, Finding, Localized, NoticeboardError, 
 from noticeboard.personal_data import (
     CHINESE_DIGITS,
     LOOKALIKES,
+    SENSITIVE_KEYS,
     Hit,
     Kind,
     find_details,
@@ -37,20 +38,6 @@ from noticeboard.sources.loader import MAX_FILE_BYTES, LoadedYaml, decode_text
 if TYPE_CHECKING:
     from noticeboard.checks.item import CheckedItem
 
-# Keys a clerk might add to a list of people; each is refused with a privacy message.
-SENSITIVE_KEYS = {
-    "id", "id_number", "id_card", "idcard", "身份证", "身份证号", "身份证号码", "证件号", "证件号码",
-    "phone", "mobile", "tel", "telephone", "手机", "手机号", "手机号码", "电话", "联系电话",
-    "bank", "bank_account", "account", "card", "银行卡", "银行卡号", "银行账号", "账号", "卡号",
-    "存折", "存折号", "address", "住址", "地址", "家庭住址", "门牌", "门牌号",
-    "illness", "disease", "disability", "病情", "病因", "疾病", "残疾", "残疾情况", "残疾等级",
-    "income", "收入情况", "家庭收入", "年收入",
-    # the names the forms themselves use (身份证上写的是「公民身份号码」)
-    "公民身份号码", "身份号码", "身份证件号码", "社会保障号码", "社保卡号", "残疾证号", "残疾人证号",
-    "联系方式", "联系号码", "移动电话", "银行账户", "开户账号", "一卡通账号", "一折通账号",
-    "家庭地址", "户籍地址", "现住址", "居住地址", "详细地址",
-    "病种", "疾病名称", "患病情况", "健康状况", "残疾类别", "致贫原因",
-}
 
 # Fields that carry an official number for feedback: a mobile there is allowed.
 ITEM_CONTACT_FIELDS: frozenset[FieldPath] = frozenset({("contact",), ("objection_to",)})
@@ -335,20 +322,22 @@ def check_unparsed(path: Path) -> list[Finding]:
 
 # --- the last guard: what the finished poster draws ---
 
-def guard_poster(pdf: bytes, checked: CheckedItem, template_dirs: Sequence[Path | None]) -> None:
+def guard_poster(pdf: bytes, checked: CheckedItem, template_dirs: Sequence[Path | None],
+                 text: str | None = None) -> None:
     """Refuse a poster whose drawn text holds a personal number the item checks missed.
 
     The text comes from the finished PDF (pdfium reads it as a reader would
     copy it), so whatever put the number there — a template, a default, a
     settings file, text pieced together from several fields — it is caught
     before the file is written. Only the official contact numbers may appear.
+    `text` is that text when the caller has read it already.
     """
     if not pdf:  # no bytes, nothing drawn (a test renderer that only lays out)
         return
     allowed = _official_numbers(checked)
     findings: list[Finding] = []
     reported: set[str] = set()
-    for hit in find_numbers(poster_text(pdf)):
+    for hit in find_numbers(poster_text(pdf) if text is None else text):
         if hit.digits in reported or (hit.kind is Kind.MOBILE and hit.digits in allowed):
             continue
         reported.add(hit.digits)
@@ -390,7 +379,7 @@ def _official_numbers(checked: CheckedItem) -> set[str]:
 def _source_of(digits: str, checked: CheckedItem,
                template_dirs: Sequence[Path | None]) -> Localized:
     """Where the number is written: the item, a settings file or a template."""
-    from noticeboard.kinds.settings import TOWNSHIP_FILE, VILLAGE_FILE
+    from noticeboard.sources.settings import TOWNSHIP_FILE, VILLAGE_FILE
 
     setting = checked.setting
     candidates: list[tuple[Path, Localized]] = [

@@ -49,6 +49,9 @@ _CODES = {
     "extra_forbidden": "key_unknown_plain",
     "string_pattern_mismatch": "bad_characters",
     "string_too_long": "text_too_long",
+    "practice_unknown": "practice_unknown",
+    "vote_text_unknown": "vote_text_unknown",
+    "money_unit_fen": "money_unit_fen",
 }
 
 
@@ -70,7 +73,8 @@ def _finding(err: Any, model: type[BaseModel]) -> Finding:
         "detail": Localized("请核对", err["msg"]),
         "key": field_label(model, path),
     }
-    params.update({k: ctx[k] for k in ("char", "codepoint", "low", "high") if k in ctx})
+    params.update({k: ctx[k] for k in ("char", "codepoint", "low", "high", "name", "known", "word")
+                   if k in ctx})
     return error(code, path, **params)
 
 

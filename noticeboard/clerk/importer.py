@@ -20,7 +20,6 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 
-from noticeboard.checks.privacy import SENSITIVE_KEYS
 from noticeboard.checks.validation import validation_findings
 from noticeboard.errors import Finding, Localized, NoticeboardError, error, os_reason, warning
 from noticeboard.formatting import money
@@ -28,7 +27,7 @@ from noticeboard.kinds.common import parse_money
 from noticeboard.kinds.finance import ExpenseRow, IncomeRow
 from noticeboard.kinds.keys import field_label
 from noticeboard.kinds.relief import Recipient
-from noticeboard.personal_data import mask_personal
+from noticeboard.personal_data import SENSITIVE_KEYS, mask_personal
 from noticeboard.sources.loader import NULL_WORDS, decode_text
 
 # Header text → column name, per kind. Headers are matched after removing spaces,

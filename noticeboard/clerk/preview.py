@@ -18,9 +18,9 @@ from typing import Any, cast
 from urllib.parse import urlparse
 
 from noticeboard.errors import Finding, NoticeboardError, has_errors, shown
-from noticeboard.kinds.settings import TOWNSHIP_FILE, VILLAGE_FILE
 from noticeboard.poster.render import builtin_template_dir
 from noticeboard.run.build import Build
+from noticeboard.sources.settings import TOWNSHIP_FILE, VILLAGE_FILE
 
 PREVIEW_WIDTH_PX = 900
 POLL_MS = 1000
@@ -70,7 +70,7 @@ class PreviewState:
 
     def _make(self, item: Path, version: str) -> Preview:
         from noticeboard.poster.context import title_of
-        from noticeboard.poster.engine import page_images
+        from noticeboard.poster.images import page_images
         from noticeboard.poster.render import Renderer
 
         preview = Preview(item, version, title=shown(item.name))  # numbers masked

@@ -9,6 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from noticeboard.checks.item import CheckedItem
+from noticeboard.checks.settings import find_setting
 from noticeboard.errors import (
     FieldPath,
     Finding,
@@ -20,8 +21,9 @@ from noticeboard.errors import (
 )
 from noticeboard.kinds import KINDS, kind_for
 from noticeboard.kinds.common import Period, parse_period_text
-from noticeboard.kinds.settings import TOWNSHIP_FILE, Frequency, Township, find_setting
+from noticeboard.kinds.settings import Frequency, Township
 from noticeboard.run.build import Build
+from noticeboard.sources.settings import TOWNSHIP_FILE
 
 
 class State(StrEnum):

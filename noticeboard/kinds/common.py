@@ -262,16 +262,117 @@ class Envelope(BaseModel):
         return f"{village_name}{self.period.label}{self.NAME_ZH}"
 
 
+class VoteMethod(StrEnum):
+    """How a meeting decided, as real notices write it."""
+
+    SHOW_OF_HANDS = "举手表决"
+    SECRET_BALLOT = "无记名投票"
+    BALLOT = "投票表决"
+    DELIBERATION = "民主评议"  # discussed to a resolution, no count
+
+
+class VoteOutcome(StrEnum):
+    UNANIMOUS = "一致同意"
+    ALL_VOTES = "全票通过"
+    PASSED = "通过"
+    FAILED = "未通过"
+
+
+UNANIMOUS_OUTCOMES = (VoteOutcome.UNANIMOUS, VoteOutcome.ALL_VOTES)
+
+# The words notices use, to the method or outcome they name (`表决情况: 举手表决，一致同意`).
+VOTE_WORDS: dict[str, VoteMethod | VoteOutcome] = {
+    **{method.value: method for method in VoteMethod},
+    **{outcome.value: outcome for outcome in VoteOutcome},
+    "举手": VoteMethod.SHOW_OF_HANDS, "举手通过": VoteOutcome.PASSED,
+    "无记名投票表决": VoteMethod.SECRET_BALLOT, "投票": VoteMethod.BALLOT,
+    "讨论决定": VoteMethod.DELIBERATION, "讨论通过": VoteMethod.DELIBERATION,
+    "一致通过": VoteOutcome.UNANIMOUS, "全体同意": VoteOutcome.UNANIMOUS,
+    "全票同意": VoteOutcome.ALL_VOTES, "未获通过": VoteOutcome.FAILED, "没有通过": VoteOutcome.FAILED,
+}
+_VOTE_SEPARATORS = re.compile(r"[\s，,、；;。.]+")
+
+
+def parse_vote_text(text: str) -> dict[str, Any]:
+    """`举手表决，一致同意` as {method, outcome}; a word that names neither is refused."""
+    found: dict[str, Any] = {}
+    for word in (w for w in _VOTE_SEPARATORS.split(unicodedata.normalize("NFKC", text)) if w):
+        meaning = VOTE_WORDS.get(word)
+        if meaning is None:
+            raise PydanticCustomError("vote_text_unknown", "not a vote word",
+                                      {"word": word, "known": "、".join(VOTE_WORDS)})
+        found["method" if isinstance(meaning, VoteMethod) else "outcome"] = meaning
+    return found
+
+
+def _percent(value: Any) -> Any:
+    """`85.7%` or `85.7` as a Decimal number of percent."""
+    if isinstance(value, str):
+        value = unicodedata.normalize("NFKC", value).strip().removesuffix("%").strip()
+    return value
+
+
+Percent = Annotated[Decimal, BeforeValidator(_percent), Field(ge=0, le=100),
+                    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string"}],
+                                    "examples": ["85.7%"]})]
+
+
 class Vote(BaseModel):
-    """A show of hands or ballot: who should attend, who came, how they voted."""
+    """How a meeting decided: the method and outcome a notice states (一致同意, 举手表决,
+    民主评议) and the head counts it gives, as many as it gives; counts given must agree."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    expected: int = Field(title="应到人数", ge=1, json_schema_extra={"aliases": ["应到"]})
-    present: int = Field(title="实到人数", ge=0, json_schema_extra={"aliases": ["实到"]})
-    votes_for: int = Field(title="赞成", ge=0, json_schema_extra={"aliases": ["同意", "for"]})
-    votes_against: int = Field(0, title="反对", ge=0, json_schema_extra={"aliases": ["against"]})
-    abstain: int = Field(0, title="弃权", ge=0)
+    method: VoteMethod | None = Field(None, title="表决方式",
+                                      description="举手表决、无记名投票、投票表决、民主评议")
+    outcome: VoteOutcome | None = Field(None, title="表决结果",
+                                        description="一致同意、全票通过、通过、未通过")
+    attendees: int | None = Field(None, title="参会人数", ge=0,
+                                  json_schema_extra={"aliases": ["到会总人数", "出席人数"]},
+                                  description="到会的全部人员，含列席（无表决权）的")
+    expected: int | None = Field(None, title="应到人数", ge=1,
+                                 json_schema_extra={"aliases": ["应到"]},
+                                 description="有表决权的应到人数")
+    present: int | None = Field(None, title="实到人数", ge=0,
+                                json_schema_extra={"aliases": ["实到"]},
+                                description="有表决权的实到人数")
+    present_rate: Percent | None = Field(None, title="到会率",
+                                         json_schema_extra={"aliases": ["出席率"]},
+                                         description="如 85.7%：实到占应到的百分比，照公告填写")
+    votes_for: int | None = Field(None, title="赞成", ge=0,
+                                  json_schema_extra={"aliases": ["同意", "for"]})
+    votes_against: int | None = Field(None, title="反对", ge=0,
+                                      json_schema_extra={"aliases": ["against"]})
+    abstain: int | None = Field(None, title="弃权", ge=0)
+    for_rate: Percent | None = Field(None, title="赞成率",
+                                     json_schema_extra={"aliases": ["同意率"]},
+                                     description="如 100%：赞成占实到的百分比，照公告填写")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return parse_vote_text(value)
+        return value
+
+    @property
+    def unanimous(self) -> bool:
+        return self.outcome in UNANIMOUS_OUTCOMES
+
+    def tally_for(self) -> int | None:
+        """The votes for: as given, or every one present when the notice says 一致同意."""
+        if self.votes_for is not None:
+            return self.votes_for
+        return self.present if self.unanimous else None
+
+    def counted(self) -> bool:
+        """Whether any head count is given (a vote on words alone has none)."""
+        return any(n is not None for n in (self.attendees, self.expected, self.present,
+                                           self.votes_for, self.votes_against, self.abstain))
+
+    def words(self) -> str:
+        """The method and outcome as the notice says them: `举手表决，一致同意`."""
+        return "，".join(word.value for word in (self.method, self.outcome) if word is not None)
 
 
 class Decision(BaseModel):

@@ -16,8 +16,8 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from noticeboard.checks.privacy import SENSITIVE_KEYS
 from noticeboard.errors import FieldPath, Finding, error, format_field_path
+from noticeboard.personal_data import SENSITIVE_KEYS
 
 
 def field_aliases(info: FieldInfo) -> list[str]:

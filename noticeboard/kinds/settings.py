@@ -1,4 +1,4 @@
-"""township.yaml and village.yaml, and the defaults that cascade from them to items."""
+"""What township.yaml and village.yaml may say, and the defaults that cascade to items."""
 
 from __future__ import annotations
 
@@ -14,29 +14,14 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    ValidationError,
     WithJsonSchema,
 )
+from pydantic_core import PydanticCustomError
 
-from noticeboard.checks.privacy import (
-    TOWNSHIP_CONTACT_FIELDS,
-    VILLAGE_CONTACT_FIELDS,
-    check_privacy,
-    check_source,
-    check_unparsed,
-)
-from noticeboard.checks.rules.placeholders import check_placeholders
-from noticeboard.checks.validation import validation_findings
-from noticeboard.errors import Finding, NoticeboardError, error
 from noticeboard.kinds.common import URL_PATTERN, ChineseDate, Envelope
-from noticeboard.kinds.keys import normalize_keys
 from noticeboard.kinds.meeting import canonical_body
-from noticeboard.sources.loader import decode_text, load_yaml_file
+from noticeboard.kinds.practices import BY_CODE, BY_NAME, practice_code
 from noticeboard.workdays import WorkCalendar
-
-TOWNSHIP_FILE = "township.yaml"
-VILLAGE_FILE = "village.yaml"
-
 
 FONT_NAME = r"^[\w \-]{1,64}$"  # goes into CSS: letters, digits, spaces, hyphens only
 
@@ -58,7 +43,8 @@ DEFAULT_POSTING_DAYS = {"relief": 7, "member_development": 7, "appointment": 7}
 DEFAULT_MIN_DAYS = {"notice": 3, "finance": 5, "relief": 7, "appointment": 5,
                     "member_development": 5, "one_matter": 7, "contract": 5, "expense": 5,
                     "major_matter": 5}
-DEFAULT_QUORUM = {"村民会议": "1/2", "村民代表会议": "2/3", "党员大会": "1/2"}
+# 村民小组会议: 组织法 第二十八条, 三分之二以上的村民（或户的代表）参加.
+DEFAULT_QUORUM = {"村民会议": "1/2", "村民代表会议": "2/3", "党员大会": "1/2", "村民小组会议": "2/3"}
 DEFAULT_NOTICE_DAYS = {"村民会议": 10}  # 村民委员会组织法 第二十一条: 提前十天通知
 
 
@@ -68,8 +54,28 @@ Days = Annotated[int, Field(ge=1, le=366)]
 DEFAULT_MAX_SHEETS = 20  # about 680 table rows; see rules/size.py and docs/performance.md
 
 
+def _practice_codes(value: Any) -> Any:
+    """`raise_to_error` names as codes; a name that is no practice rule is refused."""
+    if not isinstance(value, list):
+        return value
+    codes = []
+    for name in value:
+        code = practice_code(name) if isinstance(name, str) else None
+        if code is None:
+            raise PydanticCustomError("practice_unknown", "not a practice rule",
+                                      {"name": str(name), "known": "、".join(BY_NAME)})
+        codes.append(code)
+    return codes
+
+
 class Defaults(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # docs/severity.md: the practice warnings this township treats as errors.
+    raise_to_error: Annotated[list[str], BeforeValidator(_practice_codes), WithJsonSchema(
+        {"type": "array", "items": {"enum": [*BY_CODE, *(p.name for p in BY_CODE.values())]}})] = Field(
+        default_factory=list, title="升为错误", json_schema_extra={"aliases": ["警告升为错误"]},
+        description="本镇要求必须做到的规则（noticeboard rules 列出代码和中文名），警告改报错误")
 
     posting_days: dict[str, Days] = Field(default_factory=lambda: dict(DEFAULT_POSTING_DAYS),
                                           title="公示天数", description="按类型；未列出的为 7 天")
@@ -114,6 +120,10 @@ class Defaults(BaseModel):
         default_factory=list, title="占位文字", max_length=200,
         description="这些文字出现在事项的任何字段里，check 就报错（如 张三、李四、待定）；"
                     "内置的 某某、××、0000-00000000 和模板示例总是查")
+
+    def raises(self, code: str) -> bool:
+        """Whether this township treats the practice warning `code` as an error."""
+        return code in self.raise_to_error
 
     def days_for(self, kind: str) -> int:
         return self.posting_days.get(kind, 7)
@@ -219,53 +229,3 @@ class Setting:
     def root(self) -> Path | None:
         """The folder whose files a poster may use (seal, logo, template overrides)."""
         return self.township_dir or self.village_dir
-
-
-def load_settings_file(path: Path, model: type[BaseModel]) -> Any:
-    """Load township.yaml or village.yaml; raise NoticeboardError with every finding."""
-    try:
-        loaded = load_yaml_file(path)
-    except NoticeboardError as exc:  # still searched for personal numbers, line by line
-        raise NoticeboardError(exc.findings + check_unparsed(path)) from None
-    if not isinstance(loaded.data, dict):
-        raise NoticeboardError([error("root_not_mapping").located(path, loaded.lines)])
-    data, findings, lines = normalize_keys(model, loaded.data, loaded.lines)
-    # Settings are printed on every poster and attached to it: the same privacy
-    # checks as an item, only the official phone fields may hold a mobile.
-    contacts = TOWNSHIP_CONTACT_FIELDS if model is Township else VILLAGE_CONTACT_FIELDS
-    findings += check_privacy(data, contacts) + check_source(loaded, model)
-    findings += check_placeholders(data, decode_text(loaded.raw)[0], lines,
-                                   skip=frozenset({("defaults", "placeholders")}))
-    try:
-        value = model.model_validate(data)
-    except ValidationError as exc:
-        findings += validation_findings(exc, model)
-        value = None
-    if findings:
-        # the raw lines too: a setting's own keys (`posting_days: {relief: 9}`) are not re-keyed
-        raise NoticeboardError([f.located(path, {**loaded.lines, **lines}) for f in findings])
-    return value
-
-
-def find_setting(item_dir: Path) -> tuple[Setting, list[Finding]]:
-    """The setting for items in `item_dir`: its village.yaml and the township above it."""
-    village_dir = item_dir if (item_dir / VILLAGE_FILE).is_file() else None
-    if (item_dir / TOWNSHIP_FILE).is_file():
-        township_dir: Path | None = item_dir
-    elif (item_dir.parent / TOWNSHIP_FILE).is_file():
-        township_dir = item_dir.parent
-    else:
-        township_dir = None
-    findings: list[Finding] = []
-    township = village = None
-    if township_dir is not None:
-        try:
-            township = load_settings_file(township_dir / TOWNSHIP_FILE, Township)
-        except NoticeboardError as exc:
-            findings += exc.findings
-    if village_dir is not None:
-        try:
-            village = load_settings_file(village_dir / VILLAGE_FILE, Village)
-        except NoticeboardError as exc:
-            findings += exc.findings
-    return Setting(township, village, township_dir, village_dir), findings

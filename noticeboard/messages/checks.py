@@ -304,8 +304,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what} ({date}) comes before the row above it ({previous}); list rows in date order",
     ),
     "decision_vote_missing": (
-        "决定发包的{body}缺少表决情况（应到、实到、赞成、反对、弃权）",
-        "the {body} that decided the contract is recorded without its vote",
+        "决定发包的{body}没有写表决情况：写明怎样通过的（如 一致同意，或应到、实到、赞成人数），"
+        "群众才能看出发包经过了村民的决定",
+        "the {body} that decided the contract is recorded without its vote: say how it "
+        "passed (e.g. 一致同意, or the head counts)",
     ),
     "relief_over_standard": (
         "{name}发放 {amount}，超过 保障人数 {size} × 每人每月 {standard} × {months} 个月 = {cap}，请核对",
@@ -500,8 +502,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the posting window is {days} days, shorter than the {minimum} days required",
     ),
     "review_missing": (
-        "缺少村务监督委员会的审核（{field}）：财务和村务公开须先审核后公开",
-        "missing the supervision committee's review ({field}): review comes before posting",
+        "缺少审核人：账目和开支须经村务监督委员会（民主理财小组）审核后才能公开"
+        "（在审计的基础上公开；村民委员会组织法第三十二条）",
+        "no reviewer: accounts and spending are reviewed by the supervision committee before "
+        "they are posted (the essay; Organic Law art. 32)",
+    ),
+    "reviewer_missing": (
+        "没有写审核人：写明村务监督委员会由谁审核，群众才知道公开前有人把过关",
+        "no reviewer: name who on the supervision committee reviewed it, so people know it "
+        "was checked before posting",
+    ),
+    "review_date_missing": (
+        "没有写审核日期：写明哪天审核，才看得出是先审核、后公开",
+        "no review date: give the day of the review, so it shows the review came before posting",
     ),
     "review_after_posting": (
         "审核日期 {reviewed_on} 晚于公开日期 {posted}：应先审核后公开",
@@ -546,5 +559,57 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the tables have {rows} rows, about {sheets} {paper} sheets, more than the limit of "
         "{limit} sheets per poster ({per_sheet} rows a sheet, {max_rows} rows at most); split "
         "the item by group or month, or raise defaults.max_sheets in township.yaml",
+    ),
+    # --- severity and real notices (issue 22) ---
+    "vote_empty": (
+        "表决情况是空的：请写明表决结果（如 一致同意、全票通过、举手表决，一致同意、民主评议），"
+        "或应到、实到、赞成人数",
+        "the vote is empty: give the outcome (e.g. 一致同意, 民主评议) or the head counts",
+    ),
+    "vote_counts_missing": (
+        "表决情况只写了「{stated}」，没有{missing}：无法核对到会是否达到法定人数、是否过半数通过"
+        "（村民委员会组织法第二十二、二十六条）",
+        "the vote only says “{stated}”, without {missing}: the quorum and the majority "
+        "cannot be checked (Organic Law arts. 22, 26)",
+    ),
+    "vote_not_taken": (
+        "{body}是民主评议，没有表决：组织法要求决定经到会人员过半数通过（第二十二、二十六条），"
+        "公告看不出有多少人同意",
+        "the {body} deliberated (民主评议) without a vote: a decision needs more than half of "
+        "those present (Organic Law arts. 22, 26), and the notice does not show how many agreed",
+    ),
+    "vote_attendees_under": (
+        "参会人数 {attendees} 少于有表决权的实到人数 {present}：参会人数应包括全部到会人员",
+        "{attendees} attendees is fewer than the {present} voting members present",
+    ),
+    "vote_unanimous_mismatch": (
+        "表决结果写的是「{words}」，但赞成 {votes_for} 票、实到 {present} 人、反对 {against} 票、"
+        "弃权 {abstain} 票：{words}应是实到的人全部赞成",
+        "the vote says “{words}”, but {votes_for} for of {present} present, {against} "
+        "against, {abstain} abstaining: {words} means every vote for",
+    ),
+    "vote_outcome_contradicts": (
+        "表决结果写的是「{words}」，但赞成 {votes_for} 票对 {basis} 人，按人数计算结果相反",
+        "the vote says “{words}”, but {votes_for} for of {basis} gives the opposite",
+    ),
+    "vote_stated_failed": (
+        "表决结果为「未通过」，不能据此实施",
+        "the vote failed (未通过): it cannot be acted on",
+    ),
+    "vote_rate_mismatch": (
+        "{label}写的是 {stated}，但 {part} ÷ {whole} = {computed}",
+        "the {label} is stated as {stated}, but {part} ÷ {whole} = {computed}",
+    ),
+    "vote_text_unknown": (
+        "「{value}」中的「{word}」不是表决的写法；可写：{known}",
+        "`{word}` in `{value}` is not a way to record a vote; known: {known}",
+    ),
+    "meeting_place_required": (
+        "会前公告须写明会议地点，参会的人才知道去哪里",
+        "a pre-announcement must give the place of the meeting",
+    ),
+    "meeting_place_missing": (
+        "决议公告没有写会议地点",
+        "the result notice does not give the place of the meeting",
     ),
 }

@@ -58,6 +58,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_import_summary": (
         "导入 {count} 行，拒绝 {rejected} 行", "imported {count} rows, rejected {rejected}"),
     "cli_kinds_aliases": ("也可写作：{aliases}", "also: {aliases}"),
+    "cli_rules_head": (
+        "以下规则出于良好做法或地方规定，默认只给警告；本镇要求必须做到的，写进 township.yaml"
+        "（代码或中文名均可）：",
+        "These rules rest on good practice or local procedure and warn by default; a township "
+        "that requires one lists it in township.yaml (by code or Chinese name):"),
+    "cli_rules_example": ("    升为错误: [审核日期, 四至]",
+                          "    raise_to_error: [review_date_missing, 四至]"),
+    "cli_rules_law": (
+        "法律和公开要求（如账要平、只有总数没有明细、隐私、会前公告晚于会议）一律是错误，不在此列；"
+        "每条规则的依据见 docs/severity.md。",
+        "Rules of the law and the demand for detail are always errors and are not listed; "
+        "docs/severity.md gives the source of every rule."),
+    "cli_rules_columns": ("代码|中文名|本镇|涉及事项", "code|name|here|kinds"),
+    "cli_rules_error": ("错误", "error"),
+    "cli_rules_warning": ("警告", "warning"),
     "cli_new_unknown_kind": (
         "不认识的类型「{kind}」；可用：{known}",
         "unknown kind `{kind}`; known: {known}",

@@ -54,4 +54,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "日期「{value}」的年份不合常理（应在 {low} 年至 {high} 年之间），请核对",
         "date `{value}` has an implausible year (expected {low} to {high})",
     ),
+    # severity (issue 22): the practice warnings a township raises to errors
+    "practice_unknown": (
+        "「{name}」不是可以升为错误的规则；运行 noticeboard rules 查看全部代码和中文名（如：{known}）",
+        "`{name}` is not a rule that can be raised to an error; `noticeboard rules` lists "
+        "every code and Chinese name (e.g. {known})",
+    ),
 }

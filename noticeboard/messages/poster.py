@@ -6,6 +6,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "内容太宽，即使缩小也会超出纸张右边（可能是一串没有空格的长文字或数字），请缩短或加空格",
         "content is too wide for the sheet even when shrunk (a long unbroken string?); shorten it",
     ),
+    # --- issue 25: the poster says what the item says ---
+    "poster_differs": (
+        "海报与事项内容不符，这张海报没有生成：{difference}。用到的是{source}，"
+        "它们改变、隐藏或添加了事项里的数字或文字；请改正或删除它们，海报必须印出事项的全部内容",
+        "the poster does not say what the item says and was not written: {difference}. "
+        "It was made with {source}, which change, hide or add figures or text; "
+        "fix or remove them: a poster prints the whole item and nothing else",
+    ),
     "template_error": (
         "模板出错（{template}）：{reason}。如果是本镇自己的模板，请检查或删除它",
         "template error ({template}): {reason}; check the township's own template",

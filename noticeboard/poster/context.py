@@ -347,8 +347,37 @@ def grid(columns: list[tuple[str, Any, str]], rem: float = 0.8) -> Grid:
 
 
 def vote_line(vote: Vote) -> str:
-    return (f"应到{vote.expected}人，实到{vote.present}人；赞成{vote.votes_for}票，"
-            f"反对{vote.votes_against}票，弃权{vote.abstain}票")
+    """The vote as the notice gives it, and nothing it does not give: `应到35人，实到30人；
+    赞成30票，反对0票，弃权0票`, `参会42人，其中有表决权的应到35人、实到30人（到会率85.7%）`,
+    `举手表决，一致同意`."""
+    groups = []
+    attendance = [text for text in (
+        f"应到{vote.expected}人" if vote.expected is not None else "",
+        f"实到{vote.present}人" + (f"（到会率{vote.present_rate}%）" if vote.present_rate is not None
+                                 else "") if vote.present is not None else "") if text]
+    if vote.attendees is not None:
+        groups.append(f"参会{vote.attendees}人" + ("，其中有表决权的" + "、".join(attendance)
+                                                 if attendance else ""))
+    elif attendance:
+        groups.append("，".join(attendance))
+    tally = [f"{label}{count}票" for label, count in (
+        ("赞成", vote.votes_for), ("反对", vote.votes_against), ("弃权", vote.abstain))
+        if count is not None]
+    if vote.for_rate is not None:
+        tally.append(f"赞成率{vote.for_rate}%")
+    if tally:
+        groups.append("，".join(tally))
+    if vote.words():
+        groups.append(vote.words())
+    return "；".join(groups)
+
+
+def vote_figures(vote: Vote) -> list[tuple[str, int]]:
+    """The key-figure boxes of a vote: only the counts the notice gives (none: no boxes)."""
+    return [(label, count) for label, count in (
+        ("参会（人）", vote.attendees), ("应到（人）", vote.expected), ("实到（人）", vote.present),
+        ("赞成（票）", vote.votes_for), ("反对（票）", vote.votes_against), ("弃权（票）", vote.abstain))
+        if count is not None]
 
 
 def dues_rate(member: DuesMember) -> str:
@@ -383,6 +412,7 @@ TEMPLATE_FILTERS = {
     "grid": grid,
     "bind_tail": bind_tail,
     "vote_line": vote_line,
+    "vote_figures": vote_figures,
     "dues_rate": dues_rate,
     "zh_number": zh_number,
     "group_in_order": group_in_order,

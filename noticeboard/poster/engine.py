@@ -229,6 +229,20 @@ def overflows_right(document: Document) -> bool:
     return False
 
 
+def content_rects(document: Document) -> list[tuple[float, float, float, float]]:
+    """Each page's content area (inside its margins, where page numbers and running
+    heads are not) as (left, top, right, bottom) in PDF points from the page's
+    top-left corner: the part of the sheet whose text is compared with the item."""
+    rects = []
+    for page in document.pages:
+        box = _page_box(page)
+        left, top = _number(box, "margin_left"), _number(box, "margin_top")
+        right = box.margin_width() - _number(box, "margin_right")
+        bottom = box.margin_height() - _number(box, "margin_bottom")
+        rects.append((left * 0.75, top * 0.75, right * 0.75, bottom * 0.75))
+    return rects
+
+
 def pin_to_bottom(document: Document, tag: str, spring: str = "spring") -> None:
     """Move the last `<tag>` element on a one-page document down to the bottom margin
     (moving laid-out boxes costs nothing, where a flex layout made WeasyPrint several
@@ -602,24 +616,6 @@ def _compact_fonts(pdf: Any, compact_font: FontCompactor, deferred: _DeferredSub
             face = deferred.by_marker.get(data) if isinstance(data, bytes) and len(data) < 64 else None
             if face is not None:
                 item.stream = [deferred.subset_as_weasyprint_would(face)]
-
-
-def page_images(pdf: bytes, width_px: int, optimize: bool = False) -> list[bytes]:
-    """Each page as PNG bytes, `width_px` wide (pdfium, a maintained rasteriser)."""
-    import pypdfium2  # only images need it
-
-    document = pypdfium2.PdfDocument(pdf)
-    images = []
-    try:
-        for index in range(len(document)):
-            page = document[index]
-            buffer = BytesIO()
-            image = page.render(scale=width_px / page.get_width()).to_pil()
-            image.save(buffer, format="PNG", optimize=optimize)
-            images.append(buffer.getvalue())
-    finally:
-        document.close()
-    return images
 
 
 # ---- what the machine offers ------------------------------------------------------

@@ -20,9 +20,10 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from noticeboard.checks.item import CheckedItem
 from noticeboard.checks.privacy import guard_poster, walk_strings
-from noticeboard.errors import Finding, NoticeboardError, clipped, error, format_field_path
-from noticeboard.kinds.settings import TOWNSHIP_FILE, VILLAGE_FILE
+from noticeboard.errors import Finding, Localized, NoticeboardError, clipped, error, format_field_path
+from noticeboard.poster import compare
 from noticeboard.poster.context import TEMPLATE_FILTERS, poster_context, title_of, title_size_pt
+from noticeboard.sources.settings import TOWNSHIP_FILE, VILLAGE_FILE
 
 if TYPE_CHECKING:  # annotations only: importing WeasyPrint is engine.py's business
     from noticeboard.poster.engine import CSS, Document, FontConfiguration
@@ -467,8 +468,15 @@ class Renderer:
         return self._environments[override_dir]
 
     def html(self, checked: CheckedItem, paper: str) -> str:
+        return self._html(self.environment(self._override_dir(checked)), checked, paper)
+
+    def builtin_html(self, checked: CheckedItem, paper: str) -> str:
+        """The HTML the built-in template makes of the item: what its kind prints."""
+        return self._html(self.environment(None), checked, paper)
+
+    @staticmethod
+    def _html(env: jinja2.Environment, checked: CheckedItem, paper: str) -> str:
         assert checked.item is not None
-        env = self.environment(self._override_dir(checked))
         template = env.get_template(f"{checked.item.KIND}.html.j2")
         context = poster_context(checked.item, checked.setting)
         width, height = PAPER_SIZES_MM[paper]
@@ -559,11 +567,33 @@ class Renderer:
                 # Official notices put the issuer and date at the bottom right.
                 engine.pin_to_bottom(document, "footer")
             pdf = self._pdf(document, checked)
+            rects = engine.content_rects(document)
         if missing:
             raise NoticeboardError([_glyph_finding(checked, ch) for ch in sorted(set(missing))])
-        # The last guard (rules.privacy): no personal number leaves in the drawn text.
-        guard_poster(pdf, checked, [self._override_dir(checked), builtin_template_dir()])
+        whole, inside = compare.drawn_text(pdf, rects) if pdf else ("", "")
+        # The last guards: no personal number leaves in the drawn text (checks.privacy),
+        # and the poster says what the item says (poster.compare).
+        guard_poster(pdf, checked, [self._override_dir(checked), builtin_template_dir()], whole)
+        if pdf:
+            self._compare(checked, paper, override_dir, source, inside)
         return Poster(pdf, len(document.pages), scale, layout.count)
+
+    def _compare(self, checked: CheckedItem, paper: str, override_dir: Path | None,
+                 source: str, drawn: str) -> None:
+        """Refuse a poster whose text does not say what the built-in template makes of
+        the item, naming the township's templates and stylesheet that were used."""
+        assert checked.item is not None
+        own = township_files(override_dir, checked.item.KIND)
+        # Without a template of the township's, the HTML made is the built-in one.
+        builtin = source if not any(n.endswith(".j2") for n in own) else self.builtin_html(checked, paper)
+        texts = [text for _, text in walk_strings(checked.item.model_dump())]
+        difference = compare.first_difference(compare.html_text(builtin), drawn, texts)
+        if difference is not None:
+            where = Localized("、".join(f"本镇的 templates/{n}" for n in own) or "内置模板",
+                              ", ".join(f"the township's templates/{n}" for n in own)
+                              or "the built-in template")
+            finding = error("poster_differs", source=where, difference=difference.what)
+            raise NoticeboardError([finding.located(checked.path, {})])
 
     @staticmethod
     def _min_scale(checked: CheckedItem, paper: str) -> float:
@@ -588,6 +618,15 @@ class Renderer:
                 files.append(engine.AttachedFile(name, (folder / name).read_bytes(),
                                                  SETTINGS_DESCRIPTION, "Supplement", stamp))
         return engine.write_pdf(document, files, fontpack.compact_cff if self.compact else None)
+
+
+def township_files(override_dir: Path | None, kind: str) -> list[str]:
+    """The township's own files that shape a poster of `kind`: its templates that
+    replace built-in ones (the kind's, the base and the macros) and its poster.css."""
+    if override_dir is None:
+        return []
+    names = [f"{kind}.html.j2", "base.html.j2", "macros.html.j2", "poster.css"]
+    return [name for name in names if (override_dir / name).is_file()]
 
 
 def _stylesheet_findings(override_dir: Path, files: list[Path]) -> list[Finding]:

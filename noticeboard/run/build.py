@@ -10,15 +10,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from noticeboard.checks.item import CheckedItem, check_item
+from noticeboard.checks.settings import check_setting
 from noticeboard.errors import Finding, NoticeboardError, error, has_errors, os_reason
+from noticeboard.kinds.settings import Setting
 from noticeboard.run.outcomes import Outcome, RenderOptions, Status
 from noticeboard.run.plan import check_output_folder, render_all, reserved_names
+from noticeboard.sources.names import safe_name
+from noticeboard.sources.settings import SettingFolders
 from noticeboard.sources.workspace import (
     ItemSource,
     Workspace,
     discover,
     output_collisions,
-    safe_name,
     village_collisions,
 )
 
@@ -40,6 +43,7 @@ class Build:
     checked: list[CheckedItem] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
     run_findings: list[Finding] = field(default_factory=list)  # writing state, report...
+    settings: dict[SettingFolders, Setting] = field(default_factory=dict)  # checked once
 
     @classmethod
     def for_paths(cls, paths: list[Path]) -> Build:
@@ -52,12 +56,15 @@ class Build:
             workspace = Workspace(findings=[error(
                 "path_unreadable", location=exc.filename or usable[0], reason=os_reason(exc))])
         workspace.findings[:0] = [error(code, location=str(path)) for path, code in refused]
-        return cls(workspace)
+        build = cls(workspace)
+        build.settings = _checked_settings(workspace)
+        return build
 
     def check(self) -> list[CheckedItem]:
         from noticeboard.checks.rules.continuity import check_across
 
-        self.checked = [check_item(src.path, src.setting) for src in self.workspace.items]
+        self.checked = [check_item(src.path, self.settings[src.folders])
+                        for src in self.workspace.items]
         for index, finding in output_collisions(self.workspace.items).items():
             self.checked[index].findings.append(finding)
         for index, finding in reserved_names(self.workspace.items).items():
@@ -110,6 +117,22 @@ class Build:
     def failed(self) -> bool:
         return has_errors(self.workspace.findings + self.run_findings) or any(
             o.status is Status.FAILED for o in self.outcomes)
+
+
+def _checked_settings(workspace: Workspace) -> dict[SettingFolders, Setting]:
+    """Each folder's settings, checked once; the items of a folder whose settings are
+    broken are left out (their findings stand for them)."""
+    settings: dict[SettingFolders, Setting] = {}
+    broken: set[SettingFolders] = set()
+    for folders in workspace.setting_folders:
+        setting, findings = check_setting(folders)
+        workspace.findings.extend(f for f in findings if f not in workspace.findings)
+        if findings:
+            broken.add(folders)
+        else:
+            settings[folders] = setting
+    workspace.items = [s for s in workspace.items if s.folders not in broken]
+    return settings
 
 
 def _unusable(path: Path) -> str | None:

@@ -31,7 +31,8 @@ from noticeboard.run.outcomes import Outcome, Pair, RenderOptions, Status
 from noticeboard.run.pool import Task, WorkResult, run_tasks
 from noticeboard.run.report import PRINT_PREFIX, write_print_files, write_report
 from noticeboard.run.state import STATE_FILE, InputDigests, RunState, format_of
-from noticeboard.sources.workspace import ItemSource, output_key
+from noticeboard.sources.names import output_key
+from noticeboard.sources.workspace import ItemSource
 
 STALE_DIR = "已失效"  # where outputs that no longer match their item are moved
 
@@ -164,12 +165,12 @@ def check_output_folder(out_dir: Path, items: list[ItemSource]) -> None:
                                       target=os.path.realpath(link)) for link in links])
     target = out_dir.resolve()
     for source in items:
-        setting = source.setting
+        folders = source.folders
         own = (source.poster or source.path).parent
-        inputs = {p.resolve() for p in (own, setting.village_dir, setting.township_dir) if p}
+        inputs = {p.resolve() for p in (own, folders.village_dir, folders.township_dir) if p}
         # The township's templates: posters there would change the templates' digest
         # (every poster made again each run) and be served to the poster's stylesheet.
-        templates = (setting.root / "templates").resolve() if setting.root else None
+        templates = (folders.root / "templates").resolve() if folders.root else None
         for folder in ((out_dir / source.output_stem.parent).resolve(), target):
             if folder in inputs:
                 raise NoticeboardError([error("output_is_input", folder=shown(str(out_dir)),

@@ -163,7 +163,7 @@ IMAGE_WIDTH_PX = 1240
 
 def write_images(pdf: bytes, target: Path) -> list[Path]:
     """One PNG per sheet beside the PDF's path: `name.png`, or `name-1.png`, `name-2.png`…"""
-    from noticeboard.poster.engine import page_images  # pdfium: only when images are asked for
+    from noticeboard.poster.images import page_images  # pdfium: only when images are asked for
 
     images = page_images(pdf, IMAGE_WIDTH_PX, optimize=True)
     written = []

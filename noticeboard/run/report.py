@@ -19,7 +19,7 @@ from noticeboard.errors import (  # shown: numbers masked, controls escaped
 from noticeboard.run.atomic import write_atomic
 from noticeboard.run.outcomes import Outcome, Pair, Status
 from noticeboard.run.state import RunState
-from noticeboard.sources.workspace import output_key
+from noticeboard.sources.names import output_key
 
 REPORT_FILE = "report.json"
 PRINT_PREFIX = "打印-"

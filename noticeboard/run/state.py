@@ -11,8 +11,8 @@ from typing import Any
 
 from noticeboard.checks.item import CheckedItem
 from noticeboard.errors import Finding, display_path, warning
-from noticeboard.kinds.settings import TOWNSHIP_FILE, VILLAGE_FILE
 from noticeboard.run.atomic import write_atomic
+from noticeboard.sources.settings import TOWNSHIP_FILE, VILLAGE_FILE
 
 STATE_FILE = ".noticeboard-state.json"
 

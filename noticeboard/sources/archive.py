@@ -31,9 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from noticeboard.errors import NoticeboardError, error
-from noticeboard.kinds.settings import TOWNSHIP_FILE
 from noticeboard.sources.loader import MAX_FILE_BYTES
-from noticeboard.sources.workspace import ITEM_SUFFIXES, SETTINGS_FILES, safe_name
+from noticeboard.sources.names import ITEM_SUFFIXES, safe_name
+from noticeboard.sources.settings import SETTINGS_FILES, TOWNSHIP_FILE
 
 # Posters are tens of kilobytes to a few megabytes; these leave room for long
 # items while keeping a crafted file from costing minutes or gigabytes.

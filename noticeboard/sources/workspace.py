@@ -4,24 +4,28 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from noticeboard.errors import Finding, NoticeboardError, display_path, error
-from noticeboard.kinds.settings import TOWNSHIP_FILE, VILLAGE_FILE, Setting, find_setting
-
-SETTINGS_FILES = {TOWNSHIP_FILE, VILLAGE_FILE}
-ITEM_SUFFIXES = {".yaml", ".yml"}
+from noticeboard.sources.archive import unpack
+from noticeboard.sources.names import ITEM_SUFFIXES, output_key, safe_name
+from noticeboard.sources.settings import (
+    SETTINGS_FILES,
+    TOWNSHIP_FILE,
+    VILLAGE_FILE,
+    SettingFolders,
+    settings_folders,
+)
 
 
 @dataclass(frozen=True)
 class ItemSource:
-    """An item file, its setting, and where its poster goes below the output folder."""
+    """An item file, the folders of its settings, and where its poster goes below the output."""
 
     path: Path
-    setting: Setting
+    folders: SettingFolders
     output_stem: Path
     poster: Path | None = None  # the archived poster this item was unpacked from
 
@@ -31,16 +35,17 @@ class Workspace:
     items: list[ItemSource] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     village_dirs: list[Path] = field(default_factory=list)  # including those with no items
+    setting_folders: list[SettingFolders] = field(default_factory=list)  # to be checked
 
 
 def discover(paths: list[Path]) -> Workspace:
-    """Every item below `paths`, each with its settings read once per folder.
+    """Every item below `paths`, each with the folders of its settings (read by the checks).
 
     Nothing outside the folder being processed is read: an item, a village
     folder or a settings file whose real path (after symlinks) lies elsewhere
     is refused with a finding naming it, and the other items go on."""
     workspace = Workspace()
-    settings: dict[Path, Setting | None] = {}
+    settings: dict[Path, SettingFolders | None] = {}
     for path in paths:
         if not path.exists():
             workspace.findings.append(error("path_not_found", location=str(path)))
@@ -52,7 +57,7 @@ def discover(paths: list[Path]) -> Workspace:
         if path.is_file() and not _contained(path, root, workspace):
             continue
         if path.is_file() and path.name in SETTINGS_FILES:  # checked as settings, not an item
-            _setting_for(path.parent.resolve(), settings, workspace, root)
+            _folders_for(path.parent.resolve(), settings, workspace, root)
             continue
         files = [path] if path.is_file() else _item_files(path, root, workspace)
         if path.is_dir():
@@ -60,9 +65,9 @@ def discover(paths: list[Path]) -> Workspace:
         if not files and not _refused_below(path, workspace):
             workspace.findings.append(error("no_items", location=str(path)))
         for file in files:
-            setting = _setting_for(file.parent.resolve(), settings, workspace, root)
-            if setting is not None:
-                workspace.items.append(ItemSource(file, setting, _output_stem(file, setting)))
+            folders = _folders_for(file.parent.resolve(), settings, workspace, root)
+            if folders is not None:
+                workspace.items.append(ItemSource(file, folders, _output_stem(file, folders)))
     workspace.items = _once(workspace.items)
     return workspace
 
@@ -105,18 +110,17 @@ def _refused_below(path: Path, workspace: Workspace) -> bool:
                for f in workspace.findings)
 
 
-def _add_poster(pdf: Path, workspace: Workspace, settings: dict[Path, Setting | None]) -> None:
+def _add_poster(pdf: Path, workspace: Workspace,
+                settings: dict[Path, SettingFolders | None]) -> None:
     """An archived poster: check the YAML it carries, with the settings it was made with."""
-    from noticeboard.sources.archive import unpack
-
     try:
         item = unpack(pdf)
     except NoticeboardError as exc:
         workspace.findings.extend(exc.findings)
         return
-    setting = _setting_for(item.parent, settings, workspace, item.parent.parent)
-    if setting is not None:
-        workspace.items.append(ItemSource(item, setting, Path(safe_name(pdf.stem)), poster=pdf))
+    folders = _folders_for(item.parent, settings, workspace, item.parent.parent)
+    if folders is not None:
+        workspace.items.append(ItemSource(item, folders, Path(safe_name(pdf.stem)), poster=pdf))
 
 
 def _village_dirs(folder: Path, root: Path) -> list[Path]:
@@ -147,61 +151,28 @@ def _hidden(path: Path) -> bool:
     return path.name.startswith((".", "_"))
 
 
-def _setting_for(folder: Path, cache: dict[Path, Setting | None],
-                 workspace: Workspace, root: Path) -> Setting | None:
-    """The folder's setting; None (items skipped, findings kept) when its files are broken
-    or lead outside: a settings file must really lie in the folder being processed or,
-    for the township above a village, in its own folder."""
+def _folders_for(folder: Path, cache: dict[Path, SettingFolders | None],
+                 workspace: Workspace, root: Path) -> SettingFolders | None:
+    """The folder's settings folders; None (items skipped) when a settings file leads
+    outside: it must really lie in the folder being processed or, for the township
+    above a village, in its own folder. What the files say is checked later, once."""
     if folder not in cache:
-        township = folder / TOWNSHIP_FILE  # the files find_setting reads, in its order
-        settings_files = [folder / VILLAGE_FILE,
-                          township if township.is_file() else folder.parent / TOWNSHIP_FILE]
-        refused = [f for f in settings_files if f.is_file() and not (
+        folders = settings_folders(folder)
+        refused = [f for f in folders.files() if not (
             _inside(f, root) or _inside(f, f.parent.resolve()))]
         for file in refused:
             _refuse(file, workspace)
-        if refused:
-            cache[folder] = None
-            return None
-        setting, findings = find_setting(folder)
-        workspace.findings.extend(f for f in findings if f not in workspace.findings)
-        cache[folder] = None if findings else setting
+        cache[folder] = None if refused else folders
+        if not refused and folders not in workspace.setting_folders:
+            workspace.setting_folders.append(folders)
     return cache[folder]
 
 
-def _output_stem(file: Path, setting: Setting) -> Path:
+def _output_stem(file: Path, folders: SettingFolders) -> Path:
     """`<village folder>/<item name>` so output mirrors the township's folders."""
-    if setting.village_dir is not None:
-        return Path(safe_name(setting.village_dir.name)) / safe_name(file.stem)
+    if folders.village_dir is not None:
+        return Path(safe_name(folders.village_dir.name)) / safe_name(file.stem)
     return Path(safe_name(file.stem))
-
-
-# Names Windows reserves for devices, whatever the extension (CON.pdf is the console).
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
-             *(f"LPT{n}" for n in range(1, 10))}
-
-
-# Characters Windows refuses in file names, and control characters.
-_UNSAFE_CHARACTERS = re.compile(r'[/\\<>:"|?*\x00-\x1f\x7f]')
-
-
-def safe_name(name: str) -> str:
-    """A single, harmless path component: no separators, no `..`, no device names."""
-    name = _UNSAFE_CHARACTERS.sub("_", name).strip().rstrip(". ")
-    if not name or set(name) <= {"."}:
-        return "_"
-    if name.split(".")[0].upper() in _RESERVED:
-        return f"_{name}"
-    return name
-
-
-def output_key(stem: Path) -> str:
-    """The name a case-folding, normalising file system (Windows, macOS) gives an output.
-
-    `A.pdf` and `a.pdf`, or é written as one code point and as e + accent, are one
-    file there; so they must be one name here.
-    """
-    return unicodedata.normalize("NFC", stem.as_posix()).casefold()
 
 
 def _real(source: ItemSource) -> Path:
@@ -250,7 +221,7 @@ def village_collisions(items: list[ItemSource]) -> dict[int, Finding]:
     village's print file would hold another village's notices."""
     folders: dict[str, dict[Path, list[int]]] = defaultdict(lambda: defaultdict(list))
     for index, source in enumerate(items):
-        village = source.setting.village_dir
+        village = source.folders.village_dir
         if village is not None and source.output_stem.parent.name:
             folders[output_key(source.output_stem.parent)][_real_folder(village)].append(index)
     found: dict[int, Finding] = {}

@@ -7,8 +7,8 @@ import pytest
 
 from noticeboard.checks.item import check_item
 from noticeboard.checks.privacy import check_privacy
+from noticeboard.checks.settings import find_setting
 from noticeboard.errors import Finding, Severity, error
-from noticeboard.kinds.settings import find_setting
 from tests.conftest import NOTICE_YAML, RELIEF_YAML, check_text, codes, write
 
 VALID_ID = "11010519491231002X"  # the check digit is valid for this sample number
@@ -206,11 +206,11 @@ def test_a_mobile_elsewhere_in_settings_or_in_their_comments_is_an_error(townshi
 def test_a_broken_setting_stops_its_items(township, village):
     write(village / "village.yaml", f"name: 双河村\nsupervision: {VALID_ID}\n")
     path = write(village / "item.yaml", NOTICE_YAML)
-    from noticeboard.sources.workspace import discover
+    from noticeboard.run.build import Build
 
-    workspace = discover([path])
-    assert workspace.items == []
-    assert [f.code for f in workspace.findings] == ["privacy_id_number"]
+    build = Build.for_paths([path])
+    assert build.workspace.items == [] and build.check() == []
+    assert [f.code for f in build.findings] == ["privacy_id_number"]
 
 
 def test_report_json_never_holds_a_number_in_full(township, tmp_path):

@@ -233,7 +233,7 @@ def test_every_imported_file_checks_as_the_sheet_said(tmp_path, monkeypatch):
     import io
 
     from noticeboard.checks.item import check_item
-    from noticeboard.kinds.settings import find_setting
+    from noticeboard.checks.settings import find_setting
 
     monkeypatch.chdir(tmp_path)
     buffer = io.StringIO()

@@ -20,6 +20,7 @@ import weasyprint
 from weasyprint.urls import URLFetcher
 
 from noticeboard.poster import engine
+from noticeboard.poster.images import page_images
 from noticeboard.poster.render import builtin_template_dir
 from tests.conftest import ROOT
 from tests.spies import record_fetches
@@ -228,7 +229,7 @@ def test_page_images_are_pngs_of_the_asked_width():
     from PIL import Image
 
     pdf = engine.write_pdf(lay_out("<p>公开</p>"), [])
-    [png] = engine.page_images(pdf, 300)
+    [png] = page_images(pdf, 300)
     assert Image.open(io.BytesIO(png)).size[0] == 300
 
 

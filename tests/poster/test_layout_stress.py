@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from noticeboard.checks.item import check_item
-from noticeboard.kinds.settings import find_setting
+from noticeboard.checks.settings import find_setting
 from tests.layout_audit import MAX_BAND, CapturingRenderer, audit
 from tests.stress_posters import HEAVY, STRESS, write_item
 

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from noticeboard.sources.workspace import discover, safe_name
+from noticeboard.sources.names import safe_name
+from noticeboard.sources.workspace import discover
 from tests.conftest import NOTICE_YAML, write
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from noticeboard.checks.severity import practice
 from noticeboard.errors import Finding, error, warning
 from noticeboard.kinds.appointment import Appointment
 from noticeboard.kinds.common import Envelope
@@ -18,17 +19,17 @@ from noticeboard.kinds.work_plan import WorkPlan
 
 def check_completeness(item: Envelope, setting: Setting) -> list[Finding]:
     if isinstance(item, Meeting):
-        return _meeting(item)
+        return _meeting(item, setting)
     if isinstance(item, HotIssues):
         return _hot_issues(item)
     if isinstance(item, Expense):
         return _expense_chain(item, setting)
     if isinstance(item, Election):
-        return _election(item)
+        return _election(item, setting)
     if isinstance(item, OneMatter):
-        return _one_matter(item)
+        return _one_matter(item, setting)
     if isinstance(item, Contract):
-        return _contract(item)
+        return _contract(item, setting)
     lists = {WorkPlan: ("goals", "目标任务"), Appointment: ("people", "人员"),
              MemberDevelopment: ("people", "人员")}
     for model, (field, label) in lists.items():
@@ -37,7 +38,7 @@ def check_completeness(item: Envelope, setting: Setting) -> list[Finding]:
     return []
 
 
-def _meeting(item: Meeting) -> list[Finding]:
+def _meeting(item: Meeting, setting: Setting) -> list[Finding]:
     if item.stage is MeetingStage.ANNOUNCEMENT:
         # The meeting has not happened: a pre-announcement stating a result reports the future.
         findings = [error("announcement_has_result", (name,), label=label)
@@ -49,10 +50,17 @@ def _meeting(item: Meeting) -> list[Finding]:
         # people can think before the meeting (提供思想空间); an agenda alone is a formality.
         if not (item.proposal or "").strip():
             findings.append(error("meeting_proposal_missing", ("proposal",)))
+        if item.place is None:  # those who would come need to know where
+            findings.append(error("meeting_place_required", ("place",)))
         return findings
-    return [error("meeting_result_missing", (name,), label=label)
-            for name, label in (("vote", "表决情况"), ("resolution", "决议"))
-            if getattr(item, name) is None]
+    # A result says how it was decided, if only in a word (一致同意, 民主评议): a resolution
+    # with nothing about the decision is 通报意见 (the essay), not a decision.
+    findings = [error("meeting_result_missing", (name,), label=label)
+                for name, label in (("vote", "表决情况"), ("resolution", "决议"))
+                if getattr(item, name) is None]
+    if item.place is None:
+        findings.append(practice("meeting_place_missing", setting, ("place",)))
+    return findings
 
 
 def _hot_issues(item: HotIssues) -> list[Finding]:
@@ -76,7 +84,7 @@ def _expense_chain(item: Expense, setting: Setting) -> list[Finding]:
     return findings
 
 
-def _election(item: Election) -> list[Finding]:
+def _election(item: Election, setting: Setting) -> list[Finding]:
     if item.stage is ElectionStage.VOTERS:
         return [] if item.voters else [error("list_empty", ("voters",), label="选民名单")]
     if not item.candidates:
@@ -89,7 +97,7 @@ def _election(item: Election) -> list[Finding]:
         if None in votes:
             findings.append(error("nomination_votes_missing", ("candidates",)))
         elif _out_of_order(item):
-            findings.append(warning("candidates_order", ("candidates",)))
+            findings.append(practice("candidates_order", setting, ("candidates",)))
     return findings
 
 
@@ -104,16 +112,16 @@ def _out_of_order(item: Election) -> bool:
     return False
 
 
-def _one_matter(item: OneMatter) -> list[Finding]:
+def _one_matter(item: OneMatter, setting: Setting) -> list[Finding]:
     findings: list[Finding] = []
     if item.exemptions is None:
         findings.append(error("exemptions_missing", ("exemptions",)))
     if not item.township_review:
-        findings.append(warning("township_review_missing", ("township_review",)))
+        findings.append(practice("township_review_missing", setting, ("township_review",)))
     return findings
 
 
-def _contract(item: Contract) -> list[Finding]:
+def _contract(item: Contract, setting: Setting) -> list[Finding]:
     """What disclosure-rules.md lists for a contract beyond its required fields."""
     findings: list[Finding] = []
     if item.method is ContractMethod.NEGOTIATION:
@@ -121,7 +129,8 @@ def _contract(item: Contract) -> list[Finding]:
         findings.append(warning("contract_method_not_open", ("method",),
                                 method=item.method.value))
     if item.boundaries is None:
-        findings.append(warning("contract_boundaries_missing", ("boundaries",)))
+        findings.append(practice("contract_boundaries_missing", setting, ("boundaries",)))
     if not (item.supervision_opinion or "").strip():
-        findings.append(warning("contract_supervision_missing", ("supervision_opinion",)))
+        findings.append(practice("contract_supervision_missing", setting,
+                                 ("supervision_opinion",)))
     return findings

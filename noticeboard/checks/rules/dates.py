@@ -11,7 +11,8 @@ import itertools
 from collections.abc import Iterator
 from datetime import date
 
-from noticeboard.errors import FieldPath, Finding, error, warning
+from noticeboard.checks.severity import practice
+from noticeboard.errors import FieldPath, Finding, error
 from noticeboard.kinds.common import Envelope
 from noticeboard.kinds.contract import Contract
 from noticeboard.kinds.expense import Expense
@@ -31,7 +32,7 @@ def check_dates(item: Envelope, setting: Setting) -> list[Finding]:
                       posted=item.posted.isoformat())
                 for path, what, day in _facts(item) if day > item.posted]
     if isinstance(item, Finance):
-        findings += _in_order(item)
+        findings += _in_order(item, setting)
     if isinstance(item, Expense) and item.decision and item.spent_on \
             and item.spent_on < item.decision.date:
         findings.append(error("spent_before_decision", ("spent_on",),
@@ -67,12 +68,12 @@ def _facts(item: Envelope) -> Iterator[Dated]:
                     yield ("people", index, name), f"{person.name}的{label}", day
 
 
-def _in_order(item: Finance) -> list[Finding]:
+def _in_order(item: Finance, setting: Setting) -> list[Finding]:
     findings: list[Finding] = []
     for name, label, rows in (("income", "收入", item.income), ("expense", "支出", item.expense)):
         for (_, before), (index, row) in itertools.pairwise(enumerate(rows)):
             if row.date < before.date:
-                findings.append(warning("rows_out_of_order", (name, index, "date"),
+                findings.append(practice("rows_out_of_order", setting, (name, index, "date"),
                                         what=f"{label}第 {index + 1} 行「{row.summary}」",
                                         date=row.date.isoformat(),
                                         previous=before.date.isoformat()))

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from noticeboard.checks.rules import unless_missing
+from noticeboard.checks.severity import practice
 from noticeboard.errors import Finding, error, warning
 from noticeboard.formatting import money
 from noticeboard.kinds.common import Envelope
@@ -20,7 +21,7 @@ from noticeboard.kinds.settings import Setting
 
 def check_ledger(item: Envelope, setting: Setting) -> list[Finding]:
     if isinstance(item, Finance):
-        return _finance(item)
+        return _finance(item, setting)
     if isinstance(item, Relief):
         return _relief(item)
     if isinstance(item, Expense):
@@ -94,7 +95,7 @@ def _add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28) + timedelta(days=1)
 
 
-def _finance(item: Finance) -> list[Finding]:
+def _finance(item: Finance, setting: Setting) -> list[Finding]:
     findings: list[Finding] = []
     if not item.income and not item.expense:
         findings.append(error("finance_no_rows", ("income",)))
@@ -102,8 +103,10 @@ def _finance(item: Finance) -> list[Finding]:
     income, expense = item.income_sum(), item.expense_sum()
     findings += _stated_total("收入合计", "income_total", item.income_total, income)
     findings += _stated_total("支出合计", "expense_total", item.expense_total, expense)
-    findings += _categories("income", [r.category for r in item.income], INCOME_CATEGORIES)
-    findings += _categories("expense", [r.category for r in item.expense], EXPENSE_CATEGORIES)
+    findings += _categories("income", [r.category for r in item.income], INCOME_CATEGORIES,
+                            setting)
+    findings += _categories("expense", [r.category for r in item.expense], EXPENSE_CATEGORIES,
+                            setting)
     findings += unless_missing(lambda: _rows_in_period(item))
     return findings
 
@@ -153,9 +156,10 @@ def _stated_total(label: str, field: str, stated: Decimal | None,
                   computed=money(computed))]
 
 
-def _categories(list_name: str, categories: list[str], known: tuple[str, ...]) -> list[Finding]:
+def _categories(list_name: str, categories: list[str], known: tuple[str, ...],
+                setting: Setting) -> list[Finding]:
     return [
-        warning("category_unusual", (list_name, index, "category"), value=value,
+        practice("category_unusual", setting, (list_name, index, "category"), value=value,
                 known="、".join(known))
         for index, value in enumerate(categories)
         if value not in known

@@ -19,9 +19,19 @@ def test_minimum_comes_from_township_yaml(township, village):
     assert checked.findings == []
 
 
-def test_review_is_required_for_finance(village):
+def test_finance_needs_its_reviewer_and_warns_without_the_review_date(village):
     text = FINANCE_YAML.replace("reviewed_by: 孙立平\n", "").replace("reviewed_on: 2026-10-06\n", "")
-    assert codes(check_text(village, text)) == ["review_missing", "review_missing"]
+    checked = check_text(village, text)
+    assert [(f.severity.value, f.code, f.message()) for f in checked.findings] == [
+        ("error", "review_missing", "缺少审核人：账目和开支须经村务监督委员会（民主理财小组）审核后才能公开"
+                                    "（在审计的基础上公开；村民委员会组织法第三十二条）"),
+        ("warning", "review_date_missing", "没有写审核日期：写明哪天审核，才看得出是先审核、后公开")]
+
+
+def test_relief_without_reviewer_warns(village):
+    checked = check_text(village, RELIEF_YAML.replace("reviewed_by: 孙立平\n", ""))
+    assert [(f.severity.value, f.code) for f in checked.findings] == [("warning", "reviewer_missing")]
+    assert checked.ok
 
 
 def test_review_after_posting_is_an_error(village):

@@ -54,7 +54,7 @@ def test_rows_of_every_table_count(township, village):
 
 @pytest.mark.parametrize("value", ["0", "101", "-1"])
 def test_the_limit_is_range_checked_in_township_yaml(township, value):
-    from noticeboard.kinds.settings import find_setting
+    from noticeboard.checks.settings import find_setting
 
     write(township / "township.yaml", TOWNSHIP_YAML + f"defaults:\n  max_sheets: {value}\n")
     _, findings = find_setting(township / "双河村")

@@ -71,7 +71,7 @@ def test_result_without_vote_counts(village):
 
 
 def test_a_quorum_that_is_not_a_fraction_is_refused_in_the_settings(township, village):
-    from noticeboard.kinds.settings import find_setting
+    from noticeboard.checks.settings import find_setting
 
     write(township / "township.yaml", "name: 青山镇\nhotline: 1\ndefaults:\n  quorum:\n    村民代表会议: 过半\n")
     _, findings = find_setting(village)

@@ -1,0 +1,76 @@
+"""township.yaml and village.yaml checked like an item: keys, privacy, then the model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from noticeboard.checks.privacy import (
+    TOWNSHIP_CONTACT_FIELDS,
+    VILLAGE_CONTACT_FIELDS,
+    check_privacy,
+    check_source,
+    check_unparsed,
+)
+from noticeboard.checks.rules.placeholders import check_placeholders
+from noticeboard.checks.validation import validation_findings
+from noticeboard.errors import Finding, NoticeboardError, error
+from noticeboard.kinds.keys import normalize_keys
+from noticeboard.kinds.settings import Setting, Township, Village
+from noticeboard.sources.loader import decode_text, load_yaml_file
+from noticeboard.sources.settings import (
+    TOWNSHIP_FILE,
+    VILLAGE_FILE,
+    SettingFolders,
+    settings_folders,
+)
+
+
+def load_settings_file(path: Path, model: type[BaseModel]) -> Any:
+    """Load township.yaml or village.yaml; raise NoticeboardError with every finding."""
+    try:
+        loaded = load_yaml_file(path)
+    except NoticeboardError as exc:  # still searched for personal numbers, line by line
+        raise NoticeboardError(exc.findings + check_unparsed(path)) from None
+    if not isinstance(loaded.data, dict):
+        raise NoticeboardError([error("root_not_mapping").located(path, loaded.lines)])
+    data, findings, lines = normalize_keys(model, loaded.data, loaded.lines)
+    # Settings are printed on every poster and attached to it: the same privacy
+    # checks as an item, only the official phone fields may hold a mobile.
+    contacts = TOWNSHIP_CONTACT_FIELDS if model is Township else VILLAGE_CONTACT_FIELDS
+    findings += check_privacy(data, contacts) + check_source(loaded, model)
+    findings += check_placeholders(data, decode_text(loaded.raw)[0], lines,
+                                   skip=frozenset({("defaults", "placeholders")}))
+    try:
+        value = model.model_validate(data)
+    except ValidationError as exc:
+        findings += validation_findings(exc, model)
+        value = None
+    if findings:
+        # the raw lines too: a setting's own keys (`posting_days: {relief: 9}`) are not re-keyed
+        raise NoticeboardError([f.located(path, {**loaded.lines, **lines}) for f in findings])
+    return value
+
+
+def find_setting(item_dir: Path) -> tuple[Setting, list[Finding]]:
+    """The checked setting for items in `item_dir`: its village.yaml and the township above."""
+    return check_setting(settings_folders(item_dir))
+
+
+def check_setting(folders: SettingFolders) -> tuple[Setting, list[Finding]]:
+    """The settings files of `folders`, checked; every finding of both files."""
+    findings: list[Finding] = []
+    township = village = None
+    if folders.township_dir is not None:
+        try:
+            township = load_settings_file(folders.township_dir / TOWNSHIP_FILE, Township)
+        except NoticeboardError as exc:
+            findings += exc.findings
+    if folders.village_dir is not None:
+        try:
+            village = load_settings_file(folders.village_dir / VILLAGE_FILE, Village)
+        except NoticeboardError as exc:
+            findings += exc.findings
+    return Setting(township, village, folders.township_dir, folders.village_dir), findings

@@ -1,0 +1,1 @@
+"""The online board: a static site of every village's disclosures (issue 28)."""
