@@ -3,10 +3,11 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 # Pango for WeasyPrint; libharfbuzz-subset0 makes font subsetting ~60x faster;
-# Noto CJK for Chinese; poppler-utils, qpdf and chromium (the preview test) are used by the tests.
+# Noto CJK for Chinese; poppler-utils, qpdf, chromium (the preview and site tests) and zbar-tools
+# (reading a poster's QR back) are used by the tests.
 # Alternatives: Debian's name first, then Ubuntu's (scripts/system-packages.sh picks).
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig \
-                   fonts-noto-cjk poppler-utils qpdf chromium,chromium-browser python3-venv
+                   fonts-noto-cjk poppler-utils qpdf chromium,chromium-browser zbar-tools python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # The exact versions the suite passed with; `make upgrade-check` tries the newest.

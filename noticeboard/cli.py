@@ -235,6 +235,124 @@ def _echo_outcomes(outcomes: list[Outcome]) -> None:
                    failed=sum(o.status is Status.FAILED for o in outcomes)))
 
 
+def _default_key() -> Path:
+    """The township's signing key: in the user's settings, outside every folder that is copied."""
+    config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(config) / "noticeboard" / "site.key"
+
+
+@command(help=h("生成本镇的村务公开网站：纯静态文件，可放到任何网站空间、县里的服务器或U盘；"
+                "每个事项一页，附海报、数据和校验值，文件清单由本镇密钥签名。--verify 核对一个网站"
+                "是否被改动。有失败时退出码为 1。",
+                "Build the township's online board: static files for any web host, the "
+                "county's server or a USB stick; a page per item with its poster, data and "
+                "hashes, the file list signed with the township's key. --verify checks a site. "
+                "Exit code 1 on failures."))
+def site(
+    township: Annotated[Path | None, typer.Argument(
+        metavar="<乡镇文件夹>", show_default=False,
+        help=h("乡镇文件夹（有 township.yaml）；默认当前文件夹",
+               "the township folder (with township.yaml); default: this folder"))] = None,
+    output: Annotated[Path, typer.Option(
+        "-o", "--output", metavar="<文件夹>", help=h("网站文件夹", "the site folder"))] = Path("site"),
+    posters: Annotated[Path, typer.Option(
+        "--posters", metavar="<文件夹>",
+        help=h("海报文件夹（与 render 的 -o 相同，未变化的海报不重新生成）",
+               "the posters folder (render's -o: unchanged posters are not rendered again)"))
+    ] = Path("out"),
+    key: Annotated[Path | None, typer.Option(
+        "--key", metavar="<文件>", show_default=False,
+        help=h("本镇的签名私钥文件；默认 ~/.config/noticeboard/site.key（没有时自动新建）",
+               "the township's signing key; default ~/.config/noticeboard/site.key (made "
+               "when missing)"))] = None,
+    new_key: Annotated[bool, typer.Option(
+        "--new-key", help=h("只新建签名私钥（写到 --key 给的文件；不覆盖已有文件）",
+                            "only make a signing key (at --key; never replaces a file)"))] = False,
+    verify: Annotated[Path | None, typer.Option(
+        "--verify", metavar="<网站文件夹>", show_default=False,
+        help=h("核对网站：签名、每个文件的校验值、发布记录只增不减",
+               "check a site: the signature, every file's hash, the log only grew"))] = None,
+    public_key: Annotated[str | None, typer.Option(
+        "--public-key", metavar="<公钥>", show_default=False,
+        help=h("核对时用本镇公布的公钥（文字或 public-key.txt 文件）",
+               "with --verify: the township's published key (text or a public-key.txt)"))
+    ] = None,
+    against: Annotated[Path | None, typer.Option(
+        "--against", metavar="<较早的网站>", show_default=False,
+        help=h("核对时与较早的一份网站比较：其发布记录须原样在前",
+               "with --verify: an earlier copy of the site whose log must start this one"))
+    ] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "-j", "--jobs", metavar="<个数>", callback=_positive, show_default=False,
+        help=h("同时生成海报的进程数；默认为 CPU 核数", "processes rendering posters; default: CPU cores"))
+    ] = None,
+) -> None:
+    from noticeboard.site import manifest
+
+    key_path = key or _default_key()
+    try:
+        if new_key:
+            made = manifest.new_key(key_path)
+            typer.echo(say("cli_site_key_made", key=display_path(key_path), public=made.public_text))
+            raise typer.Exit(0)
+        if verify is not None:
+            _verify_site(verify, public_key, against)
+        _build_site(township or Path("."), output, posters, key_path, key is None, jobs)
+    except NoticeboardError as exc:
+        _echo_findings(exc.findings)
+        raise typer.Exit(1) from None
+
+
+def _verify_site(site_dir: Path, public_key: str | None, against: Path | None) -> NoReturn:
+    from noticeboard.site.build import site_files
+    from noticeboard.site.log import read_log
+    from noticeboard.site.verify import verify_site
+
+    if public_key is not None and Path(public_key).is_file():
+        public_key = Path(public_key).read_text(encoding="ascii", errors="replace")
+    findings = verify_site(site_dir, public_key, against)
+    if findings:
+        _echo_findings(findings)
+        typer.echo(say("cli_site_verify_failed", site=display_path(site_dir), count=len(findings)))
+        raise typer.Exit(1)
+    log, _ = read_log(site_dir)
+    typer.echo(say("cli_site_verified", site=display_path(site_dir),
+                   files=len(site_files(site_dir)), lines=len(log.entries)))
+    if public_key is None:
+        typer.echo(say("cli_site_own_key"))
+    raise typer.Exit(0)
+
+
+def _build_site(township: Path, output: Path, posters: Path, key_path: Path, default_key: bool,
+                jobs: int | None) -> NoReturn:
+    from noticeboard.kinds.record import shown_code
+    from noticeboard.run.pool import default_jobs
+    from noticeboard.site import manifest
+    from noticeboard.site.build import SiteOptions, build_site, check_key_place
+
+    check_key_place(key_path, township, output)
+    if default_key and not key_path.exists():
+        made = manifest.new_key(key_path)
+        typer.echo(say("cli_site_key_made", key=display_path(key_path), public=made.public_text))
+    keys = manifest.load_key(key_path)
+    options = SiteOptions(site=output, posters=posters, keys=keys,
+                          jobs=min(jobs or default_jobs(), default_jobs()))
+    result = build_site(township, options)
+    build = result.build
+    _echo_findings(build.findings)
+    _echo_outcomes(build.outcomes)
+    _echo_findings(build.run_findings + result.findings)
+    for line in result.published:
+        item, code = line.rsplit(" ", 1)
+        typer.echo(say("cli_site_published", item=item, version=shown_code(code)))
+    for item in result.withdrawn:
+        typer.echo(say("cli_site_withdrawn", item=item))
+    typer.echo(say("cli_site_summary", site=display_path(output), published=len(result.published),
+                   withdrawn=len(result.withdrawn), written=len(result.written),
+                   unchanged=result.unchanged, files=result.files))
+    raise typer.Exit(1 if build.failed or has_errors(result.findings) else 0)
+
+
 def _current_quarter(today: date) -> str:
     return f"{today.year}-Q{(today.month - 1) // 3 + 1}"
 

@@ -176,6 +176,8 @@ ENGLISH_METAVARS = {
     "<个数>": "<count>", "<期间>": "<period>", "<日期>": "<date>", "<类型>": "<kind>",
     "<工作表>": "<sheet>", "<端口>": "<port>", "<地址>": "<address>", "<乡镇名>": "<township>",
     "<村名>": "<village>", "<表格文件>": "<spreadsheet>", "<海报PDF>": "<poster-pdf>",
+    "<乡镇文件夹>": "<township-folder>", "<网站文件夹>": "<site-folder>", "<公钥>": "<public-key>",
+    "<较早的网站>": "<earlier-site>",
     "[选项]": "[OPTIONS]", "<命令>": "<command>", "[参数]...": "[ARGS]...",
 }
 

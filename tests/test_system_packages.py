@@ -47,7 +47,7 @@ def run(tmp_path: Path, installed: set[str], known: set[str]) -> tuple[int, list
 
 
 UBUNTU = {"libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0", "fontconfig",
-          "fonts-noto-cjk", "poppler-utils", "qpdf", "chromium-browser", "python3-venv"}
+          "fonts-noto-cjk", "poppler-utils", "qpdf", "chromium-browser", "zbar-tools", "python3-venv"}
 DEBIAN = UBUNTU - {"chromium-browser"} | {"chromium"}
 
 
@@ -56,7 +56,7 @@ def test_missing_packages_are_installed_by_the_names_apt_knows(tmp_path, known, 
     code, calls = run(tmp_path, {"fontconfig", "qpdf"}, known)
     assert code == 0
     assert calls == ["update", "install -y libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 "
-                     f"fonts-noto-cjk poppler-utils {browser} python3-venv"]
+                     f"fonts-noto-cjk poppler-utils {browser} zbar-tools python3-venv"]
 
 
 def test_an_installed_alternative_counts_and_nothing_is_fetched(tmp_path):

@@ -181,6 +181,10 @@ class Township(BaseModel):
     defaults: Defaults = Field(default_factory=Defaults, title="默认设置")
     url: str | None = Field(None, title="网址", pattern=URL_PATTERN,
                             description="本镇村务公开网页或在线反馈表；海报上印成二维码")
+    site: str | None = Field(None, title="公开网站", pattern=URL_PATTERN,
+                             json_schema_extra={"aliases": ["网站", "公开网站地址", "网站地址"]},
+                             description="noticeboard site 生成的网站放在哪个网址；填了，每张海报的"
+                                         "二维码就通向该事项的网页，旁边印核验码")
     required: dict[str, Annotated[Frequency, BeforeValidator(_frequency), WithJsonSchema(
         {"enum": [*Frequency, *FREQUENCY_WORDS]})]] = Field(
         default_factory=dict, title="必须公开的事项",

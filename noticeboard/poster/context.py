@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
@@ -14,7 +15,9 @@ from markupsafe import Markup
 from noticeboard.formatting import capital, money, money_plain
 from noticeboard.kinds.common import Board, Envelope, Vote, zh_date
 from noticeboard.kinds.party_dues import DuesMember, bracket_rate
+from noticeboard.kinds.record import check_code, record_sha256, shown_code
 from noticeboard.kinds.settings import Setting
+from noticeboard.poster.address import item_folder, page_address
 
 
 def issuer_of(item: Envelope, setting: Setting) -> str:
@@ -77,9 +80,21 @@ def _css_families(families: tuple[str, ...]) -> Markup:
     return Markup(", ".join(f'"{family}"' for family in families))  # constants, not input
 
 
-def poster_context(item: Envelope, setting: Setting) -> dict[str, Any]:
-    """Everything the templates print, already formatted."""
+def site_link(item: Envelope, setting: Setting, file: Path) -> tuple[str, str] | None:
+    """The item's page on the township's site and its 核验码, when township.yaml names a site."""
+    township = setting.township
+    if township is None or township.site is None:
+        return None
+    code = check_code(record_sha256(item, setting))
+    return page_address(township.site, item_folder(file, setting), code), shown_code(code)
+
+
+def poster_context(item: Envelope, setting: Setting, file: Path | None = None) -> dict[str, Any]:
+    """Everything the templates print, already formatted; `file` (the item's) places it on
+    the township's site."""
     village, township = setting.village, setting.township
+    on_site = site_link(item, setting, file) if file is not None else None
+    url = on_site[0] if on_site else link_of(item, setting)
     title = title_of(item, setting)
     defaults = setting.defaults
     window_end = defaults.window_end(item)
@@ -105,8 +120,9 @@ def poster_context(item: Envelope, setting: Setting) -> dict[str, Any]:
         "seal_guide": defaults.seal_guide,
         "serif_fallback": _css_families(SERIF_FALLBACK),
         "sans_fallback": _css_families(SANS_FALLBACK),
-        "qr": qr_svg(url) if (url := link_of(item, setting)) else None,
+        "qr": qr_svg(url) if url else None,
         "url": url,
+        "check_code": on_site[1] if on_site else None,
     }
 
 

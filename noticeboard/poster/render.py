@@ -478,7 +478,7 @@ class Renderer:
     def _html(env: jinja2.Environment, checked: CheckedItem, paper: str) -> str:
         assert checked.item is not None
         template = env.get_template(f"{checked.item.KIND}.html.j2")
-        context = poster_context(checked.item, checked.setting)
+        context = poster_context(checked.item, checked.setting, checked.path)
         width, height = PAPER_SIZES_MM[paper]
         return template.render(**context, paper=paper, paper_width=width, paper_height=height)
 
