@@ -14,7 +14,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CONSTRAINTS := constraints.txt
 UPGRADE_VENV := .venv-upgrade
 
-.PHONY: setup system venv launcher demo test bench bench-speed clean constraints upgrade-check golden
+.PHONY: setup system venv launcher demo test bench bench-speed clean constraints upgrade-check golden floors
 
 # Where `noticeboard` is put on PATH: a link to the venv's script (its first line names the
 # venv's Python, so it runs from any folder without activating anything). Root: /usr/local/bin;
@@ -72,7 +72,7 @@ golden: system venv
 	$(BIN)/python -m tests.golden
 
 clean:
-	rm -rf $(VENV) $(UPGRADE_VENV) out
+	rm -rf $(VENV) $(UPGRADE_VENV) $(FLOOR_VENV) out
 
 bench: system venv
 	$(BIN)/python bench/render_bench.py
@@ -81,3 +81,14 @@ bench: system venv
 bench-speed: system venv
 	$(BIN)/pip install --quiet typst
 	$(BIN)/python bench/speed_report.py
+
+# The suite against the floor of every dependency (the oldest release pyproject.toml
+# allows): proves the floors are true. Linters stay at the tested versions.
+FLOOR_VENV := .venv-floor
+floors: system
+	rm -rf $(FLOOR_VENV)
+	$(PYTHON) -m venv $(FLOOR_VENV)
+	$(FLOOR_VENV)/bin/pip install --quiet --upgrade pip
+	$(FLOOR_VENV)/bin/pip install --quiet $$($(PYTHON) scripts/floor_versions.py) -e .
+	$(FLOOR_VENV)/bin/pip list --format=freeze | grep -iE "^($$($(PYTHON) scripts/floor_versions.py | sed 's/==.*//' | paste -sd'|'))=="
+	$(FLOOR_VENV)/bin/pytest -q -p no:cacheprovider

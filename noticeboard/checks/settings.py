@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +18,7 @@ from noticeboard.checks.privacy import (
 )
 from noticeboard.checks.rules.placeholders import check_placeholders
 from noticeboard.checks.validation import validation_findings
-from noticeboard.errors import Finding, NoticeboardError, error
+from noticeboard.errors import Finding, NoticeboardError, display_path, error, warning
 from noticeboard.kinds.keys import normalize_keys
 from noticeboard.kinds.settings import Setting, Township, Village
 from noticeboard.sources.loader import decode_text, load_yaml_file
@@ -30,6 +32,11 @@ from noticeboard.sources.settings import (
 
 def load_settings_file(path: Path, model: type[BaseModel]) -> Any:
     """Load township.yaml or village.yaml; raise NoticeboardError with every finding."""
+    return read_settings_file(path, model)[0]
+
+
+def read_settings_file(path: Path, model: type[BaseModel]) -> tuple[Any, bytes]:
+    """The checked settings and the very bytes that were checked (read once)."""
     try:
         loaded = load_yaml_file(path)
     except NoticeboardError as exc:  # still searched for personal numbers, line by line
@@ -51,7 +58,7 @@ def load_settings_file(path: Path, model: type[BaseModel]) -> Any:
     if findings:
         # the raw lines too: a setting's own keys (`posting_days: {relief: 9}`) are not re-keyed
         raise NoticeboardError([f.located(path, {**loaded.lines, **lines}) for f in findings])
-    return value
+    return value, loaded.raw
 
 
 def find_setting(item_dir: Path) -> tuple[Setting, list[Finding]]:
@@ -62,15 +69,49 @@ def find_setting(item_dir: Path) -> tuple[Setting, list[Finding]]:
 def check_setting(folders: SettingFolders) -> tuple[Setting, list[Finding]]:
     """The settings files of `folders`, checked; every finding of both files."""
     findings: list[Finding] = []
-    township = village = None
+    township = village = township_raw = village_raw = None
     if folders.township_dir is not None:
         try:
-            township = load_settings_file(folders.township_dir / TOWNSHIP_FILE, Township)
+            township, township_raw = read_settings_file(folders.township_dir / TOWNSHIP_FILE,
+                                                        Township)
         except NoticeboardError as exc:
             findings += exc.findings
     if folders.village_dir is not None:
         try:
-            village = load_settings_file(folders.village_dir / VILLAGE_FILE, Village)
+            village, village_raw = read_settings_file(folders.village_dir / VILLAGE_FILE, Village)
         except NoticeboardError as exc:
             findings += exc.findings
-    return Setting(township, village, folders.township_dir, folders.village_dir), findings
+    return Setting(township, village, folders.township_dir, folders.village_dir,
+                   township_raw, village_raw), findings
+
+
+# What no two villages share: a folder copied with its village.yaml signs as the other village.
+_UNIQUE_FIELDS = ("name", "phone")
+
+
+def copied_villages(settings: Iterable[Setting]) -> list[Finding]:
+    """A warning on each village.yaml whose name or phone another village folder has too."""
+    villages: dict[Path, tuple[Path, Village]] = {}
+    for setting in settings:  # a folder reached twice (through a symlink) is one village
+        if setting.village is not None and setting.village_dir is not None:
+            villages.setdefault(_real(setting.village_dir), (setting.village_dir, setting.village))
+    findings = []
+    for field_name in _UNIQUE_FIELDS:
+        holders: dict[str, list[Path]] = defaultdict(list)
+        for folder, village in villages.values():
+            value = getattr(village, field_name)
+            if value:
+                holders[value.strip()].append(folder)
+        for value, folders in holders.items():
+            for folder in folders if len(folders) > 1 else ():
+                other = next(f for f in folders if f != folder)
+                findings.append(warning(f"village_copied_{field_name}", (field_name,), value=value,
+                                        other=display_path(other)).located(folder / VILLAGE_FILE, {}))
+    return findings
+
+
+def _real(folder: Path) -> Path:
+    try:
+        return folder.resolve()
+    except OSError:  # a loop: only itself
+        return folder

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
@@ -21,6 +21,7 @@ from pydantic_core import PydanticCustomError
 from noticeboard.kinds.common import URL_PATTERN, ChineseDate, Envelope
 from noticeboard.kinds.meeting import canonical_body
 from noticeboard.kinds.practices import BY_CODE, BY_NAME, practice_code
+from noticeboard.sources.settings import TOWNSHIP_FILE, VILLAGE_FILE
 from noticeboard.workdays import WorkCalendar
 
 FONT_NAME = r"^[\w \-]{1,64}$"  # goes into CSS: letters, digits, spaces, hyphens only
@@ -224,6 +225,10 @@ class Setting:
     village: Village | None
     township_dir: Path | None
     village_dir: Path | None
+    # The bytes that were checked, attached to every poster and digested for the state:
+    # a settings file saved during a run is neither attached nor trusted unchecked.
+    township_raw: bytes | None = field(default=None, repr=False)
+    village_raw: bytes | None = field(default=None, repr=False)
 
     @property
     def defaults(self) -> Defaults:
@@ -233,3 +238,8 @@ class Setting:
     def root(self) -> Path | None:
         """The folder whose files a poster may use (seal, logo, template overrides)."""
         return self.township_dir or self.village_dir
+
+    def checked_files(self) -> list[tuple[str, bytes]]:
+        """The settings files as the bytes that were checked, village first."""
+        files = [(VILLAGE_FILE, self.village_raw), (TOWNSHIP_FILE, self.township_raw)]
+        return [(name, raw) for name, raw in files if raw is not None]

@@ -560,6 +560,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{limit} sheets per poster ({per_sheet} rows a sheet, {max_rows} rows at most); split "
         "the item by group or month, or raise defaults.max_sheets in township.yaml",
     ),
+    # --- settings across villages (issue 25) ---
+    "village_copied_name": (
+        "村名「{value}」和 {other} 的 village.yaml 一样：是不是复制了别村的文件夹，没改 village.yaml？"
+        "两个村的海报会署同一个村名",
+        "the village name `{value}` is the same as in {other}'s village.yaml: was another "
+        "village's folder copied without changing village.yaml? Both villages' posters would carry it",
+    ),
+    "village_copied_phone": (
+        "监督电话「{value}」和 {other} 的 village.yaml 一样：是不是复制了别村的文件夹，没改 village.yaml？"
+        "两个村的海报会印同一个监督电话",
+        "the phone `{value}` is the same as in {other}'s village.yaml: was another village's "
+        "folder copied without changing village.yaml? Both villages' posters would print it",
+    ),
     # --- severity and real notices (issue 22) ---
     "vote_empty": (
         "表决情况是空的：请写明表决结果（如 一致同意、全票通过、举手表决，一致同意、民主评议），"

@@ -178,4 +178,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{location} 中没有找到公开事项文件（*.yaml）",
         "no item files (*.yaml) found in {location}",
     ),
+    # --- nothing skipped without a word (issue 25): every YAML-looking file is an item,
+    # a setting, or named here ---
+    "skipped_in_township": (
+        "这个文件直接放在乡镇文件夹里，不属于任何一个村，没有检查也不会生成海报；"
+        "请把它移到所属村的文件夹里",
+        "this file lies directly in the township folder and belongs to no village: it is "
+        "neither checked nor rendered; move it into its village's folder",
+    ),
+    "skipped_in_subfolder": (
+        "这个文件在村文件夹 {village} 的子文件夹里，没有检查也不会生成海报；"
+        "公开事项要直接放在村文件夹里",
+        "this file lies in a subfolder of the village folder {village}: it is neither checked "
+        "nor rendered; items must lie directly in the village folder",
+    ),
+    "skipped_suffix": (
+        "文件名以「{suffix}」结尾，不是 .yaml，没有当作公开事项（电脑可能隐藏了扩展名）；"
+        "如果它是公开事项，请改名为「{name}」",
+        "the file name ends in `{suffix}`, not .yaml, so it is not read as an item (Windows "
+        "may hide extensions); if it is an item, rename it `{name}`",
+    ),
+    "skipped_draft": (
+        "文件名以「_」开头，按草稿处理，没有检查也不会生成海报；要公开时请去掉开头的「_」",
+        "the file name starts with `_`, so it is a draft: neither checked nor rendered; "
+        "remove the leading `_` to publish it",
+    ),
+    "skipped_many": (
+        "{folder} 里还有 {count} 个这样的文件没有逐个列出",
+        "{count} more such files in {folder} are not listed one by one",
+    ),
 }

@@ -23,7 +23,6 @@ from noticeboard.checks.privacy import guard_poster, walk_strings
 from noticeboard.errors import Finding, Localized, NoticeboardError, clipped, error, format_field_path
 from noticeboard.poster import compare
 from noticeboard.poster.context import TEMPLATE_FILTERS, poster_context, title_of, title_size_pt
-from noticeboard.sources.settings import TOWNSHIP_FILE, VILLAGE_FILE
 
 if TYPE_CHECKING:  # annotations only: importing WeasyPrint is engine.py's business
     from noticeboard.poster.engine import CSS, Document, FontConfiguration
@@ -612,11 +611,8 @@ class Renderer:
         stamp = datetime.combine(checked.item.posted, datetime.min.time(), tzinfo=UTC)
         files = [engine.AttachedFile(checked.path.name, checked.loaded.raw, ITEM_DESCRIPTION,
                                      "Source", stamp)]
-        for folder, name in ((checked.setting.village_dir, VILLAGE_FILE),
-                             (checked.setting.township_dir, TOWNSHIP_FILE)):
-            if folder is not None and (folder / name).is_file():
-                files.append(engine.AttachedFile(name, (folder / name).read_bytes(),
-                                                 SETTINGS_DESCRIPTION, "Supplement", stamp))
+        for name, raw in checked.setting.checked_files():
+            files.append(engine.AttachedFile(name, raw, SETTINGS_DESCRIPTION, "Supplement", stamp))
         return engine.write_pdf(document, files, fontpack.compact_cff if self.compact else None)
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from noticeboard.checks.item import CheckedItem, check_item
-from noticeboard.checks.settings import check_setting
+from noticeboard.checks.settings import check_setting, copied_villages
 from noticeboard.errors import Finding, NoticeboardError, error, has_errors, os_reason
 from noticeboard.kinds.settings import Setting
 from noticeboard.run.outcomes import Outcome, RenderOptions, Status
@@ -132,6 +132,7 @@ def _checked_settings(workspace: Workspace) -> dict[SettingFolders, Setting]:
         else:
             settings[folders] = setting
     workspace.items = [s for s in workspace.items if s.folders not in broken]
+    workspace.findings += copied_villages(settings.values())
     return settings
 
 

@@ -12,7 +12,6 @@ from typing import Any
 from noticeboard.checks.item import CheckedItem
 from noticeboard.errors import Finding, display_path, warning
 from noticeboard.run.atomic import write_atomic
-from noticeboard.sources.settings import TOWNSHIP_FILE, VILLAGE_FILE
 
 STATE_FILE = ".noticeboard-state.json"
 
@@ -39,10 +38,8 @@ class InputDigests:
         parts = [self._versions, f"paper={paper}",
                  hashlib.sha256(checked.loaded.raw).hexdigest(),
                  self.folder(builtin_template_dir())]
-        if setting.village_dir is not None:
-            parts.append(self.file(setting.village_dir / VILLAGE_FILE))
-        if setting.township_dir is not None:
-            parts.append(self.file(setting.township_dir / TOWNSHIP_FILE))
+        # the checked bytes of each settings file (what the poster attaches), not a new read
+        parts += [f"{name}={hashlib.sha256(raw).hexdigest()}" for name, raw in setting.checked_files()]
         if setting.root is not None and (setting.root / "templates").is_dir():
             parts.append(self.folder(setting.root / "templates"))
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()

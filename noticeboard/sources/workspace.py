@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from noticeboard.errors import Finding, NoticeboardError, display_path, error
+from noticeboard.errors import Finding, NoticeboardError, display_path, error, warning
 from noticeboard.sources.archive import unpack
 from noticeboard.sources.names import ITEM_SUFFIXES, output_key, safe_name
 from noticeboard.sources.settings import (
@@ -133,18 +133,64 @@ def _village_dirs(folder: Path, root: Path) -> list[Path]:
 def _item_files(folder: Path, root: Path, workspace: Workspace) -> list[Path]:
     if (folder / TOWNSHIP_FILE).is_file():
         villages = sorted(p for p in folder.iterdir() if p.is_dir() and not _hidden(p))
+        if not (folder / VILLAGE_FILE).is_file():  # a township folder holds villages only
+            _name_skipped([p for p in sorted(folder.iterdir()) if p.is_file()
+                           and _looks_like_item(p) and p.name not in SETTINGS_FILES],
+                          "skipped_in_township", workspace)
         return [file for village in villages if _contained(village, root, workspace)
                 for file in _items_in(village, root, workspace)]
     return _items_in(folder, root, workspace)
 
 
 def _items_in(folder: Path, root: Path, workspace: Workspace) -> list[Path]:
-    candidates = sorted(
-        p for p in folder.iterdir()
-        if p.is_file() and p.suffix.lower() in ITEM_SUFFIXES
-        and p.name not in SETTINGS_FILES and not _hidden(p)
-    )
+    entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    candidates = [p for p in entries if p.is_file() and p.suffix.lower() in ITEM_SUFFIXES
+                  and p.name not in SETTINGS_FILES and not _hidden(p)]
+    _name_skipped([p for p in entries if p.is_file() and _looks_like_item(p)
+                   and p.name not in SETTINGS_FILES and p not in candidates], "", workspace)
+    for sub in (p for p in entries if p.is_dir() and _inside(p, root)):
+        _name_skipped(_yaml_below(sub), "skipped_in_subfolder", workspace, village=folder.name)
     return [p for p in candidates if _contained(p, root, workspace)]
+
+
+# A YAML file by its name, whatever Windows did to it: `财务.yaml.txt`, `财务.yml.bak`.
+_YAML_NAME = re.compile(r"\.ya?ml(\.[^.]*)?$", re.IGNORECASE)
+MAX_NAMED = 20  # a folder of hundreds of copies is named by count, not line by line
+
+
+def _looks_like_item(path: Path) -> bool:
+    return _YAML_NAME.search(path.name) is not None
+
+
+def _yaml_below(folder: Path) -> list[Path]:
+    """YAML-looking files anywhere below `folder`, symlinked folders not followed."""
+    found: list[Path] = []
+    for top, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [Path(top) / f for f in sorted(files)
+                  if not f.startswith(".") and _looks_like_item(Path(f))]
+        if len(found) > MAX_NAMED:
+            break
+    return found
+
+
+def _name_skipped(files: list[Path], code: str, workspace: Workspace, **params: str) -> None:
+    """A warning naming each file that is neither an item nor a setting, and why."""
+    for file in files[:MAX_NAMED]:
+        workspace.findings.append(_skipped(file, code, params))
+    if len(files) > MAX_NAMED:
+        workspace.findings.append(warning("skipped_many", folder=display_path(files[0].parent),
+                                          count=str(len(files) - MAX_NAMED)))
+
+
+def _skipped(file: Path, code: str, params: dict[str, str]) -> Finding:
+    if not code:  # a draft, or a name that only looks like YAML
+        if file.suffix.lower() in ITEM_SUFFIXES:
+            return warning("skipped_draft").located(file, {})
+        suffix = file.name[_YAML_NAME.search(file.name).start():]  # type: ignore[union-attr]
+        proper = file.name[: len(file.name) - len(suffix)] + ".yaml"
+        return warning("skipped_suffix", suffix=suffix, name=proper).located(file, {})
+    return warning(code, (), **params).located(file, {})
 
 
 def _hidden(path: Path) -> bool:

@@ -65,3 +65,39 @@ def test_one_file_reached_through_a_symlinked_folder_is_no_collision_but_a_copy_
     write(township / "张家村" / "通知.yml", NOTICE_YAML)  # a second file: a real collision
     items = discover([township]).items
     assert sorted(output_collisions(items)) == [0, 1]
+
+
+def _attached(pdf) -> dict[str, bytes]:
+    from pypdf import PdfReader
+
+    return {name: data[0] for name, data in PdfReader(pdf).attachments.items()}
+
+
+def test_each_settings_file_is_read_once_and_its_checked_bytes_are_attached(township, tmp_path):
+    """A village.yaml saved while the run renders (here: between check and render) is
+    neither attached nor counted: the poster carries exactly the bytes that were checked."""
+    village = township / "双河村"
+    write(village / "a.yaml", NOTICE_YAML)
+    write(village / "b.yaml", NOTICE_YAML)
+    checked_bytes = (village / "village.yaml").read_bytes()
+    build = Build.for_paths([township])
+    build.check()
+    write(village / "village.yaml", "name: 双河村\n# 会计 身份证 110105194912310025\n")
+    outcomes = build.render(tmp_path / "out")
+    assert [o.status for o in outcomes] == [Status.RENDERED, Status.RENDERED]
+    for outcome in outcomes:
+        assert _attached(outcome.output)["village.yaml"] == checked_bytes
+    assert len(build.settings) == 1  # one folder's settings, read and checked once
+
+
+def test_settings_of_a_folder_are_checked_once_for_all_its_items(township, monkeypatch):
+    from noticeboard.checks import settings as settings_module
+
+    reads = []
+    original = settings_module.read_settings_file
+    monkeypatch.setattr(settings_module, "read_settings_file",
+                        lambda path, model: reads.append(path.name) or original(path, model))
+    for name in ("a", "b", "c"):
+        write(township / "双河村" / f"{name}.yaml", NOTICE_YAML)
+    Build.for_paths([township]).check()
+    assert sorted(reads) == ["township.yaml", "village.yaml"]

@@ -516,7 +516,7 @@ def test_two_village_folders_that_would_share_an_output_folder_are_refused(
 def test_village_folders_differing_only_by_case_are_refused(township, tmp_path, monkeypatch):
     write(township / "AB村" / "village.yaml", "name: AB村\nphone: 0571-1\n")
     write(township / "AB村" / "x.yaml", NOTICE_YAML)
-    write(township / "ab村" / "village.yaml", "name: ab村\nphone: 0571-1\n")
+    write(township / "ab村" / "village.yaml", "name: ab村\nphone: 0571-2\n")
     write(township / "ab村" / "y.yaml", NOTICE_YAML)
     monkeypatch.chdir(tmp_path)
     result = cli("render", "青山镇", "-o", "out")
@@ -634,7 +634,7 @@ def test_village_folders_differing_only_by_unicode_normalization_are_refused(tow
 
     composed, decomposed = (unicodedata.normalize(form, "Café村") for form in ("NFC", "NFD"))
     for name in (composed, decomposed):
-        write(township / name / "village.yaml", "name: 咖啡村\nphone: 0571-1\n")
+        write(township / name / "village.yaml", f"name: 咖啡村{len(name)}\nphone: 0571-{len(name)}\n")
         write(township / name / f"{len(name)}.yaml", NOTICE_YAML)
     monkeypatch.chdir(tmp_path)
     result = cli("check", "青山镇")
