@@ -427,8 +427,12 @@ def extract(
         _echo_findings(exc.findings)
         raise typer.Exit(1) from None
     if output is None:
-        text = data.decode("utf-8", errors="replace")
-        typer.echo(_safe_for_terminal(text), nl=False)
+        from noticeboard.sources.loader import decode_text
+
+        # as `check` read it: an item kept in GBK prints as the Chinese it is, never mojibake
+        text, _ = decode_text(data)
+        typer.echo(_safe_for_terminal(text if text is not None else
+                                      data.decode("utf-8", errors="replace")), nl=False)
         return
     _write_new_file(output, data)
 

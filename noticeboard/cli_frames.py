@@ -8,6 +8,7 @@ and usage errors shown in that language.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import logging
 import os
@@ -25,6 +26,7 @@ from typer import _click as click
 from noticeboard.errors import Localized, NoticeboardError, shown
 from noticeboard.formatting import display_width
 from noticeboard.messages import MESSAGES
+from noticeboard.terminal import escaped_note, guard_streams
 
 LANGS = ("zh", "en")
 ENV_VAR = "NOTICEBOARD_LANG"
@@ -301,6 +303,16 @@ class Group(_Frames, typer.core.TyperGroup):
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True,
              windows_expand_args: bool = True, **extra: Any) -> Any:
+        guard_streams()  # a GBK or ASCII stream escapes what it cannot hold, never raises
+        try:
+            return self._run(args, prog_name, complete_var, standalone_mode,
+                             windows_expand_args, **extra)
+        finally:
+            note_escapes()
+
+    def _run(self, args: Sequence[str] | None, prog_name: str | None,
+             complete_var: str | None, standalone_mode: bool,
+             windows_expand_args: bool, **extra: Any) -> Any:
         words, chosen = take_lang(list(sys.argv[1:] if args is None else args))
         if chosen not in LANGS:
             _state["lang"] = "zh"
@@ -340,6 +352,16 @@ class Group(_Frames, typer.core.TyperGroup):
         if standalone_mode:
             sys.exit(result if isinstance(result, int) else 0)
         return result
+
+
+def note_escapes() -> None:
+    """Name the output's encoding once, when it could not hold every character."""
+    escaped = escaped_note()
+    if escaped is None:
+        return
+    encoding, count = escaped
+    with contextlib.suppress(OSError, ValueError):  # stderr closed: the note has nowhere to go
+        typer.echo(say("cli_stream_escaped", encoding=encoding.upper(), count=count), err=True)
 
 
 def show_error(exc: click.exceptions.ClickException) -> None:

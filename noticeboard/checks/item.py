@@ -35,6 +35,7 @@ from noticeboard.kinds import KIND_ALIASES, KINDS, Envelope, kind_for
 from noticeboard.kinds.keys import has_cjk, normalize, shown_path
 from noticeboard.kinds.settings import Setting
 from noticeboard.sources.loader import LoadedYaml, decode_text, load_yaml_file
+from noticeboard.sources.names import undecodable_name
 
 KIND_KEYS = ("kind", "类型")
 
@@ -57,6 +58,9 @@ class CheckedItem:
 
 def check_item(path: Path, setting: Setting) -> CheckedItem:
     checked = CheckedItem(path, setting)
+    if (unreadable := name_encoding_finding(path)) is not None:
+        checked.findings = [unreadable]  # its state, report and PDF could not even be written
+        return checked
     try:
         checked.loaded = load_yaml_file(path)
     except NoticeboardError as exc:
@@ -171,6 +175,18 @@ def glyph_findings(parsed: Parsed) -> list[Finding]:
         findings.append(error("glyphs_missing_many", first, count=len(missing) - GLYPHS_LISTED,
                               sample="".join(missing[GLYPHS_LISTED:GLYPHS_LISTED + 10])))
     return findings
+
+
+def name_encoding_finding(path: Path) -> Finding | None:
+    """A name (the item's, its folder's) in bytes this machine does not read as text."""
+    undecodable = undecodable_name(path)
+    if undecodable is None:
+        return None
+    name, encoding, guess = undecodable
+    said = Localized(f"，读作 UTF-8 或 GBK 是「{guess}」", f" (read as UTF-8 or GBK: `{guess}`)") \
+        if guess else Localized("", "")
+    return replace(error("name_undecodable", name=name, encoding=encoding.upper(), guess=said),
+                   file=path)
 
 
 def placeholder_findings(parsed: Parsed, loaded: LoadedYaml, setting: Setting) -> list[Finding]:

@@ -240,4 +240,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第 {column} 个字处是 Tab 键（跳格），YAML 只允许用空格缩进，请把它换成空格",
         "column {column}: a tab; YAML indents with spaces only",
     ),
+    "name_undecodable": (
+        "文件名「{name}」里有这台电脑的编码（{encoding}）读不出的字节，多半是在另一台电脑上起的名字"
+        "（如从 Windows 拷来的压缩包、U 盘）{guess}；请把文件或文件夹改个名字再检查",
+        "the name `{name}` holds bytes this machine's encoding ({encoding}) cannot read, most "
+        "likely named on another computer{guess}; rename the file or folder and check again",
+    ),
 }

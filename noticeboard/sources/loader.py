@@ -190,10 +190,22 @@ _CHINESE_RANGES = (
 )
 
 
+def _in_gbk(ch: str) -> bool:
+    """Whether Notepad's GBK (Windows code page 936) holds `ch`: ≥ → √ ⅰ are as much a
+    clerk's characters as Han ones. GB18030's four-byte rest (beyond the Han ranges) is
+    where a file in another encoding lands, and stays refused."""
+    try:
+        ch.encode("gbk")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _first_implausible(text: str) -> int | None:
     """The line of the first character a clerk's GBK file would not hold, if any."""
     for index, ch in enumerate(text):
-        if ord(ch) >= 0x80 and not any(low <= ord(ch) <= high for low, high in _CHINESE_RANGES):
+        if ord(ch) >= 0x80 and not _in_gbk(ch) and \
+                not any(low <= ord(ch) <= high for low, high in _CHINESE_RANGES):
             return text[:index].count("\n") + 1
     return None
 
