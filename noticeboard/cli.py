@@ -109,10 +109,18 @@ def _summary(count: int, findings: list[Finding]) -> str:
 def check(paths: PathsArgument = None) -> None:
     build = Build.for_paths(paths or [Path(".")])
     build.check()
-    findings = build.findings
+    findings = build.findings + _fonts_unchecked()
     _echo_findings(findings)
     typer.echo(_summary(len(build.checked), findings))
     raise typer.Exit(1 if has_errors(findings) else 0)
+
+
+def _fonts_unchecked() -> list[Finding]:
+    """Without fontconfig no character's font can be checked: said once, never skipped silently."""
+    from noticeboard.checks.fonts import installed_coverage
+    from noticeboard.errors import warning
+
+    return [warning("fonts_unchecked")] if installed_coverage() is None else []
 
 
 def _parse_shard(value: str | None) -> tuple[int, int] | None:

@@ -544,6 +544,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`{value}` is the skeleton's sample, not yet replaced; once it is, delete "
         "【示例】 from this line's comment",
     ),
+    "fonts_unchecked": (
+        "没有找到 fontconfig（fc-list 命令），检查时无法核对每个字有没有字体能印出来；"
+        "请安装 fontconfig（make setup 会装），否则生成海报时缺字会印成空白方框",
+        "fontconfig (fc-list) was not found, so no character's font could be checked; install "
+        "fontconfig (make setup does), or a missing character prints as a blank box",
+    ),
     "glyph_missing": (
         "「{char}」（U+{codepoint}）没有任何已安装字体能显示，海报上会成为空白方框；"
         "出现在 {fields}。请安装含此字的字体（如 fonts-noto-cjk-extra 或花园明朝），"
