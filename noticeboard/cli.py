@@ -106,11 +106,22 @@ def _summary(count: int, findings: list[Finding]) -> str:
 @command(help=h("检查公开事项：格式、账目、隐私、公示期、字体，一次列出全部问题。有错误时退出码为 1。",
                 "Check items: format, accounts, privacy, posting window, fonts; every problem "
                 "in one pass. Exit code 1 on errors."))
-def check(paths: PathsArgument = None) -> None:
+def check(
+    paths: PathsArgument = None,
+    summary: Annotated[bool, typer.Option(
+        "--summary", help=h("再按村和季度列出：决策、收支、公开了哪些事项，以及各公开事项之间哪里对不上",
+                            "also list, per village and quarter, what was decided, spent, "
+                            "received and posted, and where the items disagree"))] = False,
+) -> None:
+    from noticeboard.checks.across.summary import summary_lines
+
     build = Build.for_paths(paths or [Path(".")])
     build.check()
     findings = build.findings + _fonts_unchecked()
     _echo_findings(findings)
+    if summary:
+        for line in summary_lines(build.checked, lang()):
+            typer.echo(shown(line))
     typer.echo(_summary(len(build.checked), findings))
     raise typer.Exit(1 if has_errors(findings) else 0)
 

@@ -190,7 +190,9 @@ def test_help_frames_are_chinese_with_meaningful_placeholders():
         "  <文件或文件夹>...  事项文件、村文件夹、乡镇文件夹或海报 PDF；默认当前文件夹\n"
         "\n"
         "选项：\n"
-        "  --help  显示本帮助并退出\n")
+        "  --summary  再按村和季度列出：决策、收支、公开了哪些事项，以及各公开事项之间哪\n"
+        "             里对不上\n"
+        "  --help     显示本帮助并退出\n")
     result = runner.invoke(app, ["import", "--help"], prog_name="noticeboard")
     assert "用法：noticeboard import [选项] <表格文件>\n" in result.output
     assert "  --kind <类型>        事项类型：finance 财务（财务公开）、relief 救助补助（低保）\n" \

@@ -71,8 +71,8 @@ def test_every_poster_passes_qpdf_and_opens_in_pdfium(built):
 
 
 # Fields whose value is not printed as typed: the kind and board are shown by the
-# band and title, `file` names another YAML file, numbers are printed as figures.
-NOT_PRINTED_AS_TYPED = {"kind", "board", "file", "stage", "member_type", "gender", "method",
+# band and title, `file` and `decision_file` name another YAML file, numbers are printed as figures.
+NOT_PRINTED_AS_TYPED = {"kind", "board", "file", "decision_file", "stage", "member_type", "gender", "method",
                         "elected", "label"}
 
 

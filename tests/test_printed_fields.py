@@ -24,6 +24,7 @@ NOT_PRINTED = {
     "url": "网址印成二维码",
     "stage": "阶段决定海报的形式（会前公告或决议公告），不单独印出",
     "decision.file": "会议公告文件只用于核对，不印出",
+    "decision_file": "一事一议的决议公告文件只用于核对，不印出",
     "people.applied_on": "申请入党日期只用于核对各阶段先后，不印出",
     "people.activist_on": "确定为积极分子日期只用于核对，不印出",
     "people.candidate_on": "确定为发展对象日期只用于核对，不印出",

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlparse
 
+from noticeboard.checks.item import CheckedItem
 from noticeboard.errors import Finding, NoticeboardError, has_errors, shown
 from noticeboard.poster.render import builtin_template_dir
 from noticeboard.run.build import Build
@@ -37,6 +38,30 @@ class Preview:
     images: list[bytes] = field(default_factory=list)
 
 
+def _neighbours(item: Path) -> list[Path]:
+    """The other item files of the item's village folder (a poster PDF, or an item
+    outside a village folder, is previewed alone)."""
+    if item.suffix.lower() not in (".yaml", ".yml") or not (item.parent / VILLAGE_FILE).is_file():
+        return []
+    return sorted(p for p in item.parent.glob("*.y*ml")
+                  if p != item and p.name not in (VILLAGE_FILE, TOWNSHIP_FILE))
+
+
+def checked_with_neighbours(item: Path) -> tuple[Build, list[CheckedItem]]:
+    """`item` checked together with its folder's other items, as `check` of the folder
+    does (the checks across documents see them); only `item`'s own entry is returned."""
+    if not _neighbours(item):
+        build = Build.for_paths([item])
+        return build, build.check()
+    build = Build.for_paths([item.parent])
+    target = item.resolve()
+    mine = [entry for entry in build.check() if entry.path.resolve() == target]
+    if not mine:  # not an item of its folder's run (a name discover leaves out)
+        build = Build.for_paths([item])
+        return build, build.check()
+    return build, mine
+
+
 class PreviewState:
     """What the server shows: the items under the paths, each rendered on demand."""
 
@@ -52,7 +77,8 @@ class PreviewState:
     def version(self, item: Path) -> str:
         """A digest of the modification times of everything the poster is made from."""
         watched = [item, item.parent / VILLAGE_FILE, item.parent.parent / TOWNSHIP_FILE,
-                   item.parent / TOWNSHIP_FILE, *builtin_template_dir().iterdir()]
+                   item.parent / TOWNSHIP_FILE, *builtin_template_dir().iterdir(),
+                   *_neighbours(item)]  # the checks across documents read them
         for root in (item.parent, item.parent.parent):
             if (root / "templates").is_dir():
                 watched += list((root / "templates").iterdir())
@@ -74,9 +100,9 @@ class PreviewState:
         from noticeboard.poster.render import Renderer
 
         preview = Preview(item, version, title=shown(item.name))  # numbers masked
-        build = Build.for_paths([item])
-        checked = build.check()
-        preview.findings = list(build.findings)
+        build, checked = checked_with_neighbours(item)
+        preview.findings = list(build.workspace.findings) + [
+            f for entry in checked for f in entry.findings]
         if not checked or not checked[0].ok or has_errors(preview.findings):
             return preview
         assert checked[0].item is not None
@@ -169,15 +195,15 @@ def index_page(items: list[Path]) -> str:
 def item_summary(item: Path) -> tuple[str, int, int]:
     """("errors" | "warnings" | "clean", errors, warnings) from `check`, cached per version."""
     watched = [item, item.parent / VILLAGE_FILE, item.parent / TOWNSHIP_FILE,
-               item.parent.parent / TOWNSHIP_FILE]
+               item.parent.parent / TOWNSHIP_FILE, *_neighbours(item)]
     version = ":".join(str(p.stat().st_mtime_ns) if p.is_file() else "-" for p in watched)
     cached = _summaries.get(item)
     if cached is not None and cached[0] == version:
         return cached[1]
-    build = Build.for_paths([item])
-    build.check()
-    errors = sum(f.severity.value == "error" for f in build.findings)
-    warnings = len(build.findings) - errors
+    build, checked = checked_with_neighbours(item)
+    findings = build.workspace.findings + [f for entry in checked for f in entry.findings]
+    errors = sum(f.severity.value == "error" for f in findings)
+    warnings = len(findings) - errors
     summary = ("errors" if errors else "warnings" if warnings else "clean", errors, warnings)
     _summaries[item] = (version, summary)
     return summary

@@ -386,6 +386,9 @@ class Decision(BaseModel):
     vote: Vote | None = Field(None, title="表决情况")
     file: str | None = Field(None, title="会议公告文件",
                              description="同村文件夹中会议决议公告的文件名（可不填）")
+    posted: ChineseDate | None = Field(
+        None, title="决议公开日期",
+        description="决议公告不在本村文件夹时，写它张贴公开的日期（决议公开须在实施之前）")
 
 
 class Gender(StrEnum):

@@ -7,7 +7,7 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from noticeboard.kinds.common import Board, ChineseDate, Envelope, Money
+from noticeboard.kinds.common import Board, ChineseDate, Decision, Envelope, Money
 
 INCOME_CATEGORIES = ("经营收入", "发包及上交收入", "投资收益", "补助收入", "其他收入")
 EXPENSE_CATEGORIES = ("经营支出", "管理费用", "公益支出", "其他支出")
@@ -27,6 +27,9 @@ class IncomeRow(BaseModel):
 class ExpenseRow(IncomeRow):
     category: str = Field(title="类别", description="、".join(EXPENSE_CATEGORIES))
     approver: str = Field(title="审批人", min_length=1)
+    decision: Decision | None = Field(
+        None, title="决策情况",
+        description="超过乡镇上会标准、又没有单独公示的开支，写明决定它的会议")
 
 
 class Finance(Envelope):

@@ -7,7 +7,7 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from noticeboard.kinds.common import ChineseDate, Envelope, Money, Vote
+from noticeboard.kinds.common import ChineseDate, Decision, Envelope, Money, Vote
 
 
 class BudgetLine(BaseModel):
@@ -45,11 +45,21 @@ class OneMatter(Envelope):
                                                 description="没有减免也要写 减免名单: []")
     vote_body: str = Field("村民代表会议", title="表决会议", description="村民会议 或 村民代表会议")
     vote: Vote = Field(title="表决情况")
+    vote_date: ChineseDate | None = Field(None, title="表决日期", description="表决会议的日期")
+    decision_file: str | None = Field(None, title="决议公告文件",
+                                      description="同村文件夹中表决会议决议公告的文件名（可不填）")
     township_review: str | None = Field(None, title="乡镇审核",
                                         description="乡镇审核意见")
     township_reviewed_on: ChineseDate | None = Field(None, title="乡镇审核日期")
     income_rows: list[BudgetLine] = Field(default_factory=list, title="实际收入")
     spending_rows: list[BudgetLine] = Field(default_factory=list, title="实际支出")
+
+    def decided_by(self) -> Decision | None:
+        """The vote as a decision, when its date is given (the rules across files read it)."""
+        if self.vote_date is None:
+            return None
+        return Decision(body=self.vote_body, date=self.vote_date, vote=self.vote,
+                        file=self.decision_file)
 
     def budget_sum(self) -> Decimal:
         return sum((line.amount for line in self.budget), Decimal("0.00"))

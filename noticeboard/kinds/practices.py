@@ -46,6 +46,10 @@ PRACTICES: tuple[Practice, ...] = (
     Practice("decision_vote_missing", "决定发包的表决", "合同",
              "Contracts and leases（the meeting that decided it and its vote）"),
     Practice("meeting_place_missing", "决议公告会议地点", "会议", "Meetings and decisions"),
+    Practice("decision_not_posted", "决议公开日期", "开支、合同",
+             "Who decides, and in what order（决议公开）; docs/across-documents.md"),
+    Practice("ledger_row_needs_decision", "大额支出决策", "财务",
+             "Who decides（a large ledger row has a decision; the threshold is local practice）"),
 )
 
 BY_CODE: dict[str, Practice] = {practice.code: practice for practice in PRACTICES}

@@ -45,7 +45,9 @@ DEFAULT_MIN_DAYS = {"notice": 3, "finance": 5, "relief": 7, "appointment": 5,
                     "member_development": 5, "one_matter": 7, "contract": 5, "expense": 5,
                     "major_matter": 5}
 # 村民小组会议: 组织法 第二十八条, 三分之二以上的村民（或户的代表）参加.
-DEFAULT_QUORUM = {"村民会议": "1/2", "村民代表会议": "2/3", "党员大会": "1/2", "村民小组会议": "2/3"}
+# 户代表会议: the 村民会议 of 第二十二条 sitting as 本村三分之二以上的户的代表.
+DEFAULT_QUORUM = {"村民会议": "1/2", "户代表会议": "2/3", "村民代表会议": "2/3", "党员大会": "1/2",
+                  "村民小组会议": "2/3"}
 DEFAULT_NOTICE_DAYS = {"村民会议": 10}  # 村民委员会组织法 第二十一条: 提前十天通知
 
 

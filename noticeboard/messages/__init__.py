@@ -5,9 +5,9 @@ filled from the finding's parameters. Each wing keeps its messages in its own
 module here, so a rule's messages stand together and a new wing adds a module.
 """
 
-from noticeboard.messages import checks, clerk, cli, kinds, poster, run, site, sources
+from noticeboard.messages import across, checks, clerk, cli, kinds, poster, run, site, sources
 
-_WINGS = (sources, kinds, checks, poster, run, clerk, site, cli)
+_WINGS = (sources, kinds, checks, across, poster, run, clerk, site, cli)
 
 
 def _catalogue() -> dict[str, tuple[str, str]]:

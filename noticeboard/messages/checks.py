@@ -61,8 +61,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "= {expected}, but the closing balance is {closing} (difference {diff})",
     ),
     "total_mismatch": (
-        "{label}写的是 {stated}，但各行相加是 {computed}",
-        "{label} is stated as {stated}, but the rows add up to {computed}",
+        "{label}写的是 {stated}，但各行相加是 {computed}，相差 {diff}",
+        "{label} is stated as {stated}, but the rows add up to {computed}: difference {diff}",
     ),
     "category_unusual": (
         "类别「{value}」不在常用类别中（{known}），请核对",
@@ -353,6 +353,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a pre-announcement must give the proposal itself, so people can think before the "
         "meeting",
     ),
+    "expense_maybe_public_works": (
+        "用途「{purpose}」（{word}）看来是兴办本村公益事业，这须由村民会议或经授权的村民代表会议决定"
+        "（村民委员会组织法第二十四条第三项），现在写的决策机构是「{body}」；"
+        "如果是，请写 决策事项: 公益事业兴办",
+        "the purpose `{purpose}` ({word}) looks like founding a public work, which the "
+        "villagers' meeting decides (art. 24 (3)), not `{body}`; if it is, write matter: 公益事业兴办",
+    ),
     "decision_not_by_villagers": (
         "{kind}须由村民会议或经授权的村民代表会议讨论决定，现在写的决策机构是「{body}」"
         "（村民委员会组织法第二十四条、第二十五条）",
@@ -396,15 +403,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "contract_supervision_missing": (
         "缺少村务监督委员会对本次发包的意见",
         "the village affairs supervision committee's opinion is missing",
-    ),
-    # rules: across files
-    "balance_not_carried": (
-        "期初余额 {opening} 与上期（{previous}）的期末余额 {closing} 不一致",
-        "the opening balance {opening} differs from the closing balance {closing} of {previous}",
-    ),
-    "decision_file_missing": (
-        "找不到引用的会议公告文件「{file}」（应与本文件在同一文件夹）",
-        "the referenced meeting notice `{file}` is not in this folder",
     ),
     # rules: privacy
     "privacy_id_number": (

@@ -61,7 +61,7 @@ class Build:
         return build
 
     def check(self) -> list[CheckedItem]:
-        from noticeboard.checks.rules.continuity import check_across
+        from noticeboard.checks.across import check_across
 
         self.checked = [check_item(src.path, self.settings[src.folders])
                         for src in self.workspace.items]

@@ -9,6 +9,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+from noticeboard.checks.across.summary import summarize
 from noticeboard.errors import (  # shown: numbers masked, controls escaped
     Finding,
     display_path,
@@ -49,7 +50,9 @@ def write_report(out_dir: Path, pairs: list[Pair], outcomes: list[Outcome],
         })
     counts = {status.value: sum(o.status is status for o in outcomes) for status in Status}
     report = {"tool": "noticeboard", "summary": counts, "items": items,
-              "moved_aside": [f.as_posix() for o in outcomes for f in o.moved]}
+              "moved_aside": [f.as_posix() for o in outcomes for f in o.moved],
+              # per village and quarter: decided, spent, received, posted, disagreements
+              "periods": [period.as_dict() for period in summarize([c for _, c in pairs])]}
     target = out_dir / name
     write_atomic(target, json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8"))
     return target

@@ -74,7 +74,8 @@ def _contract(item: Contract) -> list[Finding]:
         findings.append(error("money_no_rows", ("payments",)))
     elif item.payments and item.payments_sum() != item.received:
         findings.append(error("total_mismatch", ("received",), label="已收金额",
-                              stated=money(item.received), computed=money(item.payments_sum())))
+                              stated=money(item.received), computed=money(item.payments_sum()),
+                              diff=money(abs(item.received - item.payments_sum()))))
     return findings
 
 
@@ -153,7 +154,7 @@ def _stated_total(label: str, field: str, stated: Decimal | None,
     if stated is None or stated == computed:
         return []
     return [error("total_mismatch", (field,), label=label, stated=money(stated),
-                  computed=money(computed))]
+                  computed=money(computed), diff=money(abs(stated - computed)))]
 
 
 def _categories(list_name: str, categories: list[str], known: tuple[str, ...],

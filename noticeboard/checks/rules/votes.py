@@ -42,9 +42,12 @@ def check_votes(item: Envelope, setting: Setting) -> list[Finding]:
         return findings
     if isinstance(item, MajorMatter | Expense | Contract) and item.decision:
         body = item.decision.body
+        villagers = isinstance(item, MajorMatter | Contract) or (
+            isinstance(item, Expense) and item.matter is not None)
         findings = (_villagers_decide(body, ("decision", "body"), item.KIND)
-                    if isinstance(item, MajorMatter | Contract)
-                    else _body_known(body, ("decision", "body")))
+                    if villagers else _body_known(body, ("decision", "body")))
+        if isinstance(item, Expense) and not villagers:
+            findings += _looks_like_public_works(item, body)
         if isinstance(item, Contract) and item.decision.vote is None:
             # The rules ask for the deciding meeting *and its vote* (disclosure-rules.md,
             # contracts); a notice that only says it was decided is practice left undone.
@@ -60,6 +63,19 @@ def check_votes(item: Envelope, setting: Setting) -> list[Finding]:
     return []
 
 
+# Words of building something new for the village (第二十四条(三) 本村公益事业的兴办); repair
+# and upkeep (维修, 保洁) are not 兴办. A doubt: the clerk says which it is with `matter`.
+PUBLIC_WORKS_WORDS = ("新建", "修建", "兴建", "兴办", "硬化", "建设", "工程", "改造", "铺设")
+
+
+def _looks_like_public_works(item: Expense, body: str) -> list[Finding]:
+    words = [w for w in PUBLIC_WORKS_WORDS if w in item.purpose]
+    if not words or canonical_body(body) in VILLAGERS_BODIES:
+        return []
+    return [warning("expense_maybe_public_works", ("decision", "body"), purpose=item.purpose,
+                    word=words[0], body=body)]
+
+
 def _body_known(body: str, path: FieldPath) -> list[Finding]:
     if canonical_body(body) is not None:
         return []
@@ -69,9 +85,9 @@ def _body_known(body: str, path: FieldPath) -> list[Finding]:
 # 村民委员会组织法 第二十四条: 筹资筹劳方案, 承包方案, 处分集体财产 and the other matters it
 # lists are decided by the 村民会议, which may authorize the 村民代表会议 (第二十五条); a
 # 两委会 or a party meeting proposes and deliberates (四议两公开) but does not decide.
-VILLAGERS_BODIES = ("村民会议", "村民代表会议")
+VILLAGERS_BODIES = ("村民会议", "户代表会议", "村民代表会议")
 _MATTERS = {"contract": "承包、租赁方案", "major_matter": "村务重大事项",
-            "one_matter": "一事一议筹资筹劳方案"}
+            "one_matter": "一事一议筹资筹劳方案", "expense": "第二十四条所列事项的开支"}
 
 
 def _villagers_decide(body: str, path: FieldPath, kind: str) -> list[Finding]:

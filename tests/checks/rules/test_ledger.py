@@ -28,7 +28,7 @@ def test_stated_totals_must_equal_the_rows(village):
     text = FINANCE_YAML + "income_total: 2000.05\nexpense_total: 300.25\n"
     checked = check_text(village, text)
     assert codes(checked) == ["total_mismatch"]
-    assert checked.findings[0].message() == "收入合计写的是 ¥2,000.05，但各行相加是 ¥2,000.50"
+    assert checked.findings[0].message() == "收入合计写的是 ¥2,000.05，但各行相加是 ¥2,000.50，相差 ¥0.45"
 
 
 def test_unusual_category_and_date_outside_period_warn(village):
@@ -48,4 +48,4 @@ def test_relief_without_recipients_is_an_error(village):
 def test_relief_stated_total(village):
     checked = check_text(village, RELIEF_YAML + "total: 2000.00\n")
     assert codes(checked) == ["total_mismatch"]
-    assert checked.findings[0].message() == "合计写的是 ¥2,000.00，但各行相加是 ¥2,100.00"
+    assert checked.findings[0].message() == "合计写的是 ¥2,000.00，但各行相加是 ¥2,100.00，相差 ¥100.00"

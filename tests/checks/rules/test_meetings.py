@@ -46,7 +46,8 @@ def test_aliases_ignore_quotes_and_spaces():
 
 def test_an_unknown_body_is_a_warning_listing_the_known_ones(village):
     checked = check_text(village, RESULT.replace("body: 村民代表会议 ", "body: 村民议事会 "))
-    known = "党委会、支委会、班子会、主席团会、村“两委”会、村民代表会议、村民会议、党员大会、村民小组会议、听证会"
+    known = ("党委会、支委会、班子会、主席团会、村“两委”会、村民代表会议、村民会议、户代表会议、党员大会、"
+             "村民小组会议、听证会")
     assert found(checked) == [(
         "meeting_body_unknown", line_of(RESULT, "body: 村民代表会议"),
         f"不认识的会议名称「村民议事会」，已按过半数计算到会和表决；常用名称：{known}",

@@ -15,7 +15,8 @@ def test_closing_balance_opens_the_next_period(village):
     build = Build.for_paths([village])
     build.check()
     assert [(f.file.name, f.line, f.message()) for f in build.findings] == [
-        ("q4.yaml", 7, "期初余额 ¥2,700.00 与上期（q3.yaml）的期末余额 ¥2,700.25 不一致")]
+        ("q4.yaml", 7, "期初余额 ¥2,700.00 与上期（2026年第三季度，q3.yaml 第23行）的期末余额 ¥2,700.25 "
+         "不一致，相差 ¥0.25：上期期末余额应结转为本期期初余额")]
 
 
 def test_referenced_meeting_file_must_exist(village):
