@@ -16,7 +16,7 @@ from noticeboard import __version__
 from noticeboard.clerk import doctor as doctor_module
 from noticeboard.clerk import schema as schema_module
 from noticeboard.clerk import skeletons
-from noticeboard.cli_frames import ENGLISH_HELP, Command, Group, lang, say
+from noticeboard.cli_frames import ENGLISH_HELP, HELP_OPTIONS, Command, Group, lang, say
 from noticeboard.errors import (
     Finding,
     Localized,
@@ -45,10 +45,11 @@ app = typer.Typer(
     help=h("村务公开海报工具：检查公开事项（YAML），生成可张贴的 A3 PDF 海报。",
            "Village disclosure posters: check disclosure items (YAML) and render A3 PDF posters."),
     no_args_is_help=True,
+    context_settings=HELP_OPTIONS,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-command = functools.partial(app.command, cls=Command)
+command = functools.partial(app.command, cls=Command, context_settings=HELP_OPTIONS)
 
 
 class Lang(StrEnum):

@@ -17,6 +17,7 @@ import sys
 import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from enum import Enum
 from typing import Any
 
 import typer
@@ -31,6 +32,22 @@ from noticeboard.terminal import escaped_note, guard_streams
 LANGS = ("zh", "en")
 ENV_VAR = "NOTICEBOARD_LANG"
 DEBUG_VAR = "NOTICEBOARD_DEBUG"
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}  # `-h` as every other tool takes it
+
+# What an input method makes of `--`: em dashes (——format), a full-width hyphen (－－format).
+_IME_DASHES = re.compile(r"^(?P<dashes>[\u2012\u2013\u2014\u2015\u2212\uff0d\ufe63]{1,2})"
+                         r"(?P<name>[A-Za-z][\w-]*)(?P<rest>=.*)?$")
+
+
+def ime_dash(word: str) -> str | None:
+    """The option meant by `——format` or `－h`, when an input method changed its dashes."""
+    match = _IME_DASHES.match(word)
+    if match is None:
+        return None
+    dashes = "-" if len(match["name"]) == 1 else "--"
+    return dashes + match["name"] + (match["rest"] or "")
+
+
 INTERNAL_ERROR = 70  # EX_SOFTWARE: a defect of the tool, not of the input
 _state = {"lang": "zh"}
 
@@ -271,6 +288,37 @@ class Command(_Frames, typer.core.TyperCommand):
         super().__init__(*args, **kwargs)
         self.options_metavar = "[选项]"
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, canonical_choices(self.params, args))
+
+
+def canonical_choices(params: Sequence[Any], args: list[str]) -> list[str]:
+    """`--format PNG`, `--paper a4`: a choice written in another case is the choice (the
+    error for a wrong one still lists them as they are written: A3、A4)."""
+    choices = {opt: names for param in params if (names := _choice_names(param))
+               for opt in getattr(param, "opts", ())}
+    out = list(args)
+    for index, arg in enumerate(out):
+        if arg == "--":
+            break
+        name, eq, value = arg.partition("=")
+        if eq and name in choices:
+            out[index] = f"{name}={_canonical(value, choices[name])}"
+        elif arg in choices and index + 1 < len(out):
+            out[index + 1] = _canonical(out[index + 1], choices[arg])
+    return out
+
+
+def _choice_names(param: Any) -> list[str]:
+    """The choices of an option, as written (Typer describes its enum options so)."""
+    described = getattr(param, "type_descriptor", None)
+    choices = getattr(described, "choices", None) if getattr(described, "is_choice", False) else None
+    return [c.value if isinstance(c, Enum) else str(c) for c in choices or ()]
+
+
+def _canonical(value: str, choices: list[str]) -> str:
+    return next((c for c in choices if c.casefold() == value.casefold()), value)
+
 
 class Group(_Frames, typer.core.TyperGroup):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -322,6 +370,13 @@ class Group(_Frames, typer.core.TyperGroup):
                 sys.exit(2)
             return 2
         _state["lang"] = chosen
+        meant = next(((w, m) for w in words if (m := ime_dash(w)) is not None), None)
+        if meant is not None:  # else `——format` is taken for a folder, and the run goes on
+            typer.echo(say("cli_error", message=say("cli_ime_dash", typed=meant[0], meant=meant[1])),
+                       err=True)
+            if standalone_mode:
+                sys.exit(2)
+            return 2
         words, debug = take_debug(words)
         if debug:
             logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")

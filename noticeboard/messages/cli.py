@@ -133,4 +133,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(such as the yuan sign or a tick); they are written escaped, like \\xa5. "
         "Set PYTHONUTF8=1 to see them",
     ),
+    "cli_ime_dash": (
+        "你输入的是 {typed}，是不是 {meant}？（中文输入法把两个减号变成了破折号，请切换到英文输入后再输入）",
+        "you typed {typed}; did you mean {meant}? (an input method turned the hyphens into dashes)",
+    ),
 }
