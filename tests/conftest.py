@@ -53,6 +53,7 @@ expense:
     handler: 刘洋
     approver: 张建国
 closing_balance: 2700.25
+accountant: 周会计
 """
 
 RELIEF_YAML = """\

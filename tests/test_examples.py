@@ -38,8 +38,23 @@ def test_examples_have_two_villages_with_every_kind():
         assert {"notice", "finance", "relief"} <= kinds, village.name
 
 
-def test_examples_check_clean(built):
-    assert [f.format() for f in built.findings] == []
+# The lenient forms real notices use (docs/severity.md): a ledger of spending only, a vote
+# recorded as 一致同意. They pass, with the practice warnings a township may raise.
+LENIENT = {
+    "张家村/2026-10-村道维修支出.yaml": [
+        "ledger_balance_missing", "ledger_row_voucher_missing", "ledger_row_category_missing",
+        "ledger_row_handler_missing", "ledger_row_approver_missing"],
+    "张家村/2026-11-第三村民小组会议决议.yaml": ["vote_counts_missing"],
+}
+
+
+def test_examples_check_clean_but_for_the_lenient_forms(built):
+    warned: dict[str, list[str]] = {}
+    for finding in built.findings:
+        assert finding.severity.value == "warning", finding.format()
+        assert finding.file is not None
+        warned.setdefault(finding.file.relative_to(EXAMPLES).as_posix(), []).append(finding.code)
+    assert warned == LENIENT
 
 
 def test_every_example_renders_on_a3(built):

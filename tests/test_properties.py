@@ -42,6 +42,7 @@ def finance_items(draw):
     lines += [f"  - {{date: 2026-08-01, voucher: 付-{i}, summary: {quoted(s)}, category: 其他支出, "
               f"amount: {a}, handler: {quoted(h)}, approver: 张建国}}" for i, (s, a, h) in enumerate(expenses)]
     lines.append(f"closing_balance: {closing}")
+    lines.append("accountant: 周会计")
     texts = [s for s, _ in incomes] + [t for s, _, h in expenses for t in (s, h)]
     amounts = [a for _, a in incomes] + [a for _, a, _ in expenses] + [opening]
     if closing >= 0:

@@ -378,6 +378,7 @@ def item_yaml(result: ImportResult, period: str | None, source: str) -> str:
     if result.kind == "finance":
         income = sum(Decimal(r["amount"]) for r in result.rows.get("income", []))
         expense = sum(Decimal(r["amount"]) for r in result.rows.get("expense", []))
+        lines.append("accountant:       # 会计")
         lines.append("opening_balance:  # 期初余额")
         for section in ("income", "expense"):
             lines.append(f"{section}:" if result.rows.get(section) else f"{section}: []")

@@ -7,11 +7,16 @@ from typing import Any
 from pydantic import BaseModel
 
 from noticeboard.kinds import KIND_ALIASES, KINDS
+from noticeboard.kinds.common import VOTE_WORDS
 from noticeboard.kinds.settings import Township, Village
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 PERIOD_TEXT = {"type": ["string", "integer"], "pattern": r"^\d{4}(-?[Qq][1-4]|-\d{1,2})?$",
                "examples": ["2026-Q3", "2026-10", "2026"]}
+
+
+VOTE_TEXT = {"type": "string", "examples": ["举手表决，一致同意", "全票通过", "民主评议"],
+             "description": "、".join(VOTE_WORDS)}
 
 
 def all_schemas() -> dict[str, dict[str, Any]]:
@@ -28,6 +33,9 @@ def model_schema(model: type[BaseModel], kind: str | None = None) -> dict[str, A
     if "Period" in document.get("$defs", {}):
         period = document["$defs"]["Period"]
         document["$defs"]["Period"] = {"anyOf": [PERIOD_TEXT, period], "title": "所属期间"}
+    if "Vote" in document.get("$defs", {}):  # or the notice's own words: 举手表决，一致同意
+        vote = document["$defs"]["Vote"]
+        document["$defs"]["Vote"] = {"anyOf": [VOTE_TEXT, vote], "title": "表决情况"}
     if kind is not None:
         names = [kind, *(alias for alias, target in KIND_ALIASES.items() if target == kind)]
         kind_schema = {"enum": names, "title": "类型"}

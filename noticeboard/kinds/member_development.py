@@ -26,6 +26,8 @@ STAGE_DATES: tuple[tuple[str, str], ...] = (
     ("probationary_on", "接收为预备党员时间"),
 )
 STAGE_ORDER = list(DevelopmentStage)
+PERSONAL_FIELDS = (("gender", "性别"), ("ethnicity", "民族"), ("born", "出生年月"),
+                   ("education", "学历"), ("unit", "村民小组及职务"))
 BORN_PATTERN = r"^\d{4}[-.年/]\d{1,2}(月|[-./]\d{1,2}|月\d{1,2}日?)?$"
 
 
@@ -33,19 +35,25 @@ class Applicant(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str = Field(title="姓名", min_length=1)
-    gender: Gender = Field(title="性别")
-    ethnicity: str = Field("汉族", title="民族")
+    # docs/severity.md: the 细则 asks for a 公示, not for its columns; gender, ethnicity,
+    # birth, education and unit are practice (a warning), never filled in for the clerk.
+    gender: Gender | None = Field(None, title="性别")
+    ethnicity: str | None = Field(None, title="民族")
     # 出生年月 as the 细则 lists it; a full date is taken too, and then the age rule
     # (党章 第一条, 年满十八岁) is checked to the day rather than from the month's first day.
-    born: str = Field(title="出生年月", pattern=BORN_PATTERN,
+    born: str | None = Field(None, title="出生年月", pattern=BORN_PATTERN,
                       description="如 1995-08；写到日（1995-08-20）则按日核对年满十八岁")
-    education: str = Field(title="学历")
-    unit: str = Field(title="村民小组及职务", json_schema_extra={"aliases": ["单位及职务"]})
-    applied_on: ChineseDate = Field(title="申请入党时间")
+    education: str | None = Field(None, title="学历")
+    unit: str | None = Field(None, title="村民小组及职务", json_schema_extra={"aliases": ["单位及职务"]})
+    applied_on: ChineseDate | None = Field(None, title="申请入党时间")
     activist_on: ChineseDate | None = Field(None, title="确定为入党积极分子时间")
     candidate_on: ChineseDate | None = Field(None, title="确定为发展对象时间")
     probationary_on: ChineseDate | None = Field(None, title="接收为预备党员时间")
     introducers: list[str] = Field(default_factory=list, title="入党介绍人")
+
+    def details_missing(self) -> list[str]:
+        """The personal fields of the 公示 this person is listed without."""
+        return [label for name, label in PERSONAL_FIELDS if getattr(self, name) is None]
 
     def stage_dates(self) -> list[tuple[str, str, date | None]]:
         return [(name, label, getattr(self, name)) for name, label in STAGE_DATES]

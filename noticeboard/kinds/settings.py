@@ -19,7 +19,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from noticeboard.kinds.common import URL_PATTERN, ChineseDate, Envelope
-from noticeboard.kinds.meeting import canonical_body
+from noticeboard.kinds.meeting import Meeting, MeetingStage, canonical_body
 from noticeboard.kinds.practices import BY_CODE, BY_NAME, practice_code
 from noticeboard.sources.settings import TOWNSHIP_FILE, VILLAGE_FILE
 from noticeboard.workdays import WorkCalendar
@@ -151,7 +151,11 @@ class Defaults(BaseModel):
         days = item.days or self.days_for(item.KIND)
         if item.KIND in self.working_day_kinds:
             return self.calendar().end_of(item.posted, days)
-        return item.posted + timedelta(days=days - 1)
+        end = item.posted + timedelta(days=days - 1)
+        if item.days is None and isinstance(item, Meeting) and item.stage is MeetingStage.ANNOUNCEMENT:
+            # A pre-announcement is posted until the meeting, not past it.
+            return max(item.posted, min(end, item.meeting_date - timedelta(days=1)))
+        return end
 
 
 def _by_body(table: dict[str, Any], body: str) -> Any:

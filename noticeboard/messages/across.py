@@ -118,6 +118,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the income `{summary}` ({date}, {amount}) names contract {contract}, but the "
         "contract's payments ({other}) do not include it",
     ),
+    "ledger_row_not_in_expense": (
+        "支出「{summary}」（{date}，{amount}）写的是一笔单独公示的开支，但大额经费开支公示（{other}）"
+        "的凭证号、日期和金额都与它不同",
+        "the expense `{summary}` ({date}, {amount}) names an expense posted on its own, but "
+        "that poster ({other}) has another voucher, date and amount",
+    ),
     # one_matter.py
     "one_matter_collected_over_plan": (
         "实际筹资 {collected} 超过了村民表决通过的方案：筹资标准 {per_person} × 筹资人数 {contributors} "

@@ -216,13 +216,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # rules: people and stages
     "list_empty": ("{label}不能为空", "the {label} list is empty"),
     "stage_date_missing": (
-        "{name}处于「{stage}」阶段，须填写{label}",
-        "{name} is at stage {stage}: give the {label}",
+        "{name}处于「{stage}」阶段，没有写{label}：看不出是否按《中国共产党发展党员工作细则》的顺序和期限"
+        "（如培养考察一年以上）发展",
+        "{name} is at stage {stage} without the {label}: the order and the periods of the "
+        "2014 rules (a year of training) cannot be checked",
     ),
     "stage_dates_order": ("{name}的{later}早于{earlier}", "{name}: {later} is before {earlier}"),
     "introducers_missing": (
-        "{name}处于「{stage}」阶段，须填写两名入党介绍人",
-        "{name} is at stage {stage}: two introducers are required",
+        "{name}处于「{stage}」阶段，没有写入党介绍人：须有两名正式党员作介绍人（党章第五条），写明便于监督",
+        "{name} is at stage {stage} without introducers: two full members introduce an "
+        "applicant (party constitution art. 5)",
+    ),
+    "introducers_one": (
+        "{name}处于「{stage}」阶段，只有一名入党介绍人：须有两名正式党员作介绍人（党章第五条）",
+        "{name} is at stage {stage} with one introducer: two are required (art. 5)",
+    ),
+    "applicant_details_missing": (
+        "{name}没有写{fields}：这些是公示对象的基本情况，写明了群众才认得清是谁，也才能核对年满十八岁",
+        "{name} is listed without {fields}: people need them to know who it is, and the "
+        "age of 18 cannot be checked without the birth date",
+    ),
+    "one_matter_cap_default": (
+        "{what} {value} 超过默认上限 {cap}：上限由各省规定，请在 township.yaml 的 defaults 中按本省规定写 "
+        "{name}（写了之后，超过即为错误）",
+        "{what} {value} exceeds the built-in cap {cap}: caps are provincial; set {name} "
+        "under defaults in township.yaml (then exceeding it is an error)",
     ),
     "activist_under_a_year": (
         "{name}确定为入党积极分子（{activist}）后培养不满一年就确定为发展对象（{candidate}），"
@@ -628,5 +646,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meeting_place_missing": (
         "决议公告没有写会议地点",
         "the result notice does not give the place of the meeting",
+    ),
+    "ledger_row_date_missing": (
+        "{table}有 {count} 笔没有写日期（{which}）：写明哪天发生，才能看出先后、是否在本期",
+        "{count} {table} rows have no date ({which}): the date shows when it "
+        "happened and that it belongs to the period",
+    ),
+    "ledger_row_voucher_missing": (
+        "{table}有 {count} 笔没有写凭证号（{which}）：凭证号让每笔账能和原始单据对上",
+        "{count} {table} rows have no voucher number ({which}): it ties each "
+        "row to its receipt",
+    ),
+    "ledger_row_category_missing": (
+        "{table}有 {count} 笔没有写类别（{which}）：类别按会计制度归口，便于核对",
+        "{count} {table} rows have no category ({which})",
+    ),
+    "ledger_row_handler_missing": (
+        "{table}有 {count} 笔没有写经手人（{which}）：写明经手人，每笔账才有人负责",
+        "{count} {table} rows have no handler ({which}): someone answers for each row",
+    ),
+    "ledger_row_approver_missing": (
+        "{table}有 {count} 笔没有写审批人（{which}）：写明谁批准的，才看得出开支经过审批",
+        "{count} {table} rows have no approver ({which}): it shows the spending "
+        "was approved",
+    ),
+    "ledger_balance_missing": (
+        "没有写{missing}：只公开支出，群众看不出村里还有多少钱，也核对不了账是否平、是否和上期接得上",
+        "no {missing}: a ledger of spending alone shows neither what is left nor whether it "
+        "balances and carries over",
+    ),
+    "accountant_missing": (
+        "没有写会计：写明记账的会计，账目有人签字负责",
+        "no accountant: name who kept the books, so someone signs for them",
+    ),
+    "total_exceeds_rows": (
+        "{label}写的是 {stated}，但各行相加只有 {computed}：有 {diff} 没有列出明细。只公开合计、"
+        "不公开具体账目是走形式，请把没有列出的账目逐笔补上，或核对合计",
+        "{label} is stated as {stated}, but the rows add up to only {computed}: {diff} is "
+        "not itemised. A total without its lines is a formality: list every row, or check "
+        "the total",
+    ),
+    "announcement_window_after_meeting": (
+        "会前公告的公示期到 {until} 才结束，但会议在 {meeting} 召开：会前公告应在开会前撤下，"
+        "请把公示截止改到会议前一天或更早",
+        "the pre-announcement is posted until {until}, but the meeting is on {meeting}: end "
+        "the window before the meeting",
     ),
 }

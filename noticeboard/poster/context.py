@@ -14,6 +14,8 @@ from markupsafe import Markup
 
 from noticeboard.formatting import capital, money, money_plain
 from noticeboard.kinds.common import Board, Envelope, Vote, zh_date
+from noticeboard.kinds.election import Election
+from noticeboard.kinds.finance import Finance
 from noticeboard.kinds.party_dues import DuesMember, bracket_rate
 from noticeboard.kinds.record import check_code, record_sha256, shown_code
 from noticeboard.kinds.settings import Setting
@@ -23,10 +25,30 @@ from noticeboard.poster.address import item_folder, page_address
 def issuer_of(item: Envelope, setting: Setting) -> str:
     if item.issuer:
         return item.issuer
+    if isinstance(item, Election) and item.committee:
+        return item.committee
     village = setting.village
     if village is None:
         return ""
+    if isinstance(item, Election):  # 村民委员会组织法 第十二条: 村民选举委员会主持村民委员会的选举
+        return f"{village.name}村民选举委员会"
     return village.branch_name if item.posting_board() is Board.PARTY else village.committee_name
+
+
+def feedback_of(item: Envelope, setting: Setting) -> str:
+    """Where objections go: a 党务 poster to the branch and the township's party committee
+    (组织办、纪委), an election to the election committee (组织法 第十四条), the rest to the
+    village affairs supervision committee (disclosure-rules.md, where objections go)."""
+    village, township = setting.village, setting.township
+    if isinstance(item, Election):
+        to = issuer_of(item, setting) or "村民选举委员会"
+    elif item.posting_board() is Board.PARTY:
+        branch = village.branch_name if village else "村党支部"
+        party = f"{township.name}党委" if township else "乡镇党委"
+        to = f"{branch}或{party}（组织办、纪委）"
+    else:
+        to = village.supervision_name if village else "村务监督委员会"
+    return f"如有疑问，请于公示期内向{to}反映，我们将在10日内答复。"
 
 
 # The largest title that still fits on one line (A3 points; A4 scales with the
@@ -109,6 +131,7 @@ def poster_context(item: Envelope, setting: Setting, file: Path | None = None) -
         "board": item.posting_board().value,
         "title": title,
         "issuer": issuer_of(item, setting),
+        "feedback": feedback_of(item, setting),
         "period": item.period.label,
         "posted": zh_date(item.posted),
         "window": f"{zh_date(item.posted)}至{short_end(item.posted, window_end)}",
@@ -388,6 +411,15 @@ def vote_line(vote: Vote) -> str:
     return "；".join(groups)
 
 
+def ledger_columns(item: Finance) -> dict[str, bool]:
+    """The ledger's optional columns that some row fills: the others are left off the poster."""
+    rows = [*item.income, *item.expense]
+    shown = {name: any(getattr(row, name) is not None for row in rows)
+             for name in ("date", "voucher", "category", "handler")}
+    shown["approver"] = any(row.approver is not None for row in item.expense)
+    return shown
+
+
 def vote_figures(vote: Vote) -> list[tuple[str, int]]:
     """The key-figure boxes of a vote: only the counts the notice gives (none: no boxes)."""
     return [(label, count) for label, count in (
@@ -429,6 +461,7 @@ TEMPLATE_FILTERS = {
     "bind_tail": bind_tail,
     "vote_line": vote_line,
     "vote_figures": vote_figures,
+    "ledger_columns": ledger_columns,
     "dues_rate": dues_rate,
     "zh_number": zh_number,
     "group_in_order": group_in_order,

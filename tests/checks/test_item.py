@@ -17,6 +17,7 @@ CHINESE_FINANCE = """\
   - {日期: 2026-08-02, 凭证号: 付-001, 摘要: 办公用品, 类别: 管理费用, 金额: 300.25,
      经手人: 刘洋, 审批人: 张建国}
 期末余额: 2700.25
+会计: 周会计
 """
 
 
@@ -35,12 +36,12 @@ def test_same_field_in_english_and_chinese_is_an_error(village):
 
 
 def test_unknown_key_names_the_nearest_and_is_not_dropped(village):
-    checked = check_text(village, FINANCE_YAML.replace("    handler: 陈静", "    handlr: 陈静"))
+    checked = check_text(village, FINANCE_YAML.replace("    summary: 村集体厂房租金收入", "    summry: 村集体厂房租金收入"))
     assert codes(checked) == ["missing_field", "key_unknown_near"]  # in line order
     missing, typo = checked.findings
-    assert typo.message() == "不认识的字段「handlr」，是不是「handler」？（为免丢失内容，不会忽略它）"
-    assert typo.line == 14
-    assert missing.message() == "缺少必填字段「经手人（handler）」"
+    assert typo.message() == "不认识的字段「summry」，是不是「summary」？（为免丢失内容，不会忽略它）"
+    assert typo.line == 11
+    assert missing.message() == "缺少必填字段「摘要（summary）」"
     assert missing.line == 9  # the row that lacks it
     assert not checked.ok
 

@@ -64,11 +64,15 @@ def test_every_practice_has_a_message_and_a_unique_chinese_name():
 
 
 def test_every_practice_call_in_the_rules_names_a_registered_code():
-    called = set()
+    called, named = set(), set()
     for source in (ROOT / "noticeboard").rglob("*.py"):
-        called |= set(re.findall(r'practice\(\s*"([a-z_]+)"', source.read_text(encoding="utf-8")))
+        if source.name == "practices.py":
+            continue
+        text = source.read_text(encoding="utf-8")
+        called |= set(re.findall(r'practice\(\s*"([a-z_]+)"', text))
+        named |= set(re.findall(r'"([a-z_]+)"', text))  # codes held in tables (ROW_DETAILS)
     assert called - set(BY_CODE) == set()
-    assert set(BY_CODE) - called == set(), "a registered practice that no rule emits"
+    assert set(BY_CODE) - named == set(), "a registered practice that no rule emits"
 
 
 def test_every_practice_is_in_docs_severity():

@@ -81,6 +81,7 @@ def test_imported_file_checks_once_the_blanks_are_filled(tmp_path, monkeypatch):
     filled = (text.replace("posted:  ", "posted: 2026-10-08  ")
               .replace("reviewed_by:  ", "reviewed_by: 孙立平  ")
               .replace("reviewed_on:  ", "reviewed_on: 2026-10-06  ")
+              .replace("accountant:  ", "accountant: 周会计  ")
               .replace("opening_balance:  ", "opening_balance: 100.00  ")
               .replace("closing_balance:  ", "closing_balance: 799.95  "))
     write(tmp_path / "账.yaml", filled)

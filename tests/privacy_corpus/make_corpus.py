@@ -119,6 +119,7 @@ income:
     handler: 陈静
 expense: []
 closing_balance: 3000.50
+accountant: 周会计
 """
 
 MEETING = """\

@@ -39,7 +39,7 @@ def check_balances(village: Village) -> list[Problem]:
 def _differs(entry: CheckedItem, item: Finance, name: str, other: CheckedItem,
              other_item: Finance, other_name: str, code: str) -> list[Problem]:
     mine, theirs = getattr(item, name), getattr(other_item, other_name)
-    if mine == theirs:
+    if mine is None or theirs is None or mine == theirs:  # a spending-only ledger has none
         return []
     return [(entry, error(code, (name,), mine=money(mine), theirs=money(theirs),
                           other=where(other, (other_name,)), diff=money(abs(mine - theirs)),

@@ -95,16 +95,27 @@ def _cited(village: Village, threshold: Decimal) -> Iterator[Cited]:
         first = min(steps, key=lambda d: d.day)  # the first step is the one that matters
         yield Cited(entry, contract.decision, ("decision",), "承包、租赁方案", (first,), True)
     for entry, plan in village.of(OneMatter):
-        if (decision := plan.decided_by()) is not None:
+        if (decision := plan.decided_by() or _by_file_alone(plan, village)) is not None:
             yield Cited(entry, decision, (), "一事一议筹资筹劳方案", (), False,
                         file_path=("decision_file",), date_path=("vote_date",),
                         vote_path=("vote",), body_path=("vote_body",))
     for entry, ledger in village.of(Finance):
         for index, row in enumerate(ledger.expense):
             if row.decision is not None:
-                yield Cited(entry, row.decision, ("expense", index, "decision"), None,
-                            (Done(f"支出「{row.summary}」", ("expense", index, "date"), row.date),),
-                            False)
+                done = () if row.date is None else (  # a row without its date: practice
+                    Done(f"支出「{row.summary}」", ("expense", index, "date"), row.date),)
+                yield Cited(entry, row.decision, ("expense", index, "decision"), None, done, False)
+
+
+def _by_file_alone(plan: OneMatter, village: Village) -> Decision | None:
+    """A plan that names its result notice but not the vote's date: the notice's date, so
+    everything else it says is still compared (or a missing file still reported)."""
+    if not plan.decision_file:
+        return None
+    source = village.named(plan.decision_file)
+    meeting = source.item if source is not None else None
+    day = meeting.meeting_date if isinstance(meeting, Meeting) else plan.posted
+    return Decision(body=plan.vote_body, date=day, vote=plan.vote, file=plan.decision_file)
 
 
 def _read(cited: Cited, village: Village) -> list[Finding]:
@@ -228,7 +239,9 @@ def _large_rows_decided(village: Village, threshold: Decimal) -> list[Problem]:
     return problems
 
 
-def _shows(expense: Expense, voucher: str, day: date, amount: Decimal) -> bool:
+def _shows(expense: Expense, voucher: str | None, day: date | None, amount: Decimal) -> bool:
     """The same money: the same voucher, else the same day and amount (as money.py finds it)."""
     total = expense.total if expense.total is not None else expense.amount_sum()
-    return expense.voucher == voucher or (expense.spent_on == day and total == amount)
+    if voucher is not None and expense.voucher == voucher:
+        return True
+    return day is not None and expense.spent_on == day and total == amount

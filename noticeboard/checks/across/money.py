@@ -46,6 +46,7 @@ def check_money(village: Village) -> list[Problem]:
         for ledger_entry, ledger in village.ledgers_on(sum_.day):
             problems += [(sum_.entry, f) for f in _in_ledger(sum_, ledger_entry, ledger)]
     problems += _rows_naming_contracts(village)
+    problems += _rows_naming_expenses(village)
     return problems
 
 
@@ -84,13 +85,13 @@ def _in_ledger(sum_: Money, entry: CheckedItem, ledger: Finance) -> list[Finding
                               mine=money(sum_.amount), theirs=money(booked),
                               other=where(entry, (*at, "amount")),
                               diff=money(abs(sum_.amount - booked))))
-    if row.date != sum_.day:
+    if row.date is not None and row.date != sum_.day:  # a row without its date: practice
         findings.append(error("money_date_differs", sum_.path, what=sum_.what,
                               mine=sum_.day.isoformat(), theirs=row.date.isoformat(),
                               other=where(entry, (*at, "date")),
                               days=abs((sum_.day - row.date).days)))
     for i, wrong in by_voucher or found[:1]:
-        if sum_.categories and wrong.category not in sum_.categories:
+        if sum_.categories and wrong.category is not None and wrong.category not in sum_.categories:
             findings.append(error("money_category_wrong", sum_.path, what=sum_.what,
                                   category=wrong.category,
                                   other=where(entry, (sum_.side, i, "category")),
@@ -113,6 +114,30 @@ def _rows_naming_contracts(village: Village) -> list[Problem]:
                     continue
                 problems.append((entry, error(
                     "ledger_row_not_in_contract", ("income", index, "summary"),
-                    summary=row.summary, amount=money(row.amount), date=row.date.isoformat(),
+                    summary=row.summary, amount=money(row.amount),
+                    date=row.date.isoformat() if row.date else "（未写）",
                     contract=contract.contract_no, other=where(contract_entry, ("payments",)))))
+    return problems
+
+
+def _rows_naming_expenses(village: Village) -> list[Problem]:
+    """An expense row naming an expense poster's purpose, in the ledger of the poster's
+    period, is that poster's spending (its voucher, else its day and amount)."""
+    posters = [(e, x) for e, x in village.of(Expense) if x.spent_on is not None]
+    problems: list[Problem] = []
+    for entry, ledger in village.of(Finance):
+        for index, row in enumerate(ledger.expense):
+            for poster_entry, expense in posters:
+                assert expense.spent_on is not None
+                if expense.purpose not in row.summary or not (
+                        ledger.period.start <= expense.spent_on <= ledger.period.end):
+                    continue
+                total = expense.total if expense.total is not None else expense.amount_sum()
+                if row.voucher == expense.voucher or (row.date == expense.spent_on
+                                                      and row.amount == total):
+                    continue
+                problems.append((entry, error(
+                    "ledger_row_not_in_expense", ("expense", index, "summary"),
+                    summary=row.summary, amount=money(row.amount), date=row.date.isoformat(),
+                    other=where(poster_entry, ("spent_on",)))))
     return problems

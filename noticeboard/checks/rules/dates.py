@@ -46,7 +46,8 @@ def _facts(item: Envelope) -> Iterator[Dated]:
         for name, label, rows in (("income", "收入", item.income),
                                   ("expense", "支出", item.expense)):
             for index, row in enumerate(rows):
-                yield (name, index, "date"), f"{label}第 {index + 1} 行「{row.summary}」", row.date
+                if row.date is not None:
+                    yield (name, index, "date"), f"{label}第 {index + 1} 行「{row.summary}」", row.date
     if isinstance(item, Contract):
         for index, payment in enumerate(item.payments):
             yield ("payments", index, "date"), f"收款第 {index + 1} 笔", payment.date
@@ -72,7 +73,7 @@ def _in_order(item: Finance, setting: Setting) -> list[Finding]:
     findings: list[Finding] = []
     for name, label, rows in (("income", "收入", item.income), ("expense", "支出", item.expense)):
         for (_, before), (index, row) in itertools.pairwise(enumerate(rows)):
-            if row.date < before.date:
+            if row.date is not None and before.date is not None and row.date < before.date:
                 findings.append(practice("rows_out_of_order", setting, (name, index, "date"),
                                         what=f"{label}第 {index + 1} 行「{row.summary}」",
                                         date=row.date.isoformat(),

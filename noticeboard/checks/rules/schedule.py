@@ -6,6 +6,7 @@ import itertools
 import re
 from datetime import date, timedelta
 
+from noticeboard.checks.severity import practice
 from noticeboard.errors import FieldPath, Finding, error, warning
 from noticeboard.kinds.common import Envelope, zh_date
 from noticeboard.kinds.contract import Contract
@@ -23,7 +24,7 @@ def check_schedule(item: Envelope, setting: Setting) -> list[Finding]:
         return _election(item, setting)
     if isinstance(item, MemberDevelopment):
         return [f for index, person in enumerate(item.people)
-                for f in _development(item, person, index)]
+                for f in _development(item, person, index, setting)]
     if isinstance(item, WorkPlan):
         return [warning("goal_deadline_past", ("goals", index, "deadline"),
                         deadline=goal.deadline.isoformat(), posted=item.posted.isoformat())
@@ -37,6 +38,12 @@ def _meeting(item: Meeting, setting: Setting) -> list[Finding]:
     if item.stage is MeetingStage.ANNOUNCEMENT and item.posted >= item.meeting_date:
         return [error("meeting_not_before", ("posted",), posted=item.posted.isoformat(),
                       meeting=item.meeting_date.isoformat())]
+    end = setting.defaults.window_end(item)
+    if item.stage is MeetingStage.ANNOUNCEMENT and end >= item.meeting_date:
+        # Posted past its meeting, it announces what has happened as if it were to come.
+        return [error("announcement_window_after_meeting",
+                      ("until",) if item.until is not None else ("days",),
+                      until=end.isoformat(), meeting=item.meeting_date.isoformat())]
     lead = setting.defaults.notice_days_for(item.body)
     ahead = (item.meeting_date - item.posted).days
     if item.stage is MeetingStage.ANNOUNCEMENT and lead is not None and ahead < lead:
@@ -76,24 +83,35 @@ _NEEDED_DATES = {
 }
 
 
-def _development(item: MemberDevelopment, person: Applicant, index: int) -> list[Finding]:
+def _development(item: MemberDevelopment, person: Applicant, index: int,
+                 setting: Setting) -> list[Finding]:
+    """What the notice shows is checked by the law (党章, 细则); what it leaves out (a
+    personal field, an earlier stage's date, the introducers) is practice: it cannot be
+    checked, so the warning says which rule it hides."""
     stage = item.stage
     path = ("people", index)
     findings = _age(person, path)
+    missing = person.details_missing()
+    if missing:
+        findings.append(practice("applicant_details_missing", setting, path, name=person.name,
+                                 fields="、".join(missing)))
     labels = {name: label for name, label, _ in person.stage_dates()}
     for name in _NEEDED_DATES[stage]:
         if getattr(person, name) is None:
-            findings.append(error("stage_date_missing", (*path, name), name=person.name,
-                                  label=labels[name], stage=stage.value))
+            findings.append(practice("stage_date_missing", setting, (*path, name),
+                                     name=person.name, label=labels[name], stage=stage.value))
     known = [(name, label, day) for name, label, day in person.stage_dates() if day is not None]
     for (_, earlier_label, earlier), (name, label, later) in itertools.pairwise(known):
         if later < earlier:
             findings.append(error("stage_dates_order", (*path, name), name=person.name,
                                   later=label, earlier=earlier_label))
     introducers = {"".join(name.split()) for name in person.introducers if name.strip()}
-    if stage is not DevelopmentStage.ACTIVIST and len(introducers) < 2:
+    if stage is not DevelopmentStage.ACTIVIST and not introducers:
+        findings.append(practice("introducers_missing", setting, (*path, "introducers"),
+                                 name=person.name, stage=stage.value))
+    elif stage is not DevelopmentStage.ACTIVIST and len(introducers) < 2:
         # 党章 第五条: 要有两名正式党员作介绍人; one name written twice is one person.
-        code = "introducers_twice" if len(person.introducers) >= 2 else "introducers_missing"
+        code = "introducers_twice" if len(person.introducers) >= 2 else "introducers_one"
         findings.append(error(code, (*path, "introducers"), name=person.name,
                               stage=stage.value))
     # 细则 第十六条: 一年以上 (which includes a full year) of training is a hard precondition.
@@ -116,12 +134,16 @@ def _age(person: Applicant, path: FieldPath) -> list[Finding]:
     """党章 第一条: an applicant is 年满十八岁 on the day of applying. Born given to the day:
     checked to the day; given by month: from the month's first day (the most lenient reading),
     and an application in the very month of the 18th birthday is a warning to give the day."""
+    if person.born is None:  # not given: applicant_details_missing says so
+        return []
     born = born_day(person.born)
     if born is None:
         return [error("born_invalid", (*path, "born"), name=person.name, value=person.born)]
     day, exact = born
     eighteen = _years_after(day, 18)
     where = (*path, "applied_on")
+    if person.applied_on is None:
+        return []
     if person.applied_on < eighteen:
         shown = zh_date(day) if exact else f"{day.year}年{day.month}月"
         return [error("applicant_under_18", where, name=person.name, born=shown,

@@ -166,7 +166,8 @@ def test_a_township_raises_the_large_row_rule_to_an_error(tmp_path):
     build = Build.for_paths([root / SH])
     build.check()
     assert [(f.severity.value, f.code) for f in build.findings] == [
-        ("error", "money_not_in_ledger"), ("error", "ledger_row_needs_decision")]
+        ("error", "money_not_in_ledger"), ("error", "ledger_row_needs_decision"),
+        ("error", "ledger_row_not_in_expense")]
 
 
 def test_a_purpose_that_reads_like_public_works_is_a_doubt_without_its_matter(tmp_path):

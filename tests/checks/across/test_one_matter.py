@@ -40,3 +40,17 @@ def test_cash_in_lieu_beyond_the_labour_planned(tmp_path):
         (PLAN, line(plan, "amount: 84080.00"),
          "以资代劳收入 ¥84,080.00 超过了方案：筹劳人数 210 × 筹劳标准 5 个工日 × 以资代劳标准 ¥80.00 = ¥84,000.00"
          f"（{PLAN} 第{line(plan, 'cash_in_lieu:')}行），多收 ¥80.00")]
+
+
+def test_a_plan_naming_its_result_notice_without_the_date_is_still_compared(tmp_path):
+    village = copy_township(tmp_path) / SH
+    plan = village / PLAN
+    edit(plan, "vote_date: 2026-11-28        # 表决日期\n", "")
+    edit(plan, "  votes_for: 38", "  votes_for: 39")
+    edit(plan, "  votes_against: 2", "  votes_against: 1")
+    result = village / "2026-11-村民代表会议决议.yaml"
+    assert across(village) == sorted([
+        (PLAN, line(plan, "votes_for: 39"),
+         f"赞成票写的是 39，但引用的决议公告（2026-11-村民代表会议决议.yaml 第{line(result, 'votes_for')}行）是 38，相差 1"),
+        (PLAN, line(plan, "votes_against: 1"),
+         f"反对票写的是 1，但引用的决议公告（2026-11-村民代表会议决议.yaml 第{line(result, 'votes_against')}行）是 2，相差 1")])

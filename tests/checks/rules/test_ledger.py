@@ -19,7 +19,7 @@ def test_unbalanced_accounts_name_every_figure(village):
 
 
 def test_a_bare_total_is_an_error(village):
-    text = FINANCE_YAML.split("income:")[0] + "closing_balance: 1000.00\n"
+    text = FINANCE_YAML.split("income:")[0] + "closing_balance: 1000.00\naccountant: 周会计\n"
     checked = check_text(village, text)
     assert codes(checked) == ["finance_no_rows"]
 

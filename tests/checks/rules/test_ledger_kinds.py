@@ -15,6 +15,16 @@ def test_expense_without_items_is_a_bare_total(village):
 
 
 def test_one_matter_money_cap(village):
+    # Over the built-in cap, which may not be this province's: a practice warning.
+    checked = check_text(village, filled_skeleton("one_matter").replace("money_per_person: 15.00", "money_per_person: 20.00"))
+    assert codes(checked) == [("one_matter_cap_default", 7,
+                               "筹资标准 ¥20.00 超过默认上限 ¥15.00：上限由各省规定，请在 township.yaml 的 defaults 中按本省规定写 "
+                               "one_matter_money_cap（写了之后，超过即为错误）")]
+    assert checked.ok
+
+
+def test_one_matter_money_cap_set_by_the_township_is_an_error(township, village):
+    write(township / "township.yaml", "name: 青山镇\nhotline: 1\ndefaults:\n  one_matter_money_cap: 15\n")
     checked = check_text(village, filled_skeleton("one_matter").replace("money_per_person: 15.00", "money_per_person: 20.00"))
     assert codes(checked) == [("one_matter_money_cap", 7, "筹资标准 ¥20.00 超过本省上限（每人每年 ¥15.00）")]
 

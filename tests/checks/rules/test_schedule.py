@@ -56,13 +56,14 @@ def test_stage_dates_required_and_in_order(village):
     assert ("stage_dates_order", 14, "李明的确定为发展对象时间早于确定为入党积极分子时间") in found
     text = DEVELOPMENT.replace("    activist_on: 2024-05-20  # 确定为入党积极分子时间\n", "")
     assert codes(check_text(village, text))[0] == (
-        "stage_date_missing", 6, "李明处于「发展对象」阶段，须填写确定为入党积极分子时间")
+        "stage_date_missing", 6, "李明处于「发展对象」阶段，没有写确定为入党积极分子时间：看不出是否按"
+        "《中国共产党发展党员工作细则》的顺序和期限（如培养考察一年以上）发展")
 
 
 def test_introducers_from_candidate_stage_on(village):
     text = DEVELOPMENT.replace("[张建国, 王秀兰]", "[张建国]")
     assert codes(check_text(village, text)) == [(
-        "introducers_missing", 16, "李明处于「发展对象」阶段，须填写两名入党介绍人")]
+        "introducers_one", 16, "李明处于「发展对象」阶段，只有一名入党介绍人：须有两名正式党员作介绍人（党章第五条）")]
     activist = text.replace("stage: 发展对象 ", "stage: 入党积极分子 ")
     assert check_text(village, activist).findings == []
 
