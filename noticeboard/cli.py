@@ -199,6 +199,11 @@ def render(
         help=h("输出格式：pdf（默认）、png（每页一张图片，可发微信群）；可写两次",
                "output format: pdf (default) or png (an image per page); may be given twice"))
     ] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", metavar="<地址>", show_default=False,
+        help=h("在集群上生成：调度器地址，如 tcp://10.1.2.3:8786（也可设环境变量 NOTICEBOARD_SCHEDULER）",
+               "render on a Dask cluster: the scheduler's address, e.g. tcp://10.1.2.3:8786 "
+               "(or set NOTICEBOARD_SCHEDULER)"))] = None,
 ) -> None:
     from noticeboard.run.pool import default_jobs
 
@@ -206,7 +211,7 @@ def render(
     options = RenderOptions(out_dir=output, paper=paper.value if paper else None,
                             jobs=min(jobs or default_jobs(), default_jobs()), force=force,
                             print_file=print_file,
-                            shard=_parse_shard(shard),
+                            shard=_parse_shard(shard), scheduler=scheduler,
                             formats=frozenset(f.value for f in formats or [Format.pdf]))
     build = Build.for_paths(paths or [Path(".")])
     build.check()
@@ -222,6 +227,31 @@ def render(
     _echo_outcomes(outcomes)
     _echo_findings(build.run_findings)
     raise typer.Exit(1 if build.failed else 0)
+
+
+@command(help=h("合并分份生成的结果：把输出文件夹里的 report-1of4.json … 合成一个 report.json"
+                "（加 --print-file 同时合成打印文件），与不分份生成的一样。",
+                "Merge shards: the shard reports in an output folder (report-1of4.json …) "
+                "become one report.json (and with --print-file, the print files), as an "
+                "unsharded run makes."))
+def merge(
+    output: Annotated[Path, typer.Argument(metavar="<文件夹>", help=h(
+        "分份生成时用的输出文件夹", "the output folder the shards rendered into"))] = Path("out"),
+    print_file: Annotated[bool, typer.Option(
+        "--print-file", help=h("同时为每个村和全镇各合成一个打印文件",
+                               "also write one print file per village and one for the township"))
+    ] = False,
+) -> None:
+    from noticeboard.run.merge import merge_shards
+
+    try:
+        merged = merge_shards(output, print_file)
+    except NoticeboardError as exc:
+        _echo_findings(exc.findings)
+        raise typer.Exit(1) from None
+    for path in [merged.report, *merged.print_files]:
+        typer.echo(say("cli_merged_file", file=display_path(path)))
+    typer.echo(say("cli_merge_summary", count=merged.items))
 
 
 def _render_with_progress(build: Build, options: RenderOptions) -> list[Outcome]:

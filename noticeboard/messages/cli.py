@@ -137,4 +137,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "你输入的是 {typed}，是不是 {meant}？（中文输入法把两个减号变成了破折号，请切换到英文输入后再输入）",
         "you typed {typed}; did you mean {meant}? (an input method turned the hyphens into dashes)",
     ),
+    "cli_merged_file": ("已写出 {file}", "wrote {file}"),
+    "cli_merge_summary": ("合并了 {count} 个事项", "merged {count} items"),
 }

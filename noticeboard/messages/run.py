@@ -90,4 +90,53 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "path_unreadable": ("无法读取 {location}：{reason}", "cannot read {location}: {reason}"),
     "write_failed": ("无法写入 {location}：{reason}", "cannot write {location}: {reason}"),
+    # --- a cluster (issue 30): run/cluster.py ---
+    "cluster_not_installed": (
+        "要用集群生成，需要先安装集群组件（见 docs 文件夹里的说明）；不用集群时请去掉调度器地址",
+        "rendering on a cluster needs Dask: pip install 'noticeboard[cluster]'; "
+        "or leave out --scheduler",
+    ),
+    "cluster_unreachable": (
+        "连不上集群调度器 {address}（{reason}）：请检查地址和网络，调度器是否已启动；什么也没有写",
+        "cannot reach the cluster scheduler {address} ({reason}): check the address, the "
+        "network and that the scheduler runs; nothing was written",
+    ),
+    "cluster_no_workers": (
+        "集群调度器 {address} 上没有工作进程：请先在各台机器上启动工作进程；什么也没有写",
+        "the cluster scheduler {address} has no workers: start dask workers first; "
+        "nothing was written",
+    ),
+    "cluster_worker_differs": (
+        "集群工作进程 {worker} 的环境和本机不同（{differences}），生成的海报会不一样，已拒绝；"
+        "请在每台机器上装同一版本的本工具、排版引擎和字体；什么也没有写",
+        "cluster worker {worker} differs from this computer ({differences}) and would make "
+        "other posters; refused. Install the same versions of this tool, WeasyPrint and the "
+        "fonts on every machine; nothing was written",
+    ),
+    # --- merging shards (issue 30): run/merge.py ---
+    "merge_no_shards": (
+        "{folder} 里没有分份生成的报告（{pattern} 这样的文件），没有可合并的；什么也没有写",
+        "{folder} holds no shard reports (files like {pattern}): nothing to merge; "
+        "nothing was written",
+    ),
+    "merge_mixed_splits": (
+        "{folder} 里的分份报告来自不同的分法（分成 {counts} 份）：请只留同一次分份的报告；什么也没有写",
+        "the shard reports in {folder} come from different splits (into {counts}): keep the "
+        "reports of one split only; nothing was written",
+    ),
+    "merge_missing_shards": (
+        "{folder} 里缺少分份报告 {missing}：请先生成或拷进这几份，再合并；什么也没有写",
+        "{folder} lacks the shard reports {missing}: render or copy them in first; "
+        "nothing was written",
+    ),
+    "merge_overlap": (
+        "事项 {source} 同时出现在 {shards} 里：这些份有重叠，不是同一次分份；什么也没有写",
+        "the item {source} is in {shards}: the shards overlap, they are not one split; "
+        "nothing was written",
+    ),
+    "merge_unreadable": (
+        "无法读取分份报告 {file}（{reason}）：文件可能不完整或被改过；什么也没有写",
+        "cannot read the shard report {file} ({reason}): it may be incomplete or edited; "
+        "nothing was written",
+    ),
 }

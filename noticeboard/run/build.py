@@ -106,7 +106,8 @@ class Build:
         # Village folders read whole in this run: a poster there with no item is orphaned.
         whole = frozenset() if options.shard else frozenset(
             safe_name(folder.resolve().name) for folder in self.workspace.village_dirs)
-        self.outcomes, self.run_findings = render_all(pairs, options, progress, whole)
+        self.outcomes, self.run_findings = render_all(pairs, options, progress, whole,
+                                                     self.checked)
         by_source = {id(src): index for index, src in enumerate(self.workspace.items)}
         for outcome in self.outcomes:
             if (late_finding := late.get(by_source.get(id(outcome.source), -1))) is not None:

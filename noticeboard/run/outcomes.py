@@ -43,6 +43,7 @@ class RenderOptions:
     print_file: bool = False
     shard: tuple[int, int] | None = None  # (index from 1, count)
     formats: frozenset[str] = frozenset({"pdf"})  # "pdf" and/or "png"
+    scheduler: str | None = None  # a Dask scheduler's address: render on that cluster
 
 
 Pair = tuple[ItemSource, CheckedItem]

@@ -27,8 +27,9 @@ from noticeboard.errors import (
     warning,
 )
 from noticeboard.run.atomic import LOCK_FILE, OutputLock, remove_stale_temp_files
+from noticeboard.run.executors import Executor, open_executor
 from noticeboard.run.outcomes import Outcome, Pair, RenderOptions, Status
-from noticeboard.run.pool import Task, WorkResult, run_tasks
+from noticeboard.run.pool import Task, WorkResult
 from noticeboard.run.report import PRINT_PREFIX, write_print_files, write_report
 from noticeboard.run.state import STATE_FILE, InputDigests, RunState, format_of
 from noticeboard.sources.names import output_key
@@ -39,23 +40,29 @@ STALE_DIR = "已失效"  # where outputs that no longer match their item are mov
 
 def render_all(pairs: list[Pair], options: RenderOptions,
                progress: Callable[[Outcome], None] | None = None,
-               whole_villages: frozenset[str] = frozenset()
+               whole_villages: frozenset[str] = frozenset(),
+               all_checked: list[CheckedItem] | None = None
                ) -> tuple[list[Outcome], list[Finding]]:
     """Outcomes in item order (unchanged ones skipped, the rest rendered, in parallel),
     and any problem with the run's own files (lock, state, report, print files).
 
     `whole_villages` are output folders whose every item is in `pairs`: a poster this
     tool made there whose item is gone is moved aside too."""
-    lock = OutputLock(options.out_dir)
-    lock.acquire()  # refused: NoticeboardError, the run does not start (and has no summary)
+    executor = open_executor(options)  # a cluster refused or unreachable: nothing written yet
     try:
-        return _render_locked(pairs, options, progress, whole_villages)
+        lock = OutputLock(options.out_dir)
+        lock.acquire()  # refused: NoticeboardError, the run does not start (and has no summary)
+        try:
+            return _render_locked(pairs, options, executor, progress, whole_villages, all_checked)
+        finally:
+            lock.release()
     finally:
-        lock.release()
+        executor.close()
 
 
-def _render_locked(pairs: list[Pair], options: RenderOptions,
-                   progress: Callable[[Outcome], None] | None, whole_villages: frozenset[str]
+def _render_locked(pairs: list[Pair], options: RenderOptions, executor: Executor,
+                   progress: Callable[[Outcome], None] | None, whole_villages: frozenset[str],
+                   all_checked: list[CheckedItem] | None
                    ) -> tuple[list[Outcome], list[Finding]]:
     report_progress = progress or (lambda outcome: None)
     state, problems = RunState.load(options.out_dir)
@@ -79,7 +86,7 @@ def _render_locked(pairs: list[Pair], options: RenderOptions,
     tasks_by_index = {task.index: task for task in tasks}
     changed: set[str] = set()  # villages with a poster made, failed or moved aside this run
     try:
-        for index, result in run_tasks(tasks, options.jobs):
+        for index, result in executor.run(tasks) if tasks else ():
             outcome = _outcome(pairs[index][0], result)
             if outcome.status is Status.RENDERED:
                 kept = state.current_files(tasks_by_index[index].target, keys[index])
@@ -95,7 +102,7 @@ def _render_locked(pairs: list[Pair], options: RenderOptions,
         remove_stale_temp_files(options.out_dir)
     done = [o for o in outcomes if o is not None]
     report = report_name(options.shard)
-    problems += _run_file(lambda: write_report(options.out_dir, pairs, done, report),
+    problems += _run_file(lambda: write_report(options.out_dir, pairs, done, report, all_checked),
                           options.out_dir / report)
     written: list[Path] = []
     if options.print_file:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from noticeboard.checks.across.summary import summarize
+from noticeboard.checks.item import CheckedItem
 from noticeboard.errors import (  # shown: numbers masked, controls escaped
     Finding,
     display_path,
@@ -27,7 +28,7 @@ PRINT_PREFIX = "打印-"
 
 
 def write_report(out_dir: Path, pairs: list[Pair], outcomes: list[Outcome],
-                 name: str = REPORT_FILE) -> Path:
+                 name: str = REPORT_FILE, all_checked: list[CheckedItem] | None = None) -> Path:
     """One entry per item: source, output, pages, sha256, status, every message, and the
     old outputs moved aside into 已失效/ because they no longer match the item."""
     items = []
@@ -49,10 +50,14 @@ def write_report(out_dir: Path, pairs: list[Pair], outcomes: list[Outcome],
                          for f in findings],
         })
     counts = {status.value: sum(o.status is status for o in outcomes) for status in Status}
-    report = {"tool": "noticeboard", "summary": counts, "items": items,
+    township = _township_name(pairs)
+    # per village and quarter: decided, spent, received, posted, disagreements; of every
+    # item checked (a shard's report too), so shard reports merge into the unsharded one
+    everything = [c for _, c in pairs] if all_checked is None else all_checked
+    report = {"tool": "noticeboard", **({"township": township} if township else {}),
+              "summary": counts, "items": items,
               "moved_aside": [f.as_posix() for o in outcomes for f in o.moved],
-              # per village and quarter: decided, spent, received, posted, disagreements
-              "periods": [period.as_dict() for period in summarize([c for _, c in pairs])]}
+              "periods": [period.as_dict() for period in summarize(everything)]}
     target = out_dir / name
     write_atomic(target, json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8"))
     return target

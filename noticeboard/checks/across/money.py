@@ -138,6 +138,7 @@ def _rows_naming_expenses(village: Village) -> list[Problem]:
                     continue
                 problems.append((entry, error(
                     "ledger_row_not_in_expense", ("expense", index, "summary"),
-                    summary=row.summary, amount=money(row.amount), date=row.date.isoformat(),
+                    summary=row.summary, amount=money(row.amount),
+                    date=row.date.isoformat() if row.date else "—",  # a row may give no date
                     other=where(poster_entry, ("spent_on",)))))
     return problems
