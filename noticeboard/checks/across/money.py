@@ -16,13 +16,14 @@ from decimal import Decimal
 
 from noticeboard.checks.across.village import Problem, Village, where
 from noticeboard.checks.item import CheckedItem
-from noticeboard.errors import FieldPath, Finding, error
+from noticeboard.errors import FieldPath, Finding, Localized, error
 from noticeboard.formatting import money
 from noticeboard.kinds.contract import Contract
 from noticeboard.kinds.expense import Expense
 from noticeboard.kinds.finance import Finance, IncomeRow
 
 CONTRACT_CATEGORIES = ("发包及上交收入", "经营收入")
+NO_DATE = Localized("日期未写", "no date")  # real ledgers leave a row's date out
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def _rows_naming_contracts(village: Village) -> list[Problem]:
                 problems.append((entry, error(
                     "ledger_row_not_in_contract", ("income", index, "summary"),
                     summary=row.summary, amount=money(row.amount),
-                    date=row.date.isoformat() if row.date else "（未写）",
+                    date=row.date.isoformat() if row.date else NO_DATE,
                     contract=contract.contract_no, other=where(contract_entry, ("payments",)))))
     return problems
 
@@ -133,12 +134,12 @@ def _rows_naming_expenses(village: Village) -> list[Problem]:
                         ledger.period.start <= expense.spent_on <= ledger.period.end):
                     continue
                 total = expense.total if expense.total is not None else expense.amount_sum()
-                if row.voucher == expense.voucher or (row.date == expense.spent_on
-                                                      and row.amount == total):
+                if (row.voucher is not None and row.voucher == expense.voucher) or (
+                        row.date == expense.spent_on and row.amount == total):
                     continue
                 problems.append((entry, error(
                     "ledger_row_not_in_expense", ("expense", index, "summary"),
                     summary=row.summary, amount=money(row.amount),
-                    date=row.date.isoformat() if row.date else "—",  # a row may give no date
+                    date=row.date.isoformat() if row.date else NO_DATE,
                     other=where(poster_entry, ("spent_on",)))))
     return problems

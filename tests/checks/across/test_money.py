@@ -95,3 +95,20 @@ def test_a_ledger_row_naming_an_expense_poster_is_its_spending(tmp_path):
         ("2026-Q3-财务.yaml", line(q3, "摘要: 村道路灯维修更换（补付）"),
          "支出「村道路灯维修更换（补付）」（2026-09-21，¥600.00）写的是一笔单独公示的开支，"
          f"但大额经费开支公示（2026-09-路灯维修开支.yaml 第{line(expense, 'spent_on:')}行）的凭证号、日期和金额都与它不同")]
+
+
+def test_a_row_without_its_date_naming_an_expense_poster_is_said_so(tmp_path):
+    """Real ledgers leave a row's date out: the row is still compared, by what it has."""
+    village = copy_township(tmp_path) / SH
+    q3 = village / "2026-Q3-财务.yaml"
+    edit(q3, "  - 日期: 2026-09-21\n", "  - 凭证号: 付-098\n"
+         "    摘要: 村道路灯维修更换（补付）\n    类别: 公益支出\n    金额: 600.00\n    经手人: 王建国\n"
+         "    审批人: 张建国\n  - 日期: 2026-09-21\n")
+    edit(q3, "期末余额: 167221.62", "期末余额: 166621.62")
+    edit(village / Q4, "期初余额: 167221.62", "期初余额: 166621.62")
+    edit(village / Q4, "期末余额: 218517.39", "期末余额: 217917.39")
+    expense = village / "2026-09-路灯维修开支.yaml"
+    assert [f for f in across(village) if f[0] == q3.name] == [
+        ("2026-Q3-财务.yaml", line(q3, "摘要: 村道路灯维修更换（补付）"),
+         "支出「村道路灯维修更换（补付）」（日期未写，¥600.00）写的是一笔单独公示的开支，"
+         f"但大额经费开支公示（2026-09-路灯维修开支.yaml 第{line(expense, 'spent_on:')}行）的凭证号、日期和金额都与它不同")]
