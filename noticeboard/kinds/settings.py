@@ -134,6 +134,10 @@ class Defaults(BaseModel):
     fonts: Fonts = Field(default_factory=Fonts, title="字体")
     chinese_keys: bool = Field(False, title="模板用中文键名",
                                description="noticeboard new 默认写中文键名（加 --英文键 可改回）")
+    placeholders: list[Annotated[str, Field(min_length=1, max_length=50)]] = Field(
+        default_factory=list, title="占位文字", max_length=200,
+        description="这些文字出现在事项的任何字段里，check 就报错（如 张三、李四、待定）；"
+                    "内置的 某某、××、0000-00000000 和模板示例总是查")
 
     def raises(self, code: str) -> bool:
         """Whether this township treats the practice warning `code` as an error."""

@@ -36,10 +36,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the site file {page} would hold {what} ({masked}), which the item checks did not catch; "
         "it was not published. Check the item and the village and township settings",
     ),
-    "site_published_failed": (
-        "此事项未通过检查，网站上仍保留它上一次发布的版本（如有）",
-        "this item did not pass its check; the site keeps its last published version (if any)",
-    ),
     # --- the key ---
     "site_key_exists": (
         "密钥文件「{key}」已经存在，没有覆盖：覆盖后，旧网站的签名就无法再用它核对",

@@ -60,7 +60,7 @@ from noticeboard.site.pages import (
     read_snapshot,
     site_template_dir,
 )
-from noticeboard.site.search import INDEX_FILE, index_script
+from noticeboard.site.search import CODES_FILE, INDEX_FILE, codes_script, index_script
 from noticeboard.site.search import Entry as SearchEntry
 from noticeboard.sources.workspace import ItemSource
 
@@ -315,7 +315,8 @@ def _shared_pages(pages: Pages, log: Log, site: Path, snapshots: dict[tuple[str,
                                      hotline=township.hotline, page_kind="township")
     files["search.html"] = pages.page("search.html.j2", 0, page_kind="search")
     files["check.html"] = pages.page("check.html.j2", 0, page_kind="check")
-    files[INDEX_FILE] = index_script(search, codes)
+    files[INDEX_FILE] = index_script(search)
+    files[CODES_FILE] = codes_script(codes)
     for asset in ASSETS:
         files[asset] = (site_template_dir() / asset).read_bytes()
     return files

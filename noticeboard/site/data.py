@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from noticeboard.kinds.common import Envelope, Period
+from noticeboard.kinds.keys import nested_model
 
 ITEM_TABLE = "item"
 CSV_ENCODING = "utf-8-sig"  # with a byte-order mark: spreadsheet programs then read Chinese right
@@ -99,9 +100,17 @@ def _flattened_model(model: BaseModel, prefix: str = "",
 
 
 def _flattened(key: str, title: str, value: Any, annotation: Any) -> list[tuple[str, str, Any]]:
-    """A nested model (a decision, its vote) as columns of their own: `决策情况·表决情况·赞成`."""
+    """A nested model (a decision, its vote) as columns of their own: `决策情况·表决情况·赞成`;
+    left out in one row, the same columns stay, empty, so every row has every column."""
     if isinstance(value, BaseModel) and not isinstance(value, Period):
         return _flattened_model(value, f"{key}.", f"{title}·")
+    inner, is_list = nested_model(annotation)
+    if value is None and inner is not None and not is_list and inner is not Period:
+        found: list[tuple[str, str, Any]] = []
+        for name, info in inner.model_fields.items():
+            found += _flattened(f"{key}.{name}", f"{title}·{info.title or name}", None,
+                                info.annotation)
+        return found
     return [(key, title, value)]
 
 

@@ -140,7 +140,8 @@ _COLSPAN = re.compile(r'colspan="(\d+)"')
 
 def label_cells(html: str) -> str:
     """Each cell of a list table carries its column's header (`data-label="金额（元）"`), so a
-    phone can show a row as a card of labelled lines instead of a table wider than the screen."""
+    phone can show a row as a card of labelled lines instead of a table wider than the screen;
+    the table's roles are written out, so it is still read as a table."""
     return _ROWS_TABLE.sub(_label_table, html)
 
 
@@ -166,7 +167,18 @@ def _label_table(match: re.Match[str]) -> str:
 
         return _CELL.sub(cell, row_match.group())
 
-    return head + "</thead>" + _ROW.sub(row, rest)
+    return _with_roles(head + "</thead>" + _ROW.sub(row, rest))
+
+
+_ROLES = {"table": "table", "thead": "rowgroup", "tbody": "rowgroup", "tr": "row",
+          "th": "columnheader", "td": "cell"}
+_OPEN_TAG = re.compile(r"<(table|thead|tbody|tr|th|td)\b")
+
+
+def _with_roles(table: str) -> str:
+    """Roles written out: a table shown as cards (CSS `display: block`) is still read as a
+    table by a screen reader."""
+    return _OPEN_TAG.sub(lambda m: f'<{m.group(1)} role="{_ROLES[m.group(1)]}"', table)
 
 
 _BLANK_LINES = re.compile(r"\n\s*\n+")

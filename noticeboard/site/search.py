@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass
 
 INDEX_FILE = "search/index.js"
+CODES_FILE = "search/codes.js"  # the check page needs only the codes, not every item's text
 
 
 @dataclass(frozen=True)
@@ -28,13 +29,20 @@ class Entry:
     text: str
 
 
-def index_script(entries: list[Entry], codes: dict[str, str]) -> bytes:
-    data = {
-        "items": [{"u": e.href, "t": e.title, "v": e.village, "b": e.board, "p": e.period,
-                   "s": e.status, "x": e.text} for e in entries],
-        "codes": dict(sorted(codes.items())),
-    }
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+def index_script(entries: list[Entry]) -> bytes:
+    """`window.NB_INDEX`: each item's address, title, village, board, period, status, text."""
+    items = [{"u": e.href, "t": e.title, "v": e.village, "b": e.board, "p": e.period,
+              "s": e.status, "x": e.text} for e in entries]
+    return _script("NB_INDEX", items)
+
+
+def codes_script(codes: dict[str, str]) -> bytes:
+    """`window.NB_CODES`: every version's 核验码 and its item's page."""
+    return _script("NB_CODES", dict(sorted(codes.items())))
+
+
+def _script(name: str, value: object) -> bytes:
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     # `</script>` or `<!--` in a clerk's text cannot end the script early: `<` is escaped.
     safe = text.replace("<", "\\u003c")
-    return ("window.NB_INDEX = " + safe + ";\n").encode("utf-8")
+    return f"window.{name} = {safe};\n".encode()

@@ -51,7 +51,8 @@ def test_the_item_page_shows_the_posters_text_and_who_reviewed_it(built):
     _, site, _, _ = built
     page = (site / "双河村" / "2026-Q3-财务" / "index.html").read_text(encoding="utf-8")
     assert "<h1>双河村2026年第三季度财务收支公开</h1>" in page
-    assert '<td class="num" data-label="金额（元）">2,000.50</td>' in page
+    assert '<td role="cell" class="num" data-label="金额（元）">2,000.50</td>' in page
+    assert '<table role="table" class="rows">' in page
     words = plain_text(page)
     assert "村集体厂房租金收入" in words and "村委会办公用品采购" in words
     assert '<p class="review">双河村村务监督委员会审核：孙立平（2026年10月6日）</p>' in page

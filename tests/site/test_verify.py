@@ -98,7 +98,7 @@ def test_the_command_says_which_file_changed(built, site_copy, monkeypatch):
     monkeypatch.chdir(site_copy.parent)
     result = runner.invoke(app, ["site", "--verify", "site"])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[0] == "网站 site 核对无误：33 个文件与签名清单一致，签名有效，发布记录 3 条、只增未减"
+    assert result.output.splitlines()[0] == "网站 site 核对无误：34 个文件与签名清单一致，签名有效，发布记录 3 条、只增未减"
     flip_one_byte(pdf, 1000)
     result = runner.invoke(app, ["site", "--verify", "site", "--public-key", str(site_copy / "public-key.txt")])
     assert result.exit_code == 1

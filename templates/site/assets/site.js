@@ -66,10 +66,10 @@
     var form = document.getElementById("check-form");
     var banner = document.getElementById("check-banner");
     var typed = param("v");
-    if (!form || !banner || typed === null || !window.NB_INDEX) { return; }
+    if (!form || !banner || typed === null || !window.NB_CODES) { return; }
     document.getElementById("code").value = typed;
     var code = readCode(typed);
-    var target = window.NB_INDEX.codes[code];
+    var target = window.NB_CODES[code];
     if (target) {
       window.location.href = target + "?v=" + code;
       say(banner, "info", "已找到", "正在打开该事项……", ["点此打开", target + "?v=" + code]);
@@ -100,7 +100,7 @@
     var words = normalise(typed).split(/\s+/).filter(function (w) { return w.length > 0; });
     if (!words.length) { return; }
     var hits = [];
-    window.NB_INDEX.items.forEach(function (item) {
+    window.NB_INDEX.forEach(function (item) {
       var haystack = normalise(item.t + " " + item.v + " " + item.b + " " + item.p + " " + item.x);
       var all = words.every(function (w) { return haystack.indexOf(w) >= 0; });
       if (all) {
