@@ -14,9 +14,14 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CONSTRAINTS := constraints.txt
 UPGRADE_VENV := .venv-upgrade
 
-.PHONY: setup system venv demo test bench bench-speed clean constraints upgrade-check golden floors
+.PHONY: setup system venv launcher demo test bench bench-speed clean constraints upgrade-check golden floors
 
-setup: system venv
+# Where `noticeboard` is put on PATH: a link to the venv's script (its first line names the
+# venv's Python, so it runs from any folder without activating anything). Root: /usr/local/bin;
+# anyone else: ~/.local/bin, which Debian's and Ubuntu's ~/.profile put on PATH at login.
+LAUNCHER_DIR ?= $(if $(filter 0,$(shell id -u)),/usr/local/bin,$(HOME)/.local/bin)
+
+setup: system venv launcher
 
 system:
 	@SUDO="$(SUDO)" sh scripts/system-packages.sh $(SYSTEM_PACKAGES)
@@ -28,6 +33,9 @@ $(VENV)/.installed: pyproject.toml $(CONSTRAINTS)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -c $(CONSTRAINTS) -e '.[test,cluster]'
 	touch $@
+
+launcher: venv
+	@sh scripts/launcher.sh "$(abspath $(BIN))/noticeboard" "$(LAUNCHER_DIR)"
 
 # Record the versions installed now as the tested ones (after upgrade-check passed).
 constraints: venv
@@ -52,7 +60,7 @@ demo: setup
 	$(BIN)/noticeboard check examples
 	$(BIN)/noticeboard render examples -o out
 
-test: setup
+test: system venv
 	$(BIN)/ruff check noticeboard tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
@@ -60,17 +68,17 @@ test: setup
 
 # Regenerate tests/golden/ on purpose (after a template, stylesheet or WeasyPrint
 # change), then look at the images before committing them.
-golden: setup
+golden: system venv
 	$(BIN)/python -m tests.golden
 
 clean:
 	rm -rf $(VENV) $(UPGRADE_VENV) $(FLOOR_VENV) out
 
-bench: setup
+bench: system venv
 	$(BIN)/python bench/render_bench.py
 
 # Issue 16's five measures against Typst (installs Typst's PyPI package, benchmark only).
-bench-speed: setup
+bench-speed: system venv
 	$(BIN)/pip install --quiet typst
 	$(BIN)/python bench/speed_report.py
 

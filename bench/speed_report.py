@@ -36,8 +36,7 @@ from make_township import finance, write_township
 from typst_compare import TEMPLATE, typst_data, typst_one
 
 from noticeboard.poster import engine
-from noticeboard.poster.context import title_of, title_size_pt
-from noticeboard.poster.render import BASE_FONT_PT, Renderer
+from noticeboard.poster.render import BASE_FONT_PT, Renderer, step_css
 from noticeboard.run.build import Build
 
 NOTICEBOARD = [sys.executable, "-m", "noticeboard"]
@@ -144,10 +143,8 @@ def floor_ratio(renderer: Renderer, path: Path, repeats: int) -> tuple[float, fl
         started = time.perf_counter()
         paper = checked.setting.defaults.paper
         html = engine.parse_html(renderer.html(checked, paper), Path(), engine.TemplateFetcher([]))
-        title = min(title_size_pt(title_of(checked.item, checked.setting), paper),
-                    2.3 * BASE_FONT_PT[paper])
-        sizes = engine.scale_stylesheet(BASE_FONT_PT[paper], title, engine.TemplateFetcher([]),
-                                        renderer.font_config)
+        sizes = engine.step_stylesheet(step_css(BASE_FONT_PT[paper], paper),
+                                       engine.TemplateFetcher([]), renderer.font_config)
         document = engine.lay_out(html, [renderer.stylesheet(None), sizes], renderer.font_config)
         engine.write_pdf(document, [], None)
         floors.append(time.perf_counter() - started)

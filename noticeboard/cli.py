@@ -16,7 +16,7 @@ from noticeboard import __version__
 from noticeboard.clerk import doctor as doctor_module
 from noticeboard.clerk import schema as schema_module
 from noticeboard.clerk import skeletons
-from noticeboard.cli_frames import ENGLISH_HELP, Command, Group, lang, say
+from noticeboard.cli_frames import ENGLISH_HELP, HELP_OPTIONS, Command, Group, lang, say
 from noticeboard.errors import (
     Finding,
     Localized,
@@ -45,10 +45,11 @@ app = typer.Typer(
     help=h("村务公开海报工具：检查公开事项（YAML），生成可张贴的 A3 PDF 海报。",
            "Village disclosure posters: check disclosure items (YAML) and render A3 PDF posters."),
     no_args_is_help=True,
+    context_settings=HELP_OPTIONS,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-command = functools.partial(app.command, cls=Command)
+command = functools.partial(app.command, cls=Command, context_settings=HELP_OPTIONS)
 
 
 class Lang(StrEnum):
@@ -117,13 +118,21 @@ def check(
 
     build = Build.for_paths(paths or [Path(".")])
     build.check()
-    findings = build.findings
+    findings = build.findings + _fonts_unchecked()
     _echo_findings(findings)
     if summary:
         for line in summary_lines(build.checked, lang()):
             typer.echo(shown(line))
     typer.echo(_summary(len(build.checked), findings))
     raise typer.Exit(1 if has_errors(findings) else 0)
+
+
+def _fonts_unchecked() -> list[Finding]:
+    """Without fontconfig no character's font can be checked: said once, never skipped silently."""
+    from noticeboard.checks.fonts import installed_coverage
+    from noticeboard.errors import warning
+
+    return [warning("fonts_unchecked")] if installed_coverage() is None else []
 
 
 def _parse_shard(value: str | None) -> tuple[int, int] | None:
@@ -468,8 +477,12 @@ def extract(
         _echo_findings(exc.findings)
         raise typer.Exit(1) from None
     if output is None:
-        text = data.decode("utf-8", errors="replace")
-        typer.echo(_safe_for_terminal(text), nl=False)
+        from noticeboard.sources.loader import decode_text
+
+        # as `check` read it: an item kept in GBK prints as the Chinese it is, never mojibake
+        text, _ = decode_text(data)
+        typer.echo(_safe_for_terminal(text if text is not None else
+                                      data.decode("utf-8", errors="replace")), nl=False)
         return
     _write_new_file(output, data)
 

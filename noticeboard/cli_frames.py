@@ -8,6 +8,7 @@ and usage errors shown in that language.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import logging
 import os
@@ -16,6 +17,7 @@ import sys
 import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from enum import Enum
 from typing import Any
 
 import typer
@@ -25,10 +27,27 @@ from typer import _click as click
 from noticeboard.errors import Localized, NoticeboardError, shown
 from noticeboard.formatting import display_width
 from noticeboard.messages import MESSAGES
+from noticeboard.terminal import escaped_note, guard_streams
 
 LANGS = ("zh", "en")
 ENV_VAR = "NOTICEBOARD_LANG"
 DEBUG_VAR = "NOTICEBOARD_DEBUG"
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}  # `-h` as every other tool takes it
+
+# What an input method makes of `--`: em dashes (——format), a full-width hyphen (－－format).
+_IME_DASHES = re.compile(r"^(?P<dashes>[\u2012\u2013\u2014\u2015\u2212\uff0d\ufe63]{1,2})"
+                         r"(?P<name>[A-Za-z][\w-]*)(?P<rest>=.*)?$")
+
+
+def ime_dash(word: str) -> str | None:
+    """The option meant by `——format` or `－h`, when an input method changed its dashes."""
+    match = _IME_DASHES.match(word)
+    if match is None:
+        return None
+    dashes = "-" if len(match["name"]) == 1 else "--"
+    return dashes + match["name"] + (match["rest"] or "")
+
+
 INTERNAL_ERROR = 70  # EX_SOFTWARE: a defect of the tool, not of the input
 _state = {"lang": "zh"}
 
@@ -269,6 +288,37 @@ class Command(_Frames, typer.core.TyperCommand):
         super().__init__(*args, **kwargs)
         self.options_metavar = "[选项]"
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, canonical_choices(self.params, args))
+
+
+def canonical_choices(params: Sequence[Any], args: list[str]) -> list[str]:
+    """`--format PNG`, `--paper a4`: a choice written in another case is the choice (the
+    error for a wrong one still lists them as they are written: A3、A4)."""
+    choices = {opt: names for param in params if (names := _choice_names(param))
+               for opt in getattr(param, "opts", ())}
+    out = list(args)
+    for index, arg in enumerate(out):
+        if arg == "--":
+            break
+        name, eq, value = arg.partition("=")
+        if eq and name in choices:
+            out[index] = f"{name}={_canonical(value, choices[name])}"
+        elif arg in choices and index + 1 < len(out):
+            out[index + 1] = _canonical(out[index + 1], choices[arg])
+    return out
+
+
+def _choice_names(param: Any) -> list[str]:
+    """The choices of an option, as written (Typer describes its enum options so)."""
+    described = getattr(param, "type_descriptor", None)
+    choices = getattr(described, "choices", None) if getattr(described, "is_choice", False) else None
+    return [c.value if isinstance(c, Enum) else str(c) for c in choices or ()]
+
+
+def _canonical(value: str, choices: list[str]) -> str:
+    return next((c for c in choices if c.casefold() == value.casefold()), value)
+
 
 class Group(_Frames, typer.core.TyperGroup):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -301,6 +351,16 @@ class Group(_Frames, typer.core.TyperGroup):
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True,
              windows_expand_args: bool = True, **extra: Any) -> Any:
+        guard_streams()  # a GBK or ASCII stream escapes what it cannot hold, never raises
+        try:
+            return self._run(args, prog_name, complete_var, standalone_mode,
+                             windows_expand_args, **extra)
+        finally:
+            note_escapes()
+
+    def _run(self, args: Sequence[str] | None, prog_name: str | None,
+             complete_var: str | None, standalone_mode: bool,
+             windows_expand_args: bool, **extra: Any) -> Any:
         words, chosen = take_lang(list(sys.argv[1:] if args is None else args))
         if chosen not in LANGS:
             _state["lang"] = "zh"
@@ -310,6 +370,13 @@ class Group(_Frames, typer.core.TyperGroup):
                 sys.exit(2)
             return 2
         _state["lang"] = chosen
+        meant = next(((w, m) for w in words if (m := ime_dash(w)) is not None), None)
+        if meant is not None:  # else `——format` is taken for a folder, and the run goes on
+            typer.echo(say("cli_error", message=say("cli_ime_dash", typed=meant[0], meant=meant[1])),
+                       err=True)
+            if standalone_mode:
+                sys.exit(2)
+            return 2
         words, debug = take_debug(words)
         if debug:
             logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
@@ -340,6 +407,16 @@ class Group(_Frames, typer.core.TyperGroup):
         if standalone_mode:
             sys.exit(result if isinstance(result, int) else 0)
         return result
+
+
+def note_escapes() -> None:
+    """Name the output's encoding once, when it could not hold every character."""
+    escaped = escaped_note()
+    if escaped is None:
+        return
+    encoding, count = escaped
+    with contextlib.suppress(OSError, ValueError):  # stderr closed: the note has nowhere to go
+        typer.echo(say("cli_stream_escaped", encoding=encoding.upper(), count=count), err=True)
 
 
 def show_error(exc: click.exceptions.ClickException) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from noticeboard.checks.item import CheckedItem, check_item
 from noticeboard.checks.settings import find_setting
+from noticeboard.clerk.skeletons import skeleton
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -85,6 +87,24 @@ body: |
 
   定于11月28日上午9时在村文化礼堂开会。
 """
+
+
+# What a clerk does to a `noticeboard new` skeleton before it may be posted: replace the
+# role-named sample people and take the 【示例】 mark off each line confirmed.
+FILLED_IN = {"孙监督": "孙立平", "王会计": "王丽华"}
+
+
+def confirmed(text: str) -> str:
+    """A skeleton's text with every sample confirmed (rules/placeholders.py passes it)."""
+    text = re.sub(r"【示例】 ?", "", text)
+    for sample, real in FILLED_IN.items():
+        text = text.replace(sample, real)
+    return text
+
+
+def filled_skeleton(kind: str) -> str:
+    """`noticeboard new KIND` as a clerk leaves it once every sample is confirmed."""
+    return confirmed(skeleton(kind))
 
 
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:

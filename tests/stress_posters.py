@@ -92,6 +92,22 @@ def finance(rows: int) -> str:
     return dump(data)
 
 
+def big_amounts(rows: int) -> str:
+    """A ledger whose every figure has ten digits before the point (issue 22): the key
+    figures, the totals and the cells must hold ¥9,999,999,999.99."""
+    data = yaml.safe_load(FINANCE_YAML)
+    income, expense = data["income"][0], data["expense"][0]
+    data["opening_balance"] = 9_999_999_999.99
+    data["income"] = [{**income, "voucher": f"记-{i + 1:03d}", "amount": 999_999_999.99}
+                      for i in range(rows // 2)]
+    data["expense"] = [{**expense, "voucher": f"付-{i + 1:03d}", "amount": 999_999_999.99}
+                       for i in range(rows - rows // 2)]
+    closing = (Decimal("9999999999.99") + Decimal("999999999.99") * (rows // 2)
+               - Decimal("999999999.99") * (rows - rows // 2))
+    data["closing_balance"] = float(closing)
+    return dump(data)
+
+
 def notice(body: str) -> str:
     data = example("张家村/2026-11-通知.yaml")
     data["body"] = body
@@ -125,6 +141,9 @@ STRESS: dict[str, tuple[Any, str]] = {
     "meeting-A4": (lambda: from_example("双河村/2026-11-村民代表会议决议.yaml"), "A4"),
     "major-matter-A4": (lambda: from_example("双河村/2026-12-果园发包.yaml"), "A4"),
     "finance-A4": (lambda: from_example("张家村/2026-Q3-财务.yaml"), "A4"),
+    "finance-ten-digits-2-rows": (lambda: big_amounts(2), "A3"),
+    "finance-ten-digits-2-rows-A4": (lambda: big_amounts(2), "A4"),
+    "finance-ten-digits-40-rows": (lambda: big_amounts(40), "A3"),
 }
 HEAVY: dict[str, tuple[Any, str]] = {
     "relief-300-rows": (lambda: relief(300), "A3"),

@@ -190,9 +190,9 @@ def test_help_frames_are_chinese_with_meaningful_placeholders():
         "  <文件或文件夹>...  事项文件、村文件夹、乡镇文件夹或海报 PDF；默认当前文件夹\n"
         "\n"
         "选项：\n"
-        "  --summary  再按村和季度列出：决策、收支、公开了哪些事项，以及各公开事项之间哪\n"
-        "             里对不上\n"
-        "  --help     显示本帮助并退出\n")
+        "  --summary   再按村和季度列出：决策、收支、公开了哪些事项，以及各公开事项之间哪\n"
+        "              里对不上\n"
+        "  -h, --help  显示本帮助并退出\n")
     result = runner.invoke(app, ["import", "--help"], prog_name="noticeboard")
     assert "用法：noticeboard import [选项] <表格文件>\n" in result.output
     assert "  --kind <类型>        事项类型：finance 财务（财务公开）、relief 救助补助（低保）\n" \
@@ -276,8 +276,7 @@ def test_import_kind_takes_the_chinese_names(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_new_with_chinese_keys_checks_like_the_english_skeleton(in_township, kind):
-    from noticeboard.clerk.skeletons import skeleton
-    from tests.conftest import check_text
+    from tests.conftest import check_text, confirmed, filled_skeleton
 
     result = runner.invoke(app, ["new", kind, "--中文键"])
     assert result.exit_code == 0
@@ -285,8 +284,8 @@ def test_new_with_chinese_keys_checks_like_the_english_skeleton(in_township, kin
                   if line.strip() and not line.lstrip().startswith("#")]
     assert not any(re_key.match(line) for line in data_lines for re_key in [ASCII_KEY]), kind
     village = in_township / "双河村"
-    chinese = check_text(village, result.output, "中文.yaml")
-    english = check_text(village, skeleton(kind), "英文.yaml")
+    chinese = check_text(village, confirmed(result.output), "中文.yaml")
+    english = check_text(village, filled_skeleton(kind), "英文.yaml")
     assert [f.format() for f in chinese.findings] == []
     assert chinese.item == english.item
 
@@ -443,3 +442,29 @@ def test_init_refuses_names_before_writing_anything(tmp_path, args, message):
     assert result.output.splitlines()[-1] == message
     assert result.exit_code == 2
     assert not (tmp_path / "新镇").exists()  # was: township.yaml and 甲/ written, then an error
+
+
+@pytest.mark.parametrize("args", [["-h"], ["check", "-h"], ["render", "-h"]])
+def test_dash_h_is_help(args):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0
+    assert result.output.startswith("用法：")
+    assert "\n  -h, --help " in result.output
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("——format", "--format"), ("－－paper", "--paper"),
+                                              ("—h", "-h"), ("——format=png", "--format=png")])
+def test_dashes_an_input_method_made_are_recognised(in_township, typed, meant):
+    result = runner.invoke(app, ["render", "青山镇", typed, "png"])
+    assert result.exit_code == 2
+    assert result.output == (f"错误：你输入的是 {typed}，是不是 {meant}？"
+                             "（中文输入法把两个减号变成了破折号，请切换到英文输入后再输入）\n")
+    assert not (in_township.parent / "out").exists()
+
+
+def test_choices_take_any_case(in_township):
+    write(in_township / "双河村" / "通知.yaml", NOTICE_YAML)
+    result = runner.invoke(app, ["render", "青山镇", "--format", "PNG", "--paper", "a4", "-o", "out"])
+    assert result.exit_code == 0, result.output
+    assert (in_township.parent / "out" / "双河村" / "通知.png").is_file()
+    assert not (in_township.parent / "out" / "双河村" / "通知.pdf").exists()

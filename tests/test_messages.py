@@ -47,6 +47,8 @@ ALLOWED = FIELD_NAMES | set(KINDS) | {
     "false", "Excel", "WPS", "Q3", "I", "N", "U", "lang", "NOTICEBOARD_LANG", "zh", "en",
     "kind", "period", "today", "jobs", "port", "help", "debug", "http", "Ctrl",
     "C", "shell", "¥", "templates", "rules", "docs", "severity", "md",
+    # what a clerk types or installs, named as written: commands, a package, a setting
+    "Windows", "chcp", "PYTHONUTF8", "fontconfig", "fc", "list", "make", "setup", "xa5",
 }
 # Values fed to every field: each type of wrong input a clerk's file can hold.
 PROBES: list[Any] = [None, "", "x", "两", -1, 0, 10**12, 1.5, True, [], {}, [1], {"a": 1},

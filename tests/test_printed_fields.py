@@ -11,11 +11,10 @@ from typing import Any
 
 import pytest
 
-from noticeboard.clerk.skeletons import skeleton
 from noticeboard.kinds import KINDS
 from noticeboard.kinds.common import zh_date
 from noticeboard.poster.render import Renderer
-from tests.conftest import ROOT, check_text
+from tests.conftest import ROOT, check_text, filled_skeleton
 
 # Field → how the poster shows it instead, or why it is not printed. Each is in the guide.
 NOT_PRINTED = {
@@ -61,7 +60,7 @@ def renderer():
 
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_every_field_is_printed_or_documented(village, renderer, kind):
-    text = skeleton(kind)
+    text = filled_skeleton(kind)
     for key in OPTIONAL_KEYS:  # the skeleton's commented optional fields, filled in
         text = re.sub(rf"^# ({key}:)", r"\1", text, flags=re.MULTILINE)
     if "\nreviewed_by:" not in text:
@@ -87,6 +86,6 @@ def test_the_guide_lists_what_is_not_printed():
 
 
 def test_party_dues_reviewer_is_on_the_poster(village, renderer):
-    text = skeleton("party_dues") + "reviewed_by: 孙立平\nreviewed_on: 2026-10-09\n"
+    text = filled_skeleton("party_dues") + "reviewed_by: 孙立平\nreviewed_on: 2026-10-09\n"
     checked = check_text(village, text)
     assert '<p class="review">审核：孙立平（2026年10月9日）</p>' in renderer.html(checked, "A3")

@@ -5,13 +5,12 @@ from datetime import date
 import pytest
 
 from noticeboard.checks.settings import find_setting
-from noticeboard.clerk.skeletons import skeleton
 from noticeboard.poster.context import poster_context
 from noticeboard.workdays import WorkCalendar, package_years
-from tests.conftest import check_text, write
+from tests.conftest import check_text, filled_skeleton, write
 
 CALENDAR = WorkCalendar()
-DEVELOPMENT = skeleton("member_development")
+DEVELOPMENT = filled_skeleton("member_development")
 
 # 国务院办公厅关于2025年、2026年部分节假日安排的通知: days off on weekdays, and the
 # weekend days worked in lieu (调休上班).

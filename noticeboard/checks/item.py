@@ -19,6 +19,7 @@ from noticeboard.checks.privacy import (
     walk_strings,
 )
 from noticeboard.checks.rules import check_rules
+from noticeboard.checks.rules.placeholders import check_placeholders
 from noticeboard.checks.validation import validation_findings
 from noticeboard.errors import (
     FieldPath,
@@ -33,7 +34,8 @@ from noticeboard.errors import (
 from noticeboard.kinds import KIND_ALIASES, KINDS, Envelope, kind_for
 from noticeboard.kinds.keys import has_cjk, normalize, shown_path
 from noticeboard.kinds.settings import Setting
-from noticeboard.sources.loader import LoadedYaml, load_yaml_file
+from noticeboard.sources.loader import LoadedYaml, decode_text, load_yaml_file
+from noticeboard.sources.names import undecodable_name
 
 KIND_KEYS = ("kind", "类型")
 
@@ -56,6 +58,9 @@ class CheckedItem:
 
 def check_item(path: Path, setting: Setting) -> CheckedItem:
     checked = CheckedItem(path, setting)
+    if (unreadable := name_encoding_finding(path)) is not None:
+        checked.findings = [unreadable]  # its state, report and PDF could not even be written
+        return checked
     try:
         checked.loaded = load_yaml_file(path)
     except NoticeboardError as exc:
@@ -74,6 +79,7 @@ def check_item(path: Path, setting: Setting) -> CheckedItem:
         elif parsed.partial is not None:  # one pass: the rules that can run, run now
             findings += check_rules(parsed.partial, setting, partial=True)
         findings += glyph_findings(parsed)
+        findings += placeholder_findings(parsed, loaded, setting)
         checked.item = parsed.item
         findings = [_named(f, parsed) for f in findings]
     findings += check_source(loaded)  # comments, unknown keys: what the value checks missed
@@ -169,6 +175,24 @@ def glyph_findings(parsed: Parsed) -> list[Finding]:
         findings.append(error("glyphs_missing_many", first, count=len(missing) - GLYPHS_LISTED,
                               sample="".join(missing[GLYPHS_LISTED:GLYPHS_LISTED + 10])))
     return findings
+
+
+def name_encoding_finding(path: Path) -> Finding | None:
+    """A name (the item's, its folder's) in bytes this machine does not read as text."""
+    undecodable = undecodable_name(path)
+    if undecodable is None:
+        return None
+    name, encoding, guess = undecodable
+    said = Localized(f"，读作 UTF-8 或 GBK 是「{guess}」", f" (read as UTF-8 or GBK: `{guess}`)") \
+        if guess else Localized("", "")
+    return replace(error("name_undecodable", name=name, encoding=encoding.upper(), guess=said),
+                   file=path)
+
+
+def placeholder_findings(parsed: Parsed, loaded: LoadedYaml, setting: Setting) -> list[Finding]:
+    """Sample values and placeholders the clerk has not replaced (rules/placeholders.py)."""
+    text, _ = decode_text(loaded.raw)
+    return check_placeholders(parsed.data, text, parsed.lines, setting.defaults.placeholders)
 
 
 def _mostly_chinese(data: dict[str, Any]) -> bool:

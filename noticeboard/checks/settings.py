@@ -19,6 +19,7 @@ from noticeboard.checks.privacy import (
     check_unparsed,
     walk_strings,
 )
+from noticeboard.checks.rules.placeholders import check_placeholders
 from noticeboard.checks.stylesheets import check_township_stylesheets
 from noticeboard.checks.validation import validation_findings
 from noticeboard.errors import (
@@ -31,7 +32,7 @@ from noticeboard.errors import (
 )
 from noticeboard.kinds.keys import normalize_keys
 from noticeboard.kinds.settings import Setting, Township, Village
-from noticeboard.sources.loader import LoadedYaml, load_yaml_file
+from noticeboard.sources.loader import LoadedYaml, decode_text, load_yaml_file
 from noticeboard.sources.settings import (
     TOWNSHIP_FILE,
     VILLAGE_FILE,
@@ -58,6 +59,8 @@ def read_settings_file(path: Path, model: type[BaseModel]) -> tuple[Any, bytes]:
     # checks as an item, only the official phone fields may hold a mobile.
     contacts = TOWNSHIP_CONTACT_FIELDS if model is Township else VILLAGE_CONTACT_FIELDS
     findings += check_privacy(data, contacts) + check_source(loaded, model) + settings_glyphs(loaded)
+    findings += check_placeholders(data, decode_text(loaded.raw)[0], lines,
+                                   skip=frozenset({("defaults", "placeholders")}))
     try:
         value = model.model_validate(data)
     except ValidationError as exc:

@@ -23,6 +23,7 @@ from noticeboard.kinds import KINDS, kind_for
 from noticeboard.kinds.common import Period, parse_period_text
 from noticeboard.kinds.settings import Frequency, Township
 from noticeboard.run.build import Build
+from noticeboard.sources.names import safe_name
 from noticeboard.sources.settings import TOWNSHIP_FILE
 
 
@@ -145,8 +146,8 @@ def _villages(build: Build) -> dict[str, list[CheckedItem]]:
     villages: dict[str, list[CheckedItem]] = {}
     for source, checked in zip(build.workspace.items, build.checked, strict=True):
         villages.setdefault(source.output_stem.parent.name or ".", []).append(checked)
-    for folder in build.workspace.village_dirs:
-        villages.setdefault(folder.name, [])
+    for folder in build.workspace.village_dirs:  # `.` (status inside a village) is named too
+        villages.setdefault(safe_name(folder.resolve().name), [])
     return dict(sorted(villages.items()))
 
 

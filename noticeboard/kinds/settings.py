@@ -127,12 +127,17 @@ class Defaults(BaseModel):
     paper: Literal["A3", "A4"] = Field("A3", title="纸张")
     min_body_pt: Points | None = Field(  # engine (issue 16): the long-document policy
         None, ge=8, le=30, title="正文最小字号",
-        description="长表格为少用纸而缩小时，正文不小于此字号（磅）；默认为基本字号的 0.8 倍（A3 12.8 磅）")
+        description="海报只用字号阶梯中不小于此值的几级（A3：16、19、23 磅；"
+                    "A4：11.5、13.5、16 磅）；只能提高，不能低于最小阅读字号；放不下时多用纸，不缩小字")
     seal_guide: bool = Field(False, title="印章位置虚线圈",
                              description="在落款处画虚线圆圈标出盖章位置；默认不印")
     fonts: Fonts = Field(default_factory=Fonts, title="字体")
     chinese_keys: bool = Field(False, title="模板用中文键名",
                                description="noticeboard new 默认写中文键名（加 --英文键 可改回）")
+    placeholders: list[Annotated[str, Field(min_length=1, max_length=50)]] = Field(
+        default_factory=list, title="占位文字", max_length=200,
+        description="这些文字出现在事项的任何字段里，check 就报错（如 张三、李四、待定）；"
+                    "内置的 某某、××、0000-00000000 和模板示例总是查")
 
     def raises(self, code: str) -> bool:
         """Whether this township treats the practice warning `code` as an error."""

@@ -577,6 +577,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "posted on {posted}, before the period ends ({end}); the accounts may be incomplete",
     ),
     # rendering
+    # placeholders and sample values (rules/placeholders.py)
+    "placeholder_phone": (
+        "「{value}」是占位的电话号码（全是同一个数字），海报上会印出这个假号码；请填写真实的电话",
+        "`{value}` is a placeholder phone number (one digit repeated); it would be printed "
+        "on the poster; write the real number",
+    ),
+    "placeholder_word": (
+        "「{value}」里的「{word}」是占位文字或模板里的示例，请改成真实内容",
+        "`{word}` in `{value}` is a placeholder or a skeleton's sample; write the real value",
+    ),
+    "placeholder_value": (
+        "「{value}」是占位文字或模板里的示例，请改成真实内容",
+        "`{value}` is a placeholder or a skeleton's sample; write the real value",
+    ),
+    "placeholder_sample": (
+        "「{value}」是模板里的示例，还没有改成真实内容；改好后删掉这一行注释里的「【示例】」",
+        "`{value}` is the skeleton's sample, not yet replaced; once it is, delete "
+        "【示例】 from this line's comment",
+    ),
+    "fonts_unchecked": (
+        "没有找到 fontconfig（fc-list 命令），检查时无法核对每个字有没有字体能印出来；"
+        "请安装 fontconfig（make setup 会装），否则生成海报时缺字会印成空白方框",
+        "fontconfig (fc-list) was not found, so no character's font could be checked; install "
+        "fontconfig (make setup does), or a missing character prints as a blank box",
+    ),
     "glyph_missing": (
         "「{char}」（U+{codepoint}）没有任何已安装字体能显示，海报上会成为空白方框；"
         "出现在 {fields}。请安装含此字的字体（如 fonts-noto-cjk-extra 或花园明朝），"

@@ -126,6 +126,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_want_date": ("应写一个日期，如 2026-10-08", "must be a date like 2026-10-08"),
     "cli_value_wrong": ("写法不对，请看 --help 里的说明", "not a valid value; see --help"),
     "cli_out_of_range": ("「{value}」超出范围 {choices}", "`{value}` is out of the range {choices}"),
+    "cli_stream_escaped": (
+        "注意：输出用的是 {encoding} 编码，有 {count} 个字符（如人民币符号、对勾）它写不下，"
+        "已写成 \\xa5 这样的转义；要完整显示，请在 Windows 上先运行 chcp 65001，或设置环境变量 PYTHONUTF8=1",
+        "note: the output is encoded in {encoding}, which cannot hold {count} of its characters "
+        "(such as the yuan sign or a tick); they are written escaped, like \\xa5. "
+        "Set PYTHONUTF8=1 to see them",
+    ),
+    "cli_ime_dash": (
+        "你输入的是 {typed}，是不是 {meant}？（中文输入法把两个减号变成了破折号，请切换到英文输入后再输入）",
+        "you typed {typed}; did you mean {meant}? (an input method turned the hyphens into dashes)",
+    ),
     "cli_merged_file": ("已写出 {file}", "wrote {file}"),
     "cli_merge_summary": ("合并了 {count} 个事项", "merged {count} items"),
 }

@@ -232,4 +232,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this line's value ends at ` #`: YAML reads `{cut}` as a comment and the poster prints "
         "only `{kept}`; quote the whole value if the # belongs to it",
     ),
+    # a Chinese keyboard's slips (sources/typing_slips.py)
+    "yaml_fullwidth_colon": (
+        "第 {column} 个字处是中文冒号「：」；键名后面要用英文冒号加一个空格，请改成：{fixed}",
+        "column {column}: a full-width colon; a key is followed by an ASCII colon and a space: {fixed}",
+    ),
+    "yaml_no_space_after_colon": (
+        "第 {column} 个字处的冒号后面少了一个空格；请改成：{fixed}",
+        "column {column}: the colon needs a space after it: {fixed}",
+    ),
+    "yaml_ideographic_space": (
+        "第 {column} 个字处是全角空格（中文输入法打出的空格），冒号后面要用英文空格；请改成：{fixed}",
+        "column {column}: an ideographic (full-width) space; after a colon use an ASCII space: {fixed}",
+    ),
+    "yaml_ideographic_indent": (
+        "第 {column} 个字处是全角空格：行首缩进只能用英文空格（半角），"
+        "请删掉全角空格，改用英文空格和上一层对齐",
+        "column {column}: an ideographic (full-width) space used to indent; indent with ASCII spaces only",
+    ),
+    "yaml_fullwidth_comma": (
+        "第 {column} 个字处是中文逗号「，」，方括号（花括号）里的各项要用英文逗号分开，"
+        "否则会读成一项；请改成：{fixed}",
+        "column {column}: a full-width comma; items in brackets are separated by ASCII commas, "
+        "else they read as one: {fixed}",
+    ),
+    "yaml_quote_mismatch": (
+        "第 {column} 个字处是中文引号，而这段内容是用英文引号「{quote}」开头的，"
+        "引号没有配对；请改成：{fixed}",
+        "column {column}: a Chinese quotation mark closes text opened with an ASCII {quote}: {fixed}",
+    ),
+    "yaml_tab_at": (
+        "第 {column} 个字处是 Tab 键（跳格），YAML 只允许用空格缩进，请把它换成空格",
+        "column {column}: a tab; YAML indents with spaces only",
+    ),
+    "name_undecodable": (
+        "文件名「{name}」里有这台电脑的编码（{encoding}）读不出的字节，多半是在另一台电脑上起的名字"
+        "（如从 Windows 拷来的压缩包、U 盘）{guess}；请把文件或文件夹改个名字再检查",
+        "the name `{name}` holds bytes this machine's encoding ({encoding}) cannot read, most "
+        "likely named on another computer{guess}; rename the file or folder and check again",
+    ),
 }

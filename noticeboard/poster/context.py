@@ -51,15 +51,50 @@ def feedback_of(item: Envelope, setting: Setting) -> str:
     return f"如有疑问，请于公示期内向{to}反映，我们将在10日内答复。"
 
 
-# The largest title that still fits on one line (A3 points; A4 scales with the
-# paper width), never below a size readable from two metres.
-TITLE_MIN_PT, A3_TEXT_WIDTH_PT = 28.0, 720.0
-PAPER_WIDTH_FACTOR = {"A3": 1.0, "A4": 210 / 297}
+# Titles (issue 27): 2rem of the body step, or 1.6rem when the title would take more
+# than two lines at 2rem on the largest step; a title of two lines breaks between two
+# halves balanced in length, so no line holds only 的通知. Characters a title line
+# holds at the largest step (A3 and A4 alike, a little to spare: render.TYPE_SCALE_PT).
+TITLE_LINE_EM, LONG_TITLE_LINE_EM = 15.0, 19.0
+# Good places to break a title: before 关于 and the document's kind, after 的 and 关于.
+TITLE_BREAK_BEFORE = ("关于", "公示", "公开", "公告", "通知", "名单", "决议", "情况", "结果")
+TITLE_BREAK_AFTER = ("关于", "的", "年", "度", "村", "镇")
+TITLE_BREAK_BONUS_EM = 3.5  # a good place may leave the halves this much less balanced
 
 
-def title_size_pt(title: str, paper: str) -> float:
-    one_line = A3_TEXT_WIDTH_PT / max(len(title), 1)
-    return round(max(TITLE_MIN_PT, one_line) * PAPER_WIDTH_FACTOR[paper], 1)
+def title_is_long(title: str) -> bool:
+    """Whether the title is set at 1.6rem rather than 2rem."""
+    return text_em(title) > 2 * TITLE_LINE_EM
+
+
+def title_lines(title: str) -> Markup:
+    """The title, escaped, as one or two unbreakable halves: a title that fits one line
+    at the largest step never breaks; one of two lines breaks at the balanced place;
+    a longer one wraps as text does, numbers and dates kept whole."""
+    per_line = LONG_TITLE_LINE_EM if title_is_long(title) else TITLE_LINE_EM
+    width = text_em(title)
+    if width <= per_line:
+        return Markup('<span class="half">%s</span>') % title
+    if width > 2 * per_line:
+        return bind_tail(title)
+    whole = _whole_spans(title)
+    best: tuple[float, int] | None = None
+    for cut in range(1, len(title)):
+        if any(start < cut < end for start, end in whole):
+            continue
+        left, right = text_em(title[:cut]), text_em(title[cut:])
+        if max(left, right) > per_line or title[cut] in TRAILING_PUNCTUATION:
+            continue
+        good = (title[cut:].startswith(TITLE_BREAK_BEFORE)
+                or title[:cut].endswith(TITLE_BREAK_AFTER))
+        score = abs(left - right) - (TITLE_BREAK_BONUS_EM if good else 0.0)
+        if best is None or score < best[0]:
+            best = (score, cut)
+    if best is None:
+        return bind_tail(title)
+    cut = best[1]
+    return Markup('<span class="half">%s</span><span class="half">%s</span>') % (
+        title[:cut], title[cut:])
 
 
 def title_of(item: Envelope, setting: Setting) -> str:
@@ -294,9 +329,36 @@ def _classify(piece: str, before: list[Block], gap: bool) -> Block:
     return Block(piece, "body", gap=gap)
 
 
+# What is never broken across lines (issue 27): dates, times, and numbers with their
+# unit ("2.3公里", "¥1,234.50", "第3组"). A line may break before or after one.
+WHOLE_RE = re.compile(
+    r"\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|\d{4}[-./]\d{1,2}(?:[-./]\d{1,2})?"
+    r"|\d{1,2}[:：]\d{2}|\d{1,2}时(?:\d{1,2}分|半)?"
+    r"|(?:第|约|共)?[¥￥-]?\d[\d,，]*(?:\.\d+)?(?:%|％|‰|万元|元|角|分|公里|千米|平方米|立方米|米|亩|"
+    r"公斤|千克|吨|户|人|票|张|项|笔|个|天|日|月|年|季度|组|次|盏|台|棵|间|栋|名|条|处|工日)?")
+
+
+def _whole_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in WHOLE_RE.finditer(text) if m.end() - m.start() > 1]
+
+
+def keep_whole(text: str) -> Markup:
+    """The text, escaped, with each date, time and number-with-unit in a no-break span."""
+    if isinstance(text, Markup):
+        return text
+    out, at = [], 0
+    for start, end in _whole_spans(text):
+        out.append(Markup.escape(text[at:start]))
+        out.append(Markup('<span class="whole">%s</span>') % text[start:end])
+        at = end
+    out.append(Markup.escape(text[at:]))
+    return Markup("").join(out)
+
+
 def bind_tail(text: str, keep: int = BOUND_CHARACTERS) -> Markup:
     """The text, escaped, with its last few characters and closing punctuation bound
-    in a no-break span, so a paragraph never ends on one character and its full stop."""
+    in a no-break span, so a paragraph never ends on one character and its full stop;
+    numbers and dates kept whole (keep_whole)."""
     if isinstance(text, Markup):  # already HTML: slicing it could cut a tag or an entity
         return text
     if len(text) <= BIND_FROM:  # a short text sits on one line wherever it is printed
@@ -305,9 +367,13 @@ def bind_tail(text: str, keep: int = BOUND_CHARACTERS) -> Markup:
     while end > 0 and text[end - 1] in TRAILING_PUNCTUATION:
         end -= 1
     start = max(0, end - keep)
+    for whole_start, whole_end in _whole_spans(text):  # the bound tail never cuts a number
+        if whole_start < start < whole_end:
+            start = whole_start
     if start == 0 or any(ch.isspace() for ch in text[start:]):
-        return Markup.escape(text)
-    return Markup.escape(text[:start]) + Markup('<span class="bound">%s</span>') % text[start:]
+        return keep_whole(text)
+    return keep_whole(text[:start]) + Markup('<span class="bound">%s</span>') % keep_whole(
+        text[start:])
 
 
 # Table columns sized from their content. Cells that hold a name, a category, a
@@ -352,7 +418,7 @@ class Grid:
 
     widths: tuple[float | None, ...]
     free_min: float  # em the free columns need at least, together
-    rem: float  # the table's text size in rem (.rows 0.8, .rows.dense 0.68)
+    rem: float  # the table's text size in rem (.rows 0.8)
 
     @property
     def colgroup(self) -> Markup:
@@ -459,7 +525,10 @@ TEMPLATE_FILTERS = {
     "blocks": blocks,
     "grid": grid,
     "bind_tail": bind_tail,
-    "vote_line": vote_line,
+    "keep_whole": keep_whole,
+    "title_lines": title_lines,
+    "title_is_long": title_is_long,
+    "vote_line": lambda vote: keep_whole(vote_line(vote)),
     "vote_figures": vote_figures,
     "ledger_columns": ledger_columns,
     "dues_rate": dues_rate,
@@ -468,5 +537,6 @@ TEMPLATE_FILTERS = {
     "money": money,
     "money_plain": money_plain,
     "capital": capital,
-    "zh_date": zh_date,
+    # What a template prints of these is never broken across lines (keep_whole).
+    "zh_date": lambda day: keep_whole(zh_date(day)),
 }

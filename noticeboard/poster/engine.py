@@ -144,11 +144,9 @@ def parse_html(source: str, folder: Path, fetcher: TemplateFetcher) -> HTML:
     return HTML(string=source, base_url=file_url(folder), url_fetcher=fetcher)
 
 
-def scale_stylesheet(root_pt: float, title_pt: float, fetcher: TemplateFetcher,
-                     font_config: FontConfiguration) -> CSS:
-    """The root and title font sizes of one scale of a poster (everything else is in rem)."""
-    return CSS(string=f"html {{ font-size: {root_pt:.2f}pt }} h1 {{ font-size: {title_pt:.2f}pt }}",
-               url_fetcher=fetcher, font_config=font_config)
+def step_stylesheet(css: str, fetcher: TemplateFetcher, font_config: FontConfiguration) -> CSS:
+    """The sizes of one step of the type scale (render.step_css), as a stylesheet."""
+    return CSS(string=css, url_fetcher=fetcher, font_config=font_config)
 
 
 def lay_out(html: HTML, stylesheets: list[CSS], font_config: FontConfiguration) -> Document:
@@ -205,11 +203,17 @@ def used_height(document: Document) -> float:
 
     (Counting every page before the last as full would add the space page breaks
     waste, which changes in jumps with the scale and misleads a prediction.)"""
-    total = 0.0
+    return sum(page_heights(document))
+
+
+def page_heights(document: Document) -> list[float]:
+    """The height each page's content uses, from its top margin to its lowest line."""
+    heights = []
     for page in document.pages:
         top = _number(_page_box(page), "margin_top")
-        total += max((_bottom(b) for b in content_boxes(page) if _is_content(b)), default=top) - top
-    return total
+        heights.append(max((_bottom(b) for b in content_boxes(page) if _is_content(b)),
+                           default=top) - top)
+    return heights
 
 
 def _is_content(box: object) -> bool:

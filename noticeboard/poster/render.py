@@ -24,7 +24,7 @@ from noticeboard.checks.item import CheckedItem
 from noticeboard.checks.privacy import guard_poster, walk_strings
 from noticeboard.errors import Finding, Localized, NoticeboardError, clipped, error, format_field_path
 from noticeboard.poster import compare
-from noticeboard.poster.context import TEMPLATE_FILTERS, poster_context, title_of, title_size_pt
+from noticeboard.poster.context import TEMPLATE_FILTERS, poster_context
 
 if TYPE_CHECKING:  # annotations only: importing WeasyPrint is engine.py's business
     from noticeboard.poster.engine import CSS, Document, FontConfiguration
@@ -32,21 +32,35 @@ if TYPE_CHECKING:  # annotations only: importing WeasyPrint is engine.py's busin
 PAPER_SIZES_MM = {"A3": (297, 420), "A4": (210, 297)}
 ITEM_DESCRIPTION = "公开事项源数据（YAML）"
 SETTINGS_DESCRIPTION = "村、乡镇设置（YAML）"
-# Short posters are enlarged until they fill the sheet (read from two metres);
-# the base size is 16 pt on A3, scaled for A4.
-BASE_FONT_PT = {"A3": 16.0, "A4": 11.3}
-TITLE_REM = 2.3  # the title's size relative to body text, when it fits on one line
-MAX_SCALE = 1.6
-MIN_SCALE = 0.8  # a poster is shrunk at most this far to save a sheet (unless a township says)
-FIT_STEPS = 3  # layouts after the first, at most
-GROWTH = 1.1  # a table's height grows a little faster than its scale (cells re-wrap)
-TEXT_GROWTH = 1.5  # a short poster is mostly text: more lines, each taller (measured 1.3–1.7)
-FILL = 0.97  # aim just under a full sheet
-ACCEPT_FILL = 0.85  # a one-sheet poster filled this far is accepted, not searched further
-PACKING = 0.95  # share of a sheet a table fills across page breaks (rows are not split)
-MIN_STEP = 0.01  # scales closer than this are not worth another layout
-MULTI_FILL = 0.9  # a poster of several sheets is accepted once it fills them this far
-
+# The township type scale (issue 27; docs/typography.md): the body text sizes a poster
+# may be set at, in points, per paper. The smallest is the minimum for reading at a
+# distance (an A3 board from one to two metres, an A4 sheet at arm's length); a poster
+# never goes below it, it takes more sheets. A township may raise the floor
+# (`defaults.min_body_pt`), never lower it.
+TYPE_SCALE_PT = {"A3": (16.0, 19.0, 23.0), "A4": (11.5, 13.5, 16.0)}
+BASE_FONT_PT = {paper: steps[0] for paper, steps in TYPE_SCALE_PT.items()}  # scale 1
+# The written minimums for reading at a distance (docs/typography.md), in points: table
+# text, and any text at all (notes, the posting window, page numbers). The smallest
+# step gives them; the layout audit asserts them on every poster.
+MIN_TABLE_PT = {"A3": 12.5, "A4": 9.0}
+MIN_TEXT_PT = {"A3": 11.0, "A4": 8.0}
+# Sizes in rem of the body step that the renderer sets itself (poster.css sets the rest).
+TITLE_REM, LONG_TITLE_REM = 2.0, 1.6  # h1, h1.long
+PAGE_NUMBER_REM = 0.7  # the page number and the running title of continuation sheets
+FIGURE_REM = 1.4  # a key figure at most; less when its box cannot hold the longest
+FIGURE_PADDING_REM = 0.6  # `.figure` padding, left and right
+FIGURE_SLACK = 1.12  # bold figures run a little wider than text_em counts
+FILL = 0.97  # the estimate aims just under a full sheet
+# Then the spacing (issue 27): what a step leaves over goes first to the lines and rows
+# (opened up by at most MAX_SPACING), then to the template's springs; a poster of
+# several sheets opens up so its last sheet is at least TAIL_FILL full.
+LINE_HEIGHTS = (("html", 1.55), (".notice-body", 1.8))  # poster.css's line heights
+ROW_PADDING_REM = 0.26  # `.rows td` padding, top and bottom
+MAX_SPACING, TAIL_MAX_SPACING = 1.25, 1.6
+SPACE_BELOW = 0.85  # a one-sheet poster filled less than this is opened up
+SPACE_AIM = 0.95  # ...aiming at this share of its sheet
+TAIL_FILL = 0.5  # the last sheet of several at least this full
+TAIL_AIM = 0.7
 
 def builtin_template_dir() -> Path:
     """Templates ship inside the wheel; in a source checkout they sit beside the package."""
@@ -119,49 +133,68 @@ class ContainedLoader(jinja2.BaseLoader):
 
 @dataclass
 class _ScaledLayout:
-    """One poster's parsed HTML, laid out at any scale of its text."""
+    """One poster's parsed HTML, laid out at any step of the type scale."""
 
     html: Any
     stylesheet: Any
     font_config: Any
     fetcher: Any
     paper: str
-    title_max_pt: float
+    figures: tuple[tuple[int, float], ...] = ()  # (boxes, longest value in em) per `.figures`
     count: int = 0  # layouts made (the benchmark's passes per poster)
 
-    def __call__(self, scale: float) -> Document:
+    def __call__(self, scale: float, spacing: float = 1.0) -> Document:
         from noticeboard.poster import engine
 
         self.count += 1
-        root_pt = BASE_FONT_PT[self.paper] * scale
-        title_pt = min(self.title_max_pt, TITLE_REM * root_pt)
-        sizes = engine.scale_stylesheet(root_pt, title_pt, self.fetcher, self.font_config)
+        css = step_css(BASE_FONT_PT[self.paper] * scale, self.paper, self.figures, spacing)
+        sizes = engine.step_stylesheet(css, self.fetcher, self.font_config)
         return engine.lay_out(self.html, [self.stylesheet, sizes], self.font_config)
 
 
-def fit_to_sheets(layout: _ScaledLayout, min_scale: float = MIN_SCALE,
+def step_css(body_pt: float, paper: str, figures: tuple[tuple[int, float], ...] = (),
+             spacing: float = 1.0) -> str:
+    """The sizes of one step: the root (the body text; poster.css sets everything else in
+    rem), the page number and running title (margin boxes do not follow rem), and the
+    key figures, at most 1.4rem and narrower when the longest would not fit its box;
+    with `spacing` over 1, lines and table rows opened up by that factor."""
+    css = (f"html {{ font-size: {body_pt:.2f}pt }} "
+           f"@page {{ @bottom-center {{ font-size: {PAGE_NUMBER_REM * body_pt:.2f}pt }} "
+           f"@top-center {{ font-size: {PAGE_NUMBER_REM * body_pt:.2f}pt }} }}")
+    if figures:
+        width_mm = PAPER_SIZES_MM[paper][0] - PAGE_MARGINS_MM[1] - PAGE_MARGINS_MM[3]
+        room = min((width_mm * PT_PER_MM / boxes - FIGURE_PADDING_REM * body_pt)
+                   / (longest * FIGURE_SLACK) for boxes, longest in figures if longest > 0)
+        # A property poster.css reads, so that a township's own stylesheet still has the last word.
+        css += f" html {{ --figure-size: {min(FIGURE_REM * body_pt, room):.2f}pt }}"
+    if spacing > 1.0:
+        css += "".join(f" {selector} {{ line-height: {height * spacing:.3f} }}"
+                       for selector, height in LINE_HEIGHTS)
+        css += (f" .rows td {{ padding-top: {ROW_PADDING_REM * spacing:.3f}rem;"
+                f" padding-bottom: {ROW_PADDING_REM * spacing:.3f}rem }}")
+    return css
+
+
+def fit_to_sheets(layout: _ScaledLayout, scales: tuple[float, ...],
                   estimate: Estimate | None = None) -> tuple[Document, float]:
-    """The largest scale in [min_scale, MAX_SCALE] that prints on the fewest sheets.
+    """The largest step of the type scale (`scales`, as multiples of the smallest) that
+    prints on the fewest sheets the smallest step needs.
 
-    The policy for long documents: the body text is never set below the minimum
-    readable size (`min_scale` of the base size; a township sets it as
-    `defaults.min_body_pt`), and within that a poster takes the fewest sheets it
-    can, at the largest size that fills them. A poster that cannot save a sheet
-    by shrinking to that size stays at the base size; a short one grows (up to
-    MAX_SCALE) to fill its sheet; no scale may push content past the right margin.
-
-    With an `estimate` of the content's height (the built-in templates), the first
-    layout is at the scale it predicts rather than at 1: most posters are then laid
-    out once. A wrong estimate costs layouts, not the poster: a layout is accepted
-    by what it measures, and if the sheets the estimate aimed at cannot be reached
-    the search starts again from the base size.
+    The policy (docs/typography.md): text is never set below the smallest step, the
+    written minimum for reading at a distance; a poster that does not fit one sheet
+    takes more sheets, at the largest step that needs no more of them than the
+    smallest does. A short poster is set at the largest step, and the space left on
+    its sheet goes to the template's springs (engine.pin_to_bottom), not to a larger
+    size. With an `estimate` of the content's height (the built-in templates), the
+    first layout is at the step it predicts, and is accepted when it takes the sheets
+    predicted; otherwise the steps are laid out largest first, then smallest.
     """
-    return _Fitter(layout, min_scale, estimate).fit()
+    return _Fitter(layout, scales, estimate).fit()
 
 
 @dataclass
 class _Made:
-    """One layout's measurements; its document is kept only while it is the best so far."""
+    """One layout's measurements; its document is kept only while it may be chosen."""
 
     scale: float
     pages: int
@@ -171,44 +204,18 @@ class _Made:
 
 
 class _Fitter:
-    """Lays a poster out at as few scales as it can, keeping only the best layout made.
+    """Lays a poster out at as few steps as it can, keeping only layouts that may be chosen."""
 
-    The first layout is at the scale the estimate predicts (see `Estimate`), or at
-    scale 1 without one. A layout at scale 1 measures the content's height; the
-    scale for the target number of sheets is predicted from it (height grows as
-    scale**GROWTH), and a layout that fits and fills its sheets well enough is
-    accepted instead of searching for the last percent. A prediction that misses is
-    corrected from the heights measured so far, within the bounds the layouts made
-    so far have set. No scale is laid out twice; a superseded layout is dropped at once.
-    """
-
-    def __init__(self, layout: _ScaledLayout, min_scale: float, estimate: Estimate | None = None):
-        self.layout, self.min_scale, self.estimate = layout, min(min_scale, 1.0), estimate
+    def __init__(self, layout: _ScaledLayout, scales: tuple[float, ...],
+                 estimate: Estimate | None = None):
+        self.layout, self.estimate = layout, estimate
+        self.scales = tuple(sorted(set(scales), reverse=True))  # largest first
         self.made: dict[float, _Made] = {}
-        self.best: _Made | None = None
-        self.sheets = 1
         self.usable = 0.0
-
-    def fits(self, made: _Made) -> bool:
-        return made.pages <= self.sheets and not made.wide
-
-    def rank(self, made: _Made) -> tuple[bool, bool, int, float]:
-        fits = self.fits(made)
-        return (not made.wide, fits, 0 if fits else -made.pages, made.scale)
-
-    def accepted(self, made: _Made) -> bool:
-        """Fits its sheets and fills them (a one-sheet poster: ACCEPT_FILL of the sheet,
-        or it is at MAX_SCALE; a longer one: MULTI_FILL of its sheets, or at scale 1)."""
-        if not self.fits(made):
-            return False
-        if self.sheets == 1:
-            return made.scale >= MAX_SCALE or made.height >= ACCEPT_FILL * self.usable
-        return made.scale >= 1.0 or made.height >= MULTI_FILL * self.sheets * self.usable
 
     def make(self, scale: float) -> _Made:
         from noticeboard.poster.engine import overflows_right, usable_height, used_height
 
-        scale = round(scale, 3)
         if scale in self.made:
             return self.made[scale]
         document = self.layout(scale)
@@ -216,136 +223,116 @@ class _Fitter:
         made = _Made(scale, len(document.pages), used_height(document), overflows_right(document),
                      document)
         self.made[scale] = made
-        if self.best is None or self.rank(made) > self.rank(self.best):
-            self.best, superseded = made, self.best
-        else:
-            superseded = made
-        if superseded is not None:
-            superseded.document = None  # a layout is tens of MB of boxes: free it now
-            gc.collect()  # (the renderer pauses automatic collection while fitting)
         return made
 
     def fit(self) -> tuple[Document, float]:
-        guess = self.estimate.first_scale(self.min_scale) if self.estimate else None
-        if guess is not None:
-            scale, self.sheets = guess
+        smallest = self.scales[-1]
+        if self.estimate is not None:
+            scale, sheets = self.estimate.first_step(self.scales)
             first = self.make(scale)
-            if not first.wide:
-                self.search(first, FIT_STEPS - 1)
-                assert self.best is not None
-                if self.fits(self.best):
-                    return self._result()
-            self.sheets = 1  # the estimate was wrong: decide again from the base size
-        return self.from_base()
+            if not first.wide and first.pages == sheets:  # fewer: the estimate was wrong
+                return self._chosen(first)
+        largest = self.make(self.scales[0])
+        if not largest.wide and largest.pages == 1:
+            return self._chosen(largest)
+        least = self.make(smallest)
+        if least.wide:
+            return self._chosen(least)  # only the caller can say why (too_wide)
+        # Pages grow with the step: the largest step that needs no more sheets.
+        for scale in self.scales:
+            made = self.make(scale)
+            if not made.wide and made.pages <= least.pages:
+                return self._chosen(made)
+            made.document = None  # never chosen now: a layout is tens of MB of boxes
+            gc.collect()  # (the renderer pauses automatic collection while fitting)
+        return self._chosen(least)
 
-    def from_base(self) -> tuple[Document, float]:
-        first = self.make(1.0)
-        if first.wide:
-            self.sheets = max(first.pages, 1)
-            self.make(self.min_scale)  # a long unbroken string: only shrinking can help
-            return self._result()
-        if first.pages == 1:
-            self.sheets = 1
-            aim = min(MAX_SCALE, _predict(1.0, first.height, self.usable * FILL, TEXT_GROWTH))
-            if aim < 1.0 + MIN_STEP or first.height >= ACCEPT_FILL * self.usable:
-                return self._result()
-        else:
-            # The fewest sheets at the smallest readable size (page breaks waste a little).
-            self.sheets = max(1, math.ceil(first.height * self.min_scale ** GROWTH
-                                           / (self.usable * PACKING)))
-            if self.sheets >= first.pages:
-                return self._result()  # no sheet to save: print at the base size
-            aim = max(self.min_scale, _predict(1.0, first.height, self.sheets * self.usable * FILL,
-                                               GROWTH))
-        self.search(self.make(aim), FIT_STEPS - 1)
-        return self._result()
+    def _chosen(self, made: _Made) -> tuple[Document, float]:
+        for other in self.made.values():
+            if other is not made:
+                other.document = None  # a layout is tens of MB of boxes: free it now
+        assert made.document is not None
+        spaced = self._spaced(made)
+        if spaced is not None:
+            made.document = None
+            gc.collect()
+            return spaced, made.scale
+        return made.document, made.scale
 
-    def search(self, made: _Made, steps: int) -> None:
-        """From a layout made, correct the scale up to `steps` times until one is accepted."""
-        for _ in range(steps):
-            if self.accepted(made):
-                return
-            aim = self._correct(made)
-            if aim is None:
-                return
-            made = self.make(aim)
+    def _spaced(self, made: _Made) -> Document | None:
+        """The chosen step laid out once more with its lines and rows opened up, when it
+        leaves much of its sheet empty (or a short last sheet) and the opened-up layout
+        still takes the same sheets; None to keep the layout as it is. Height grows
+        less than the spacing (margins, rules and figures do not open up), so the aim
+        is approached from below."""
+        from noticeboard.poster.engine import overflows_right, page_heights
 
-    def _correct(self, made: _Made) -> float | None:
-        """The next scale: predicted from this layout's height with the growth measured
-        between the layouts made so far, kept between the largest scale that fits and
-        the smallest that does not; None when that interval is too narrow to bother."""
-        fitting = [m.scale for m in self.made.values() if self.fits(m)]
-        failing = [m.scale for m in self.made.values() if not self.fits(m)]
-        low = max(fitting, default=self.min_scale - MIN_STEP)
-        high = min(failing, default=MAX_SCALE + MIN_STEP)
-        high = min(high, MAX_SCALE + MIN_STEP) if self.sheets == 1 else min(high, 1.0 + MIN_STEP)
-        if high - low < 2 * MIN_STEP:
+        assert made.document is not None
+        if made.wide or made.height <= 0:
             return None
-        others = [m for m in self.made.values() if m is not made and not m.wide and m.height > 0]
-        growth = GROWTH
-        if others and not made.wide:
-            nearest = min(others, key=lambda m: abs(m.scale - made.scale))
-            if abs(nearest.scale - made.scale) > MIN_STEP:
-                measured = math.log(made.height / nearest.height) / math.log(made.scale / nearest.scale)
-                growth = min(max(measured, 0.8), 2.0)
-        target = self.sheets * self.usable * FILL
-        aim = made.scale if made.wide else _predict(made.scale, made.height, target, growth)
-        if not low + MIN_STEP <= aim <= high - MIN_STEP:
-            aim = (low + high) / 2
-        return aim
-
-    def _result(self) -> tuple[Document, float]:
-        assert self.best is not None and self.best.document is not None
-        return self.best.document, self.best.scale
+        if made.pages == 1:
+            if made.height >= SPACE_BELOW * self.usable:
+                return None
+            spacing = min(MAX_SPACING, SPACE_AIM * self.usable / made.height)
+        else:
+            last = page_heights(made.document)[-1]
+            if last >= TAIL_FILL * self.usable:
+                return None
+            spacing = min(TAIL_MAX_SPACING, (made.height - last + TAIL_AIM * self.usable)
+                          / made.height)
+        document = self.layout(made.scale, spacing)
+        if len(document.pages) != made.pages or overflows_right(document):
+            return None
+        return document
 
 
-# ---- the first scale, estimated before any layout ---------------------------------
+# ---- the first step, estimated before any layout ---------------------------------
 # A layout is the costly step (WeasyPrint's cascade, boxes and lines: 50 ms for a
 # notice, 2 s for a 200-row table), so the first one should already be at the right
-# scale. The estimate knows the geometry of the built-in templates (poster.css,
+# step. The estimate knows the geometry of the built-in templates (poster.css,
 # base.html.j2) for the kinds posted most: notices (lines of body text) and the
 # finance and relief ledgers (table rows). A township's own templates, and other
-# kinds, get no estimate: their first layout is at scale 1, as before.
+# kinds, get no estimate: they are laid out at the largest step first.
 # tests/poster/test_render.py lays posters out and compares, so a stylesheet change that
 # makes the estimate wrong fails there; a wrong estimate costs layouts, not posters.
 PAGE_MARGINS_MM = (16, 18, 18, 18)  # base.html.j2's @page margins: top, right, bottom, left
-PX_PER_MM, PX_PER_PT = 96 / 25.4, 4 / 3  # WeasyPrint measures in CSS pixels
-# What a poster holds besides its ledger rows and body paragraphs, in rem at scale 1:
-# band, title, meta line, figures, headings, table headers and totals, closing, signature.
-FIXED_REM = {"notice": 18.1, "finance": 42.65, "relief": 36.95}
+PX_PER_MM, PX_PER_PT, PT_PER_MM = 96 / 25.4, 4 / 3, 72 / 25.4  # WeasyPrint measures in CSS pixels
+# What a poster holds besides its ledger rows and body paragraphs, in rem:
+# band, title (one line), meta line, figures, headings, table headers and totals, closing, signature.
+FIXED_REM = {"notice": 17.85, "finance": 40.25, "relief": 36.6}
 ROW_REM = 1.81  # a one-line `.rows` row: 0.8rem x 1.55, padding 0.26rem twice, a 1px rule
 BREAK_REM = 1.0  # a page break: the table header repeated (1.9rem) when it falls in a table
 # Paragraphs that wrap, by class: (font size in rem, line height in em, first-line indent in em).
-TEXT_BLOCKS = {"notice-body": (1.2, 1.8, 2.0), "brief": (1.7, 1.8, 2.0),
-               "balance": (0.9, 1.55, 0.0), "lead": (0.95, 1.55, 2.0), "review": (0.75, 1.55, 0.0)}
+TEXT_BLOCKS = {"notice-body": (1.0, 1.8, 2.0), "balance": (1.0, 1.55, 0.0),
+               "lead": (1.0, 1.55, 2.0), "review": (0.75, 1.55, 0.0)}
 TITLE_LINE_EM = 1.3  # h1 line height
 REVIEW_BELOW_EM = 0.27  # `.review` margin-bottom (0.2rem at 0.75rem)
 BODY_TOP_REM = 0.6  # `.notice-body` margin-top
 GAP_EM = 0.5  # `.notice-body p.gap` margin-top (a blank line typed)
 WIDE_EM, NARROW_EM = 1.0, 0.55  # advance of a CJK (full-width) character, and of another
-SPARE = 0.98  # the estimate counts sheets at the smallest size with 2 % to spare
-SCAN_STEP = 0.005  # scales tried (arithmetic only) when looking for the estimated fit
+SPARE = 0.98  # the estimate counts sheets at the smallest step with 2 % to spare
 
 
 @dataclass(frozen=True)
 class Estimate:
-    """The height a poster of the built-in templates takes at any scale, from its HTML."""
+    """The height a poster of the built-in templates takes at any step, from its HTML."""
 
     fixed_rem: float
     rows: int  # one-line ledger rows
     paragraphs: tuple[tuple[float, float, float, float], ...]  # font rem, line em, advance em, above em
-    root_px: float  # the root font size at scale 1
+    root_px: float  # the root font size at scale 1 (the smallest step)
     width_px: float  # the text column
     usable_px: float  # the sheet between its top and bottom margins
-    title_cap_rem: float = TITLE_REM  # the largest title that fits one line, in rem at scale 1
+    title: tuple[float, float] = (0.0, 2.0)  # the title's advance in em, and its size in rem
 
     def height(self, scale: float, breaks: bool = True) -> float:
         """Content height in CSS pixels at `scale` (summed over sheets, like used_height),
         with an allowance for page breaks unless `breaks` is False."""
         root = self.root_px * scale
-        # The title grows with the scale until it would take two lines (_ScaledLayout).
         rem = self.fixed_rem + self.rows * ROW_REM
-        rem -= TITLE_LINE_EM * (TITLE_REM - min(TITLE_REM, self.title_cap_rem / scale))
+        advance, title_rem = self.title
+        per_line = max(1, math.floor(self.width_px / (title_rem * root)))
+        rem += title_rem * TITLE_LINE_EM * (max(1, math.ceil(advance / per_line)) - 1)
         for font, line, advance, above in self.paragraphs:
             per_line = max(1, math.floor(self.width_px / (font * root)))
             rem += font * (line * max(1, math.ceil(advance / per_line)) + above)
@@ -354,37 +341,20 @@ class Estimate:
             return height
         return height + max(0, math.ceil(height / self.usable_px) - 1) * BREAK_REM * root
 
-    def first_scale(self, min_scale: float) -> tuple[float, int] | None:
-        """(scale, sheets) to lay out at first, or None to start at scale 1 (a poster
-        that fills one sheet at the base size, or that cannot save a sheet)."""
-        usable = self.usable_px
-        base = self.height(1.0)
-        if base <= FILL * usable:  # room to spare on one sheet: grow
-            return self._largest(1.0, MAX_SCALE, FILL * usable), 1
-        if base <= usable:
-            return None
-        # Shrink only when even perfectly packed sheets could not hold it at the base
-        # size (a poster printed at 1 is never shrunk without saving a sheet); the
-        # sheets at the smallest size are counted with a little to spare (if they
-        # cannot be reached, the fit starts again from the base size).
-        sheets = max(1, math.ceil(self.height(min_scale) / (usable * SPARE)))
-        if sheets >= math.ceil(self.height(1.0, breaks=False) / usable):
-            return None
-        return self._largest(min_scale, 1.0, sheets * FILL * usable), sheets
-
-    def _largest(self, low: float, high: float, target: float) -> float:
-        """The largest scale in [low, high] whose estimated height is within `target`."""
-        steps = int((high - low) / SCAN_STEP + 1e-9)
-        for step in range(steps + 1):
-            scale = round(high - step * SCAN_STEP, 3)
-            if self.height(scale) <= target:
-                return scale
-        return low
+    def first_step(self, scales: tuple[float, ...]) -> tuple[float, int]:
+        """(scale, sheets): the largest step estimated to need no more sheets than the
+        smallest step does, and that many sheets."""
+        ordered = sorted(scales, reverse=True)
+        sheets = max(1, math.ceil(self.height(ordered[-1]) / (self.usable_px * SPARE)))
+        for scale in ordered:
+            if self.height(scale) <= sheets * FILL * self.usable_px:
+                return scale, sheets
+        return ordered[-1], sheets
 
 
-def estimate(root: Any, paper: str, title_max_pt: float) -> Estimate | None:
-    """The estimate for a poster whose parsed HTML is `root` (`<html>`) and whose title
-    is set at most `title_max_pt`, or None when it is not a kind the estimate knows."""
+def estimate(root: Any, paper: str) -> Estimate | None:
+    """The estimate for a poster whose parsed HTML is `root` (`<html>`), or None when it
+    is not a kind the estimate knows."""
     body = root.find("body")
     kinds = [c[len("kind-"):] for c in _classes(body) if c.startswith("kind-")]
     if not kinds or kinds[0] not in FIXED_REM:
@@ -396,7 +366,7 @@ def estimate(root: Any, paper: str, title_max_pt: float) -> Estimate | None:
     for element in root.iter():
         classes = _classes(element)
         if element.tag == "section" and "notice-body" in classes:
-            font, line, indent = TEXT_BLOCKS["brief" if "brief" in classes else "notice-body"]
+            font, line, indent = TEXT_BLOCKS["notice-body"]
             paragraphs.append((1.0, 0.0, 0.0, BODY_TOP_REM))  # its top margin
             for paragraph in element.iter("p"):
                 inner = _classes(paragraph)
@@ -406,11 +376,29 @@ def estimate(root: Any, paper: str, title_max_pt: float) -> Estimate | None:
             font, line, indent = TEXT_BLOCKS[known[0]]
             below = REVIEW_BELOW_EM if known[0] == "review" else 0.0
             paragraphs.append((font, line, indent + _advance_em(element), below))
+    heading = root.find(".//h1")
+    title = (_advance_em(heading) if heading is not None else 0.0,
+             LONG_TITLE_REM if "long" in _classes(heading) else TITLE_REM)
     width_mm, height_mm = PAPER_SIZES_MM[paper]
     top, right, bottom, left = PAGE_MARGINS_MM
     return Estimate(FIXED_REM[kinds[0]], rows, tuple(paragraphs),
                     BASE_FONT_PT[paper] * PX_PER_PT, (width_mm - left - right) * PX_PER_MM,
-                    (height_mm - top - bottom) * PX_PER_MM, title_max_pt / BASE_FONT_PT[paper])
+                    (height_mm - top - bottom) * PX_PER_MM, title)
+
+
+def figure_widths(root: Any) -> tuple[tuple[int, float], ...]:
+    """(boxes, the longest value's advance in em) for each row of key figures."""
+    from noticeboard.poster.context import text_em
+
+    found = []
+    for table in root.iter("table"):
+        if "figures" not in _classes(table):
+            continue
+        values = [" ".join("".join(v.itertext()).split()) for v in table.iter("div")
+                  if "value" in _classes(v)]
+        if values:
+            found.append((len(values), max(text_em(v) for v in values)))
+    return tuple(found)
 
 
 def _classes(element: Any) -> list[str]:
@@ -566,14 +554,13 @@ class Renderer:
         # Relative URLs in a template are relative to the folder templates come from.
         fetcher = engine.TemplateFetcher(template_folders(override_dir))
         document_html = engine.parse_html(source, override_dir or builtin_template_dir(), fetcher)
-        layout = _ScaledLayout(
-            document_html, stylesheet, self.font_config, fetcher,
-            paper, title_size_pt(title_of(checked.item, checked.setting), paper))
+        tree = engine.element_tree(document_html)
+        layout = _ScaledLayout(document_html, stylesheet, self.font_config, fetcher, paper,
+                               figure_widths(tree))
         # The estimate knows the built-in templates only.
-        guess = (estimate(engine.element_tree(document_html), paper, layout.title_max_pt)
-                 if override_dir is None else None)
+        guess = estimate(tree, paper) if override_dir is None else None
         with engine.missing_glyphs() as missing:  # WeasyPrint reports them while drawing
-            document, scale = fit_to_sheets(layout, self._min_scale(checked, paper), guess)
+            document, scale = fit_to_sheets(layout, self._scales(checked, paper), guess)
             limit = checked.setting.defaults.max_sheets
             if len(document.pages) > limit:  # what check's estimate could not see coming
                 raise NoticeboardError([error("poster_sheets_over_limit", sheets=len(document.pages),
@@ -616,11 +603,13 @@ class Renderer:
             raise NoticeboardError([finding.located(checked.path, {})])
 
     @staticmethod
-    def _min_scale(checked: CheckedItem, paper: str) -> float:
-        """The smallest scale a long poster may shrink to: the township's minimum
-        readable body size, or MIN_SCALE of the base size."""
-        min_body_pt = checked.setting.defaults.min_body_pt
-        return MIN_SCALE if min_body_pt is None else min(1.0, min_body_pt / BASE_FONT_PT[paper])
+    def _scales(checked: CheckedItem, paper: str) -> tuple[float, ...]:
+        """The steps a poster may be set at, as multiples of the smallest: the paper's type
+        scale, from the township's minimum body size up when it sets a larger one."""
+        steps = TYPE_SCALE_PT[paper]
+        floor = checked.setting.defaults.min_body_pt or steps[0]
+        allowed = [step for step in steps if step >= floor - 1e-9] or [steps[-1]]
+        return tuple(step / BASE_FONT_PT[paper] for step in allowed)
 
     def _pdf(self, document: Document, checked: CheckedItem) -> bytes:
         """PDF/A-3b with the item's YAML (and its village and township settings) attached,

@@ -28,6 +28,7 @@ from noticeboard.errors import (
     os_reason,
     warning,
 )
+from noticeboard.sources.typing_slips import always_slips, slips_behind_error
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 20
@@ -91,8 +92,26 @@ def load_yaml_file(path: Path) -> LoadedYaml:
     if text is None:
         raise NoticeboardError([_at(path, f) for f in notes])
     data, lines = parse_yaml_text(text, path)
+    _refuse_typing_slips(text, path, data)
     notes += values_cut_by_hash(text, data)
     return LoadedYaml(path, raw, data, lines, [_at(path, n) for n in notes])
+
+
+def _refuse_typing_slips(text: str, path: Path, data: Any) -> None:
+    """A Chinese keyboard's slips that still parse (typing_slips.py): an ideographic-space
+    indent, a full-width comma in brackets, a file that read as one text for its ：."""
+    slips = always_slips(text)
+    if not isinstance(data, dict | list):
+        slips += slips_behind_error(text, None)
+    if slips:
+        raise NoticeboardError([slip.finding(path) for slip in slips])
+
+
+def _explained_syntax_error(path: Path, exc: yaml.MarkedYAMLError, text: str) -> list[Finding]:
+    """The slips that caused a syntax error, each on its own line; else PyYAML's problem."""
+    mark = exc.problem_mark or exc.context_mark
+    slips = slips_behind_error(text, mark.line + 1 if mark is not None else None)
+    return [slip.finding(path) for slip in slips] or [_syntax_finding(path, exc, text)]
 
 
 def decode_text(raw: bytes) -> tuple[str | None, list[Finding]]:
@@ -173,10 +192,22 @@ _CHINESE_RANGES = (
 )
 
 
+def _in_gbk(ch: str) -> bool:
+    """Whether Notepad's GBK (Windows code page 936) holds `ch`: ≥ → √ ⅰ are as much a
+    clerk's characters as Han ones. GB18030's four-byte rest (beyond the Han ranges) is
+    where a file in another encoding lands, and stays refused."""
+    try:
+        ch.encode("gbk")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _first_implausible(text: str) -> int | None:
     """The line of the first character a clerk's GBK file would not hold, if any."""
     for index, ch in enumerate(text):
-        if ord(ch) >= 0x80 and not any(low <= ord(ch) <= high for low, high in _CHINESE_RANGES):
+        if ord(ch) >= 0x80 and not _in_gbk(ch) and \
+                not any(low <= ord(ch) <= high for low, high in _CHINESE_RANGES):
             return text[:index].count("\n") + 1
     return None
 
@@ -194,7 +225,7 @@ def parse_yaml_text(text: str, path: Path) -> tuple[Any, dict[FieldPath, int]]:
     except _Refusal as refusal:
         raise NoticeboardError([_refusal_finding(path, refusal)]) from None
     except yaml.MarkedYAMLError as exc:
-        raise NoticeboardError([_syntax_finding(path, exc, text)]) from None
+        raise NoticeboardError(_explained_syntax_error(path, exc, text)) from None
     except yaml.YAMLError as exc:
         raise NoticeboardError([_at(path, error("yaml_syntax", problem=_unknown(str(exc))))]) \
             from None

@@ -28,7 +28,7 @@ GBK = "警告: 文件按 GBK/GB18030 编码读取；建议另存为 UTF-8，以�
 CASES: dict[str, tuple[int, list[str]]] = {
     # YAML
     "yaml-unclosed-bracket.yaml": (1, [":3: 错误: 方括号 [ ] 没有配对：列表少了「]」，或者内容里的逗号、冒号需要加引号"]),
-    "yaml-tab-indent.yaml": (1, [":6: 错误: 这一行用了 Tab 键缩进，YAML 只允许空格缩进，请把 Tab 换成空格"]),
+    "yaml-tab-indent.yaml": (1, [":6: 错误: 第 1 个字处是 Tab 键（跳格），YAML 只允许用空格缩进，请把它换成空格"]),
     "yaml-duplicate-key.yaml": (1, [":7: 错误: 「title」写了两次（第 2 行和第 7 行），请删掉一处"]),
     "yaml-list-at-top.yaml": (1, [":1: 错误: 文件顶层应是「键: 值」的形式，例如 类型: 财务公开"]),
     "yaml-scalar-at-top.yaml": (1, [":1: 错误: 文件顶层应是「键: 值」的形式，例如 类型: 财务公开"]),

@@ -55,3 +55,22 @@ def test_posters_name_a_documented_fallback_list_of_families(village):
     for family in (*SERIF_FALLBACK, *SANS_FALLBACK):
         if "CN" not in family:  # the CN cuts are the same faces as SC, named once in the guide
             assert family in guide, family
+
+
+def test_without_fontconfig_check_says_so_once_never_silently(township):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import NOTICE_YAML, write
+
+    write(township / "双河村" / "a.yaml", NOTICE_YAML)
+    write(township / "双河村" / "b.yaml", NOTICE_YAML)
+    result = subprocess.run([sys.executable, "-m", "noticeboard", "check"], cwd=township,
+                            capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "PATH": "/nonexistent"})  # no fc-list
+    assert result.stdout.splitlines() == [
+        "-: 警告: 没有找到 fontconfig（fc-list 命令），检查时无法核对每个字有没有字体能印出来；"
+        "请安装 fontconfig（make setup 会装），否则生成海报时缺字会印成空白方框",
+        "检查了 2 个文件：0 个错误，1 个警告",
+    ]

@@ -5,13 +5,24 @@ import pytest
 from noticeboard.clerk.skeletons import skeleton
 from noticeboard.kinds import KINDS
 from noticeboard.sources.loader import load_yaml_file
-from tests.conftest import check_text, write
+from tests.conftest import check_text, filled_skeleton, write
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
-def test_skeleton_checks_clean(village, kind):
-    checked = check_text(village, skeleton(kind))
+def test_skeleton_checks_clean_once_its_samples_are_confirmed(village, kind):
+    checked = check_text(village, filled_skeleton(kind))
     assert [f.format() for f in checked.findings] == []
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_every_marked_sample_of_a_skeleton_is_refused_on_its_line(village, kind):
+    text = skeleton(kind)
+    marked = [n for n, line in enumerate(text.splitlines(), 1)
+              if "【示例】" in line and not line.lstrip().startswith("#")]
+    checked = check_text(village, text)
+    assert marked  # every skeleton carries samples: a name, a date
+    assert sorted({f.line for f in checked.findings if f.code == "placeholder_sample"}) == marked
+    assert {f.code for f in checked.findings} == {"placeholder_sample"}
 
 
 @pytest.mark.parametrize("kind", list(KINDS))

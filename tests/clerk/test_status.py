@@ -147,3 +147,14 @@ def test_an_empty_period_is_misuse_not_this_quarter(township):
     result = runner.invoke(app, ["status", str(township), "--period", ""], prog_name="noticeboard")
     assert result.output.splitlines()[-1] == "错误：--period 的值不对：「」不是有效的期间，请写成 2026-Q3、2026-10 或 2026"
     assert result.exit_code == 2
+
+
+def test_status_inside_a_village_folder_lists_that_village_once(township, monkeypatch):
+    """The README's default is "this folder": it is the village, not a nameless extra one."""
+    setup_tree(township)
+    monkeypatch.chdir(township / "双河村")
+    result = runner.invoke(app, ["status", "--period", "2026-Q3", "--today", "2026-10-12"])
+    assert result.output == (
+        "村      财务收支公开  救助补助发放公示\n"
+        "双河村  公示中        7月已公开 8月已公开 9月缺失\n")
+    assert result.exit_code == 1

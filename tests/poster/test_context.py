@@ -11,9 +11,11 @@ from noticeboard.poster.context import (
     bind_tail,
     blocks,
     grid,
+    keep_whole,
     short_end,
     text_em,
-    title_size_pt,
+    title_is_long,
+    title_lines,
 )
 
 
@@ -54,10 +56,32 @@ def test_window_end_is_written_without_repeating_year_or_month():
     assert short_end(start, date(2027, 1, 2)) == "2027年1月2日"
 
 
-def test_title_size_shrinks_with_length_but_not_below_readable():
-    assert title_size_pt("短标题", "A3") > title_size_pt("一个长得多得多的标题" * 2, "A3")
-    assert title_size_pt("标" * 200, "A3") == 28.0
-    assert title_size_pt("标" * 200, "A4") < 28.0
+def test_a_title_is_set_smaller_only_when_two_lines_would_not_hold_it():
+    assert not title_is_long("双河村2026年第三季度财务收支公开")
+    assert title_is_long("双河村关于2027年村道硬化工程一事一议筹资筹劳方案及财政奖补资金使用情况的公示")
+
+
+def test_a_title_of_two_lines_breaks_at_the_balanced_place():
+    assert title_lines("关于开展冬季森林防火和安全用电检查的通知") == (
+        '<span class="half">关于开展冬季森林防火</span><span class="half">和安全用电检查的通知</span>')
+    # a good place (after 年) beats the exact middle, which would split 第三季度
+    assert title_lines("双河村2026年第三季度财务收支公开") == (
+        '<span class="half">双河村2026年</span><span class="half">第三季度财务收支公开</span>')
+    assert title_lines("短标题") == '<span class="half">短标题</span>'  # one line: never broken
+
+
+def test_numbers_with_units_dates_and_times_are_kept_whole():
+    assert keep_whole("全长2.3公里，定于2027年1月1日上午9时30分开工") == (
+        '全长<span class="whole">2.3公里</span>，定于<span class="whole">2027年1月1日</span>'
+        '上午<span class="whole">9时30分</span>开工')
+    assert keep_whole("合计¥9,999,999,999.99元") == (
+        '合计<span class="whole">¥9,999,999,999.99元</span>')
+    assert keep_whole("<b>1</b>") == "&lt;b&gt;1&lt;/b&gt;"  # escaped, a lone digit left as it is
+
+
+def test_the_bound_tail_never_cuts_a_number():
+    assert bind_tail("本期共发放金额12,345.00元。") == (
+        '本期共发放金额<span class="bound"><span class="whole">12,345.00元</span>。</span>')
 
 
 # --- notice typography (issue 17): every typed line a paragraph, with its role ---

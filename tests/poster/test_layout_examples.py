@@ -53,6 +53,14 @@ def test_example_passes_the_layout_audit(rendered, item):
     assert result.problems == [], (item_id(item), result)
 
 
+def test_the_example_township_is_set_in_three_body_sizes_at_most(rendered):
+    """One type scale (issue 27): a board of the township's posters reads as one office's."""
+    from noticeboard.poster.render import TYPE_SCALE_PT
+
+    sizes = {result.body_pt for _, result in rendered.values()}
+    assert sizes <= set(TYPE_SCALE_PT["A3"]) and len(sizes) <= 3, sizes
+
+
 @pytest.mark.parametrize("item", ITEMS, ids=item_id)
 def test_example_matches_its_golden_images(rendered, item, tmp_path):
     pdf, _ = rendered[item]

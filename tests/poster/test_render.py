@@ -74,10 +74,12 @@ def test_character_no_font_has_fails_naming_it_and_the_field(renderer, village):
     assert "请安装含此字的字体" in finding.message()
 
 
-def test_short_notice_is_enlarged_to_fill_its_sheet(renderer, village):
+def test_short_notice_is_set_at_the_largest_step_of_the_type_scale(renderer, village):
+    from noticeboard.poster.render import TYPE_SCALE_PT
+
     poster = render(renderer, village, NOTICE_YAML)
     assert poster.pages == 1
-    assert poster.scale > 1.3
+    assert poster.scale * TYPE_SCALE_PT["A3"][0] == TYPE_SCALE_PT["A3"][-1] == 23.0
 
 
 def test_long_table_runs_on_with_repeated_header_and_page_numbers(renderer, village):
@@ -319,54 +321,54 @@ LONG_NOTICE = NOTICE_YAML.replace("定于11月28日上午9时在村文化礼堂�
     ["定于11月28日上午9时在村文化礼堂开会，请各位代表准时参加，不得缺席，有事请提前向村委会请假。"] * 6))
 
 
-def spy_on_layouts(monkeypatch) -> list[float]:
-    """The scale of every layout made from now on, in order."""
+def spy_on_layouts(monkeypatch) -> list[tuple[float, float]]:
+    """The (scale, spacing) of every layout made from now on, in order."""
     from noticeboard.poster import render as render_module
 
-    scales: list[float] = []
+    layouts: list[tuple[float, float]] = []
     original = render_module._ScaledLayout.__call__
 
-    def spy(self, scale):
-        scales.append(scale)
-        return original(self, scale)
+    def spy(self, scale, spacing=1.0):
+        layouts.append((scale, spacing))
+        return original(self, scale, spacing)
 
     monkeypatch.setattr(render_module._ScaledLayout, "__call__", spy)
-    return scales
+    return layouts
 
 
-def test_no_scale_is_laid_out_twice_and_typical_posters_are_laid_out_once(renderer, village, monkeypatch):
-    scales = spy_on_layouts(monkeypatch)
-    for text in (NOTICE_YAML, RELIEF_YAML, FINANCE_YAML, long_finance(60)):
-        scales.clear()
+STEPS_A3 = (1.0, 19 / 16, 23 / 16)  # 16, 19 and 23 pt
+
+
+def test_a_poster_is_laid_out_at_steps_of_the_scale_only_and_none_twice(renderer, village, monkeypatch):
+    layouts = spy_on_layouts(monkeypatch)
+    for text in (NOTICE_YAML, LONG_NOTICE, RELIEF_YAML, FINANCE_YAML, long_finance(60)):
+        layouts.clear()
         poster = render(renderer, village, text)
-        assert poster.layouts == len(scales) <= 3, scales
-        assert len(set(scales)) == len(scales), scales
+        assert poster.layouts == len(layouts) <= 4, layouts
+        assert len(set(layouts)) == len(layouts), layouts
+        assert {scale for scale, _ in layouts} <= set(STEPS_A3), layouts
+        assert poster.scale in STEPS_A3
     for text in (NOTICE_YAML, RELIEF_YAML, FINANCE_YAML):
-        scales.clear()
+        layouts.clear()
         poster = render(renderer, village, text)
-        assert poster.layouts == 1, scales  # at the scale the HTML's estimate gives
-    scales.clear()
-    notice = render(renderer, village, NOTICE_YAML)
-    assert scales == [notice.scale] and notice.scale > 1.3  # grown to fill at the first layout
+        # at the step the HTML's estimate gives, then at most once more to space it out
+        assert [scale for scale, _ in layouts] in ([poster.scale], [poster.scale] * 2), layouts
 
 
 def test_the_estimate_is_within_a_few_percent_of_the_laid_out_height(renderer, village):
     """The estimate's constants describe poster.css and base.html.j2: a change there that
     makes them wrong fails here (the posters would still be right, at more layouts)."""
     from noticeboard.poster import engine
-    from noticeboard.poster.context import title_of, title_size_pt
     from noticeboard.poster.render import Estimate, _ScaledLayout, builtin_template_dir, estimate
 
     for text in (NOTICE_YAML, LONG_NOTICE, RELIEF_YAML, FINANCE_YAML, long_finance(30)):
         checked = check_text(village, text)
         fetcher = engine.TemplateFetcher([builtin_template_dir()])
         html = engine.parse_html(renderer.html(checked, "A3"), builtin_template_dir(), fetcher)
-        title_max_pt = title_size_pt(title_of(checked.item, checked.setting), "A3")
-        guess = estimate(engine.element_tree(html), "A3", title_max_pt)
+        guess = estimate(engine.element_tree(html), "A3")
         assert isinstance(guess, Estimate)
-        layout = _ScaledLayout(html, renderer.stylesheet(None), renderer.font_config, fetcher, "A3",
-                               title_max_pt)
-        for scale in (0.9, 1.0, 1.25):
+        layout = _ScaledLayout(html, renderer.stylesheet(None), renderer.font_config, fetcher, "A3")
+        for scale in STEPS_A3:
             document = layout(scale)
             if len(document.pages) > 1:
                 continue  # page breaks waste a little: the fitter allows for it
@@ -378,37 +380,36 @@ def test_the_estimate_is_within_a_few_percent_of_the_laid_out_height(renderer, v
 def test_a_wrong_estimate_costs_layouts_not_the_poster(renderer, village, monkeypatch):
     from noticeboard.poster import render as render_module
 
-    right = render(renderer, village, LONG_NOTICE)
-    assert right.layouts == 1 and 1.05 < right.scale < render_module.MAX_SCALE
-    scales = spy_on_layouts(monkeypatch)
-    monkeypatch.setitem(render_module.FIXED_REM, "notice", 2.0)  # far too little: grows too far
-    wrong = render(renderer, village, LONG_NOTICE)
-    assert scales[0] > right.scale and len(scales) > 1
-    assert wrong.pages == 1
-    assert abs(wrong.scale - right.scale) < 0.1
-    scales.clear()
-    monkeypatch.setitem(render_module.FIXED_REM, "notice", 80.0)  # far too much: thinks it is long
-    assert render(renderer, village, NOTICE_YAML).pages == 1
-    assert scales[0] == 1.0
+    right = render(renderer, village, long_finance(30))
+    layouts = spy_on_layouts(monkeypatch)
+    monkeypatch.setitem(render_module.FIXED_REM, "finance", 2.0)  # far too little: one sheet
+    wrong = render(renderer, village, long_finance(30))
+    assert right.pages > 1 and len(layouts) > 1
+    assert (wrong.pages, wrong.scale) == (right.pages, right.scale)
+    layouts.clear()
+    monkeypatch.setitem(render_module.FIXED_REM, "notice", 400.0)  # far too much: thinks it is long
+    notice = render(renderer, village, NOTICE_YAML)
+    assert layouts[0][0] == 1.0 and (notice.pages, notice.scale) == (1, max(STEPS_A3))
 
 
-def test_a_200_row_table_is_laid_out_once_on_fewer_sheets(renderer, village, monkeypatch):
-    scales = spy_on_layouts(monkeypatch)
+def test_a_200_row_table_takes_more_sheets_never_smaller_text(renderer, village, monkeypatch):
+    layouts = spy_on_layouts(monkeypatch)
     poster = render(renderer, village, long_finance(200))
-    assert poster.layouts == 1 and scales == [poster.scale]
-    assert 0.8 <= poster.scale < 1.0  # shrunk to save sheets, never below the minimum
-    assert poster.pages == 5  # 202 rows: 7 sheets at the base size, 5 at the smallest
+    assert poster.scale == 1.0  # the smallest step, the written minimum
+    assert [scale for scale, _ in layouts] in ([1.0], [1.0, 1.0]), layouts  # estimated right
+    assert poster.pages == 7  # 202 rows at 16 pt
 
 
-def test_a_long_table_shrinks_to_save_sheets_but_not_below_the_townships_minimum(township):
+def test_a_township_may_raise_the_smallest_step_never_lower_it(township):
     text = long_finance(50)
     default = Renderer().render(check_text(township / "双河村", text))
-    write(township / "township.yaml", TOWNSHIP_YAML + "defaults:\n  min_body_pt: 16\n")
-    at_least_16 = Renderer().render(check_text(township / "双河村", text))
-    assert at_least_16.scale == 1.0  # the base size is 16 pt on A3: no shrinking
-    assert default.scale < 1.0
-    assert default.pages < at_least_16.pages
-    assert default.layouts == 1  # at the scale estimated from its rows
+    write(township / "township.yaml", TOWNSHIP_YAML + "defaults:\n  min_body_pt: 23\n")
+    at_least_23 = Renderer().render(check_text(township / "双河村", text))
+    assert default.scale < at_least_23.scale == 23 / 16
+    assert default.pages < at_least_23.pages
+    write(township / "township.yaml", TOWNSHIP_YAML + "defaults:\n  min_body_pt: 9\n")
+    lower = Renderer().render(check_text(township / "双河村", text))
+    assert (lower.scale, lower.pages) == (default.scale, default.pages)
 
 
 def test_relief_total_in_words_has_a_line_of_its_own(renderer, village):

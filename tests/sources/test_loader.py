@@ -92,7 +92,7 @@ def test_deep_nesting_is_refused(tmp_path):
 
 
 @pytest.mark.parametrize(("text", "code", "line"), [
-    ("a: 1\n\tb: 2\n", "yaml_tab", 2),
+    ("a: 1\n\tb: 2\n", "yaml_tab_at", 2),
     ("a: 1\n---\nb: 2\n", "yaml_multiple_documents", 2),
     ("title: 时间: 上午\n", "yaml_colon_in_value", 1),
     ("", "file_empty", None),

@@ -1,8 +1,7 @@
 """Across files: balances carry over between periods; referenced meeting files exist."""
 
-from noticeboard.clerk.skeletons import skeleton
 from noticeboard.run.build import Build
-from tests.conftest import FINANCE_YAML, write
+from tests.conftest import FINANCE_YAML, filled_skeleton, write
 
 
 def test_closing_balance_opens_the_next_period(village):
@@ -21,12 +20,12 @@ def test_closing_balance_opens_the_next_period(village):
 
 
 def test_referenced_meeting_file_must_exist(village):
-    write(village / "m.yaml", skeleton("major_matter"))
+    write(village / "m.yaml", filled_skeleton("major_matter"))
     build = Build.for_paths([village])
     build.check()
     assert [f.message() for f in build.findings] == [
         "找不到引用的会议公告文件「2026-11-村民代表会议决议.yaml」（应与本文件在同一文件夹）"]
-    write(village / "2026-11-村民代表会议决议.yaml", skeleton("meeting"))
+    write(village / "2026-11-村民代表会议决议.yaml", filled_skeleton("meeting"))
     build = Build.for_paths([village])
     build.check()
     assert build.findings == []

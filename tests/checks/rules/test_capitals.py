@@ -5,11 +5,10 @@ from decimal import Decimal
 import pytest
 
 from noticeboard.checks.rules.capitals import parse_capital
-from noticeboard.clerk.skeletons import skeleton
 from noticeboard.formatting import capital
-from tests.conftest import check_text, line_of
+from tests.conftest import check_text, filled_skeleton, line_of
 
-NOTICE = skeleton("notice")
+NOTICE = filled_skeleton("notice")
 LINE = "  二、缴费方式：现金、微信或银行卡均可。"
 
 
@@ -51,7 +50,7 @@ def test_capitals_after_the_figure_are_checked_too(village):
 
 
 def test_capitals_in_a_table_row_name_the_row(village):
-    text = skeleton("expense").replace("note: 镇采购平台询价", "note: 捌仟陆佰元整（¥8,640.00）")
+    text = filled_skeleton("expense").replace("note: 镇采购平台询价", "note: 捌仟陆佰元整（¥8,640.00）")
     checked = check_text(village, text)
     assert [(f.code, f.line, f.field_path) for f in checked.findings] == [
         ("capital_mismatch", line_of(text, "note: 捌仟"), ("items", 0, "note"))]

@@ -1,7 +1,6 @@
 """Dates that cannot report the future, spending after its decision, ledgers in date order."""
 
-from noticeboard.clerk.skeletons import skeleton
-from tests.conftest import FINANCE_YAML, check_text, line_of
+from tests.conftest import FINANCE_YAML, check_text, filled_skeleton, line_of
 
 
 def found(checked):
@@ -37,7 +36,7 @@ def test_ledger_rows_out_of_date_order_warn(village):
 
 
 def test_a_payment_and_a_signing_after_posting(village):
-    text = skeleton("contract").replace("  - date: 2026-12-15 ", "  - date: 2026-12-17 ").replace(
+    text = filled_skeleton("contract").replace("  - date: 2026-12-15 ", "  - date: 2026-12-17 ").replace(
         "signed_on: 2026-12-12", "signed_on: 2026-12-18")
     assert [(c, line, zh) for c, line, zh, _ in found(check_text(village, text))] == [
         ("dated_after_posting", line_of(text, "date: 2026-12-17"),
@@ -47,7 +46,7 @@ def test_a_payment_and_a_signing_after_posting(village):
 
 
 def test_a_decision_after_posting(village):
-    text = skeleton("major_matter").replace("date: 2026-11-28 ", "date: 2026-12-02 ")
+    text = filled_skeleton("major_matter").replace("date: 2026-11-28 ", "date: 2026-12-02 ")
     assert found(check_text(village, text)) == [(
         "dated_after_posting", line_of(text, "date: 2026-12-02"),
         "决策会议日期（2026-12-02）晚于公开日期 2026-12-01：海报不能公布还没有发生的事",
@@ -56,7 +55,7 @@ def test_a_decision_after_posting(village):
 
 
 def test_spending_before_the_decision_that_allowed_it(village):
-    text = skeleton("expense").replace("spent_on: 2026-09-18", "spent_on: 2026-09-08")
+    text = filled_skeleton("expense").replace("spent_on: 2026-09-18", "spent_on: 2026-09-08")
     assert found(check_text(village, text)) == [(
         "spent_before_decision", line_of(text, "spent_on:"),
         "开支日期 2026-09-08 早于决定这笔开支的会议日期 2026-09-10：应先决策后开支",
@@ -64,14 +63,14 @@ def test_spending_before_the_decision_that_allowed_it(village):
 
 
 def test_spending_after_posting(village):
-    text = skeleton("expense").replace("spent_on: 2026-09-18", "spent_on: 2026-09-26")
+    text = filled_skeleton("expense").replace("spent_on: 2026-09-18", "spent_on: 2026-09-26")
     assert [c[:3] for c in found(check_text(village, text))] == [(
         "dated_after_posting", line_of(text, "spent_on:"),
         "开支日期（2026-09-26）晚于公开日期 2026-09-25：海报不能公布还没有发生的事")]
 
 
 def test_an_issue_raised_after_posting(village):
-    text = skeleton("hot_issue").replace("raised_on: 2026-08-05", "raised_on: 2026-10-16")
+    text = filled_skeleton("hot_issue").replace("raised_on: 2026-08-05", "raised_on: 2026-10-16")
     assert [c[:3] for c in found(check_text(village, text))] == [(
         "dated_after_posting", line_of(text, "raised_on:"),
         "问题「第三村民小组路灯损坏，夜间出行不便」的反映日期（2026-10-16）晚于公开日期 2026-10-15："
@@ -79,7 +78,7 @@ def test_an_issue_raised_after_posting(village):
 
 
 def test_a_township_review_after_posting(village):
-    text = skeleton("one_matter").replace("township_reviewed_on: 2026-12-05", "township_reviewed_on: 2026-12-09")
+    text = filled_skeleton("one_matter").replace("township_reviewed_on: 2026-12-05", "township_reviewed_on: 2026-12-09")
     assert [c[:3] for c in found(check_text(village, text))] == [(
         "dated_after_posting", line_of(text, "township_reviewed_on:"),
         "乡镇审核日期（2026-12-09）晚于公开日期 2026-12-08：海报不能公布还没有发生的事")]

@@ -1,9 +1,8 @@
 """Party-member development by 党章 and the 2014 细则: age, training, probation, dates."""
 
-from noticeboard.clerk.skeletons import skeleton
-from tests.conftest import check_text
+from tests.conftest import check_text, filled_skeleton
 
-DEVELOPMENT = skeleton("member_development")
+DEVELOPMENT = filled_skeleton("member_development")
 
 
 def found(checked):

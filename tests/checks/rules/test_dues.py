@@ -4,11 +4,10 @@ from decimal import Decimal
 
 import pytest
 
-from noticeboard.clerk.skeletons import skeleton
 from noticeboard.kinds.party_dues import DuesMember, expected_monthly
-from tests.conftest import check_text
+from tests.conftest import check_text, filled_skeleton
 
-DUES = skeleton("party_dues")
+DUES = filled_skeleton("party_dues")
 
 
 @pytest.mark.parametrize(("member_type", "base", "monthly"), [

@@ -1,7 +1,6 @@
 """Money on the other kinds: rows required, caps, contract payments."""
 
-from noticeboard.clerk.skeletons import skeleton
-from tests.conftest import check_text, line_of, write
+from tests.conftest import check_text, filled_skeleton, line_of, write
 
 
 def codes(checked):
@@ -9,7 +8,7 @@ def codes(checked):
 
 
 def test_expense_without_items_is_a_bare_total(village):
-    text = skeleton("expense")
+    text = filled_skeleton("expense")
     text = text[:text.index("items:")] + "items: []\n" + text[text.index("total:"):]
     items = text[:text.index("items:")].count("\n") + 1
     assert codes(check_text(village, text)) == [("money_no_rows", items, "只有合计、没有明细：按规定必须逐项列出")]
@@ -17,7 +16,7 @@ def test_expense_without_items_is_a_bare_total(village):
 
 def test_one_matter_money_cap(village):
     # Over the built-in cap, which may not be this province's: a practice warning.
-    checked = check_text(village, skeleton("one_matter").replace("money_per_person: 15.00", "money_per_person: 20.00"))
+    checked = check_text(village, filled_skeleton("one_matter").replace("money_per_person: 15.00", "money_per_person: 20.00"))
     assert codes(checked) == [("one_matter_cap_default", 7,
                                "筹资标准 ¥20.00 超过默认上限 ¥15.00：上限由各省规定，请在 township.yaml 的 defaults 中按本省规定写 "
                                "one_matter_money_cap（写了之后，超过即为错误）")]
@@ -26,31 +25,31 @@ def test_one_matter_money_cap(village):
 
 def test_one_matter_money_cap_set_by_the_township_is_an_error(township, village):
     write(township / "township.yaml", "name: 青山镇\nhotline: 1\ndefaults:\n  one_matter_money_cap: 15\n")
-    checked = check_text(village, skeleton("one_matter").replace("money_per_person: 15.00", "money_per_person: 20.00"))
+    checked = check_text(village, filled_skeleton("one_matter").replace("money_per_person: 15.00", "money_per_person: 20.00"))
     assert codes(checked) == [("one_matter_money_cap", 7, "筹资标准 ¥20.00 超过本省上限（每人每年 ¥15.00）")]
 
 
 def test_one_matter_caps_come_from_the_township(township, village):
     write(township / "township.yaml", "name: 青山镇\nhotline: 1\ndefaults:\n  one_matter_money_cap: 20\n  one_matter_labour_cap: 4\n")
-    checked = check_text(village, skeleton("one_matter").replace("money_per_person: 15.00", "money_per_person: 20.00"))
+    checked = check_text(village, filled_skeleton("one_matter").replace("money_per_person: 15.00", "money_per_person: 20.00"))
     assert codes(checked) == [("one_matter_labour_cap", 9, "筹劳标准 5 个工日超过上限（每个劳动力每年 4 个工日）")]
 
 
 def test_contract_received_cannot_exceed_total(village):
-    text = skeleton("contract").replace("total: 139750.00", "total: 20000.00").replace(
+    text = filled_skeleton("contract").replace("total: 139750.00", "total: 20000.00").replace(
         "term_end: 2031-12-31", "term_end: 2027-06-30")  # half a year: no yearly total to compare
     assert codes(check_text(village, text)) == [(
         "contract_received_over", 21, "已收金额 ¥27,950.00 超过合同总额 ¥20,000.00")]
 
 
 def test_contract_received_needs_payment_rows(village):
-    text = skeleton("contract")
+    text = filled_skeleton("contract")
     text = text[:text.index("payments:")] + text[text.index("received:"):]
     assert [c[0] for c in codes(check_text(village, text))] == ["money_no_rows"]
 
 
 def test_contract_method_must_be_a_lawful_one(village):
-    checked = check_text(village, skeleton("contract").replace("method: 竞价 ", "method: 指定 "))
+    checked = check_text(village, filled_skeleton("contract").replace("method: 竞价 ", "method: 指定 "))
     [(code, line, message)] = codes(checked)
     assert (code, line) == ("not_one_of", 9)
     # The list's wording belongs to validation.py; every lawful method must be offered.
@@ -61,14 +60,14 @@ def test_contract_method_must_be_a_lawful_one(village):
 def test_every_method_of_the_land_contract_law_is_accepted(village):
     # 农村土地承包法 第四十八条: 招标、拍卖、公开协商; 竞价 as clerks write them.
     for method in ("招标", "拍卖", "公开协商", "竞价"):
-        checked = check_text(village, skeleton("contract").replace("method: 竞价 ", f"method: {method} "))
+        checked = check_text(village, filled_skeleton("contract").replace("method: 竞价 ", f"method: {method} "))
         assert checked.findings == [], method
 
 
 def test_a_plain_negotiation_is_accepted_with_a_warning(village):
     # disclosure-rules.md names 招标, 拍卖, 公开协商 and 竞价 the legal ways (第四十八条):
     # a plain 协商 is still read (clerks write it for 公开协商) but the clerk is asked.
-    checked = check_text(village, skeleton("contract").replace("method: 竞价 ", "method: 协商 "))
+    checked = check_text(village, filled_skeleton("contract").replace("method: 竞价 ", "method: 协商 "))
     assert codes(checked) == [(
         "contract_method_not_open", 9,
         "发包方式「协商」不是公开的方式：农村土地承包法第四十八条规定为招标、拍卖、公开协商；"
@@ -77,7 +76,7 @@ def test_a_plain_negotiation_is_accepted_with_a_warning(village):
 
 
 def test_a_deciding_meeting_without_its_vote_is_a_practice_warning(village):
-    text = skeleton("contract").replace(
+    text = filled_skeleton("contract").replace(
         "  vote: {expected: 45, present: 41, votes_for: 38, votes_against: 2, abstain: 1}\n", "")
     checked = check_text(village, text)
     assert [(f.severity.value, f.code, f.line, f.message(), f.message("en"))
@@ -90,7 +89,7 @@ def test_a_deciding_meeting_without_its_vote_is_a_practice_warning(village):
     assert checked.ok
 
 
-RELIEF = skeleton("relief")
+RELIEF = filled_skeleton("relief")
 
 
 def test_relief_above_household_size_times_standard_times_months(village):
@@ -120,7 +119,7 @@ def test_without_a_standard_nothing_is_compared(village):
 
 
 def test_contract_total_is_the_yearly_price_times_whole_years(village):
-    text = skeleton("contract").replace("total: 139750.00", "total: 139750.01")
+    text = filled_skeleton("contract").replace("total: 139750.00", "total: 139750.01")
     assert codes(check_text(village, text)) == [(
         "contract_total_mismatch", 15,
         "合同总额写的是 ¥139,750.01，但年租金 ¥27,950.00 × 承包期 5 年应为 ¥139,750.00，请核对")]
@@ -130,7 +129,7 @@ def test_contract_total_is_the_yearly_price_times_whole_years(village):
 
 
 def test_contract_boundaries_and_supervision_opinion_are_asked_for(village):
-    text = skeleton("contract")
+    text = filled_skeleton("contract")
     text = "".join(line for line in text.splitlines(keepends=True)
                    if not line.startswith(("boundaries:", "supervision_opinion:")))
     checked = check_text(village, text)

@@ -1,12 +1,11 @@
 """Real notices that leave practice out: 发展对象 by name and date, caps by province,
 objections on party and election posters, a pre-announcement's window."""
 
-from noticeboard.clerk.skeletons import skeleton
 from noticeboard.poster.render import Renderer
-from tests.conftest import TOWNSHIP_YAML, check_text, write
+from tests.conftest import TOWNSHIP_YAML, check_text, filled_skeleton, write
 from tests.pdftext import page_texts, squeezed
 
-DEVELOPMENT = skeleton("member_development")
+DEVELOPMENT = filled_skeleton("member_development")
 PERSONAL = """    gender: 男                # 性别
     ethnicity: 汉族           # 民族
     born: 1995-08            # 出生年月
@@ -48,7 +47,7 @@ def test_a_too_short_training_shown_is_still_an_error(village):
         "applicant_details_missing", "activist_under_a_year"]
 
 
-ONE_MATTER = skeleton("one_matter")
+ONE_MATTER = filled_skeleton("one_matter")
 
 
 def twelve_days(text: str) -> str:
@@ -83,19 +82,19 @@ def test_a_party_poster_sends_objections_to_the_branch_and_the_township_party_co
 
 
 def test_a_village_poster_still_sends_them_to_the_supervision_committee(village):
-    text = poster_text(check_text(village, skeleton("notice")))
+    text = poster_text(check_text(village, filled_skeleton("notice")))
     assert "如有疑问，请于公示期内向双河村村务监督委员会反映" in text
 
 
 def test_an_election_poster_is_signed_by_the_election_committee(village):
-    checked = check_text(village, skeleton("election"))
+    checked = check_text(village, filled_skeleton("election"))
     assert checked.ok
     html = Renderer().html(checked, "A3")
     assert '<p class="issuer">双河村村民选举委员会</p>' in html
     assert "如有疑问，请于公示期内向双河村村民选举委员会反映" in html
 
 
-MEETING = skeleton("meeting")
+MEETING = filled_skeleton("meeting")
 ANNOUNCEMENT = MEETING[:MEETING.index("# 表决情况")].replace("stage: 决议公告 ", "stage: 会前公告 ").replace(
     "posted: 2026-11-29 ", "posted: 2026-11-20 ")
 

@@ -2,13 +2,12 @@
 
 import pytest
 
-from noticeboard.clerk.skeletons import skeleton
 from noticeboard.kinds.meeting import canonical_body
 from noticeboard.poster.render import Renderer
-from tests.conftest import check_text, line_of
+from tests.conftest import check_text, filled_skeleton, line_of
 from tests.pdftext import page_texts, squeezed
 
-RESULT = skeleton("meeting")
+RESULT = filled_skeleton("meeting")
 ANNOUNCEMENT = RESULT[:RESULT.index("vote:")].replace("stage: 决议公告 ", "stage: 会前公告 ").replace(
     "posted: 2026-11-29 ", "posted: 2026-11-20 ")
 
@@ -32,7 +31,7 @@ def test_every_name_of_the_representatives_meeting_needs_two_thirds(village, nam
 
 
 def test_one_matter_voted_by_a_representatives_assembly_needs_two_thirds(village):
-    text = skeleton("one_matter")
+    text = filled_skeleton("one_matter")
     assert check_text(village, text).findings == []
     text = text.replace("vote_body: 村民代表会议", "vote_body: 村民代表大会").replace(
         "present: 41", "present: 25").replace("votes_for: 39", "votes_for: 20")

@@ -124,7 +124,7 @@ def test_running_text_about_programmes_or_nobody_in_particular_is_fine(village, 
 def test_the_names_forms_use_for_personal_data_are_refused_as_keys(village, key):
     """身份证 itself calls the number 公民身份号码: the key was 'unknown', naming the
     nearest known key, as if it only needed its spelling fixed."""
-    text = RELIEF_YAML.replace("    amount: 980.00\n", f"    amount: 980.00\n    {key}: 某某\n")
+    text = RELIEF_YAML.replace("    amount: 980.00\n", f"    amount: 980.00\n    {key}: 见附件\n")
     [finding] = check_text(village, text).findings
     assert (finding.code, finding.field_path, finding.message()) == (
         "privacy_key", ("recipients", 1, key),

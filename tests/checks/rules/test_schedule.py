@@ -1,14 +1,13 @@
 """Dates in order: announcements before meetings, election lead times, party stages."""
 
-from noticeboard.clerk.skeletons import skeleton
-from tests.conftest import check_text
+from tests.conftest import check_text, filled_skeleton
 
-RESULT = skeleton("meeting")
+RESULT = filled_skeleton("meeting")
 # A pre-announcement: the result skeleton without its vote and resolution (not yet held).
 ANNOUNCEMENT = RESULT[:RESULT.index("vote:")].replace("stage: 决议公告 ", "stage: 会前公告 ").replace(
     "posted: 2026-11-29 ", "posted: 2026-11-20 ")
-DEVELOPMENT = skeleton("member_development")
-ELECTION = skeleton("election")
+DEVELOPMENT = filled_skeleton("member_development")
+ELECTION = filled_skeleton("election")
 
 
 def candidates_notice(text):
@@ -30,7 +29,7 @@ def test_announcement_must_be_posted_before_the_meeting(village):
 
 
 def test_result_cannot_precede_the_meeting(village):
-    text = skeleton("meeting").replace("posted: 2026-11-29 ", "posted: 2026-11-27 ")
+    text = filled_skeleton("meeting").replace("posted: 2026-11-29 ", "posted: 2026-11-27 ")
     assert [c[0] for c in codes(check_text(village, text))] == ["result_before_meeting"]
 
 
@@ -97,13 +96,13 @@ def test_development_window_counts_working_days(village):
 
 
 def test_contract_term_and_signing_order(village):
-    text = skeleton("contract").replace("term_end: 2031-12-31", "term_end: 2026-12-31").replace(
+    text = filled_skeleton("contract").replace("term_end: 2031-12-31", "term_end: 2026-12-31").replace(
         "signed_on: 2026-12-12", "signed_on: 2026-11-20")
     assert [c[0] for c in codes(check_text(village, text))] == [
         "contract_term_order", "contract_signed_before_decision"]
 
 
 def test_goal_deadline_before_posting_warns(village):
-    text = skeleton("work_plan").replace("deadline: 2027-10-31", "deadline: 2026-10-31")
+    text = filled_skeleton("work_plan").replace("deadline: 2027-10-31", "deadline: 2026-10-31")
     assert codes(check_text(village, text)) == [(
         "goal_deadline_past", 16, "完成时限 2026-10-31 早于公开日期 2027-01-10")]

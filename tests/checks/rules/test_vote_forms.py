@@ -2,12 +2,11 @@
 
 import pytest
 
-from noticeboard.clerk.skeletons import skeleton
 from noticeboard.poster.render import Renderer
-from tests.conftest import TOWNSHIP_YAML, check_text, write
+from tests.conftest import TOWNSHIP_YAML, check_text, filled_skeleton, write
 from tests.pdftext import page_texts, squeezed
 
-RESULT = skeleton("meeting")
+RESULT = filled_skeleton("meeting")
 COUNTS = """vote:                        # 表决情况：决议公告必填
   expected: 45               # 应到人数
   present: 41                # 实到人数
@@ -152,7 +151,7 @@ def test_a_result_notice_may_omit_the_place_with_a_warning(village):
 
 
 def test_the_one_matter_vote_may_be_given_in_words(village):
-    text = skeleton("one_matter")
+    text = filled_skeleton("one_matter")
     start = text.index("vote:")
     end = text.index("\n", text.index("abstain:", start)) + 1
     checked = check_text(village, text[:start] + "vote: 举手表决，一致同意\n" + text[end:])

@@ -1,10 +1,9 @@
 """Meetings, decisions and elections: attendance, tallies, quorum, majorities."""
 
-from noticeboard.clerk.skeletons import skeleton
-from tests.conftest import check_text, line_of, write
+from tests.conftest import check_text, filled_skeleton, line_of, write
 
-MEETING = skeleton("meeting")
-ELECTION = skeleton("election")
+MEETING = filled_skeleton("meeting")
+ELECTION = filled_skeleton("election")
 
 
 def only(checked):
@@ -44,7 +43,7 @@ def test_a_failed_vote_is_only_a_warning_on_a_result_notice(village):
 
 
 def test_a_decision_referenced_by_a_contract_must_have_passed(village):
-    text = skeleton("contract").replace("votes_for: 38", "votes_for: 20")
+    text = filled_skeleton("contract").replace("votes_for: 38", "votes_for: 20")
     checked = check_text(village, text)
     assert [f.code for f in checked.findings] == ["vote_not_passed"]
     assert not checked.ok
@@ -82,7 +81,7 @@ def test_a_quorum_that_is_not_a_fraction_is_refused_in_the_settings(township, vi
 
 def test_a_contract_decided_by_the_two_committees_is_an_error(village):
     # 村民委员会组织法 第二十四条 (承包方案) and 第二十五条: the villagers decide, not the 两委.
-    text = skeleton("contract").replace("  body: 村民代表会议\n", "  body: 村“两委”会\n").replace(
+    text = filled_skeleton("contract").replace("  body: 村民代表会议\n", "  body: 村“两委”会\n").replace(
         "vote: {expected: 45, present: 41, votes_for: 38", "vote: {expected: 7, present: 7, votes_for: 7").replace(
         "votes_against: 2, abstain: 1}", "votes_against: 0, abstain: 0}")
     assert only(check_text(village, text)) == (
@@ -93,12 +92,12 @@ def test_a_contract_decided_by_the_two_committees_is_an_error(village):
 
 
 def test_one_matter_and_major_matters_are_decided_by_the_villagers(village):
-    one = skeleton("one_matter").replace("vote_body: 村民代表会议", "vote_body: 党员大会")
+    one = filled_skeleton("one_matter").replace("vote_body: 村民代表会议", "vote_body: 党员大会")
     assert only(check_text(village, one)) == (
         "decision_not_by_villagers", line_of(one, "vote_body:"),
         "一事一议筹资筹劳方案须由村民会议或经授权的村民代表会议讨论决定，现在写的决策机构是「党员大会」"
         "（村民委员会组织法第二十四条、第二十五条）")
-    major = skeleton("major_matter").replace("body: 村民代表会议 ", "body: 支委会 ")
+    major = filled_skeleton("major_matter").replace("body: 村民代表会议 ", "body: 支委会 ")
     assert [f.code for f in check_text(village, major).findings] == ["decision_not_by_villagers"]
     # A large expense may be decided by the 两委 (local practice): no such error there.
-    assert check_text(village, skeleton("expense")).findings == []
+    assert check_text(village, filled_skeleton("expense")).findings == []
